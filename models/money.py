@@ -1,0 +1,67 @@
+"""Money as integer cents of USD. Never float.
+
+Rounding to the cent is half-up (SPEC 4).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from models.errors import InvalidInput
+
+Cents = int
+
+_AMOUNT = re.compile(r"^\s*(-)?\s*(?:US)?\$?\s*(-)?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?:USD)?\s*$", re.I)
+_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+
+
+def parse_usd(text: str) -> Cents:
+    """'1200000', '1,200,000', '$1,200,000.50', '-12.5' -> cents.
+
+    Thousands separators must be well placed ('1,20,0' is refused); more than two
+    decimals are rounded half-up to the cent.
+    """
+    match = _AMOUNT.match(text)
+    if not match:
+        raise InvalidInput(f"not an amount: {text!r}")
+    sign = -1 if (match.group(1) or match.group(2)) else 1
+    digits = match.group(3)
+    if "," in digits:
+        if not _GROUPED.match(digits):
+            raise InvalidInput(f"misplaced thousands separator in {text!r}")
+        digits = digits.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
+        raise InvalidInput(f"not an amount: {text!r}") from exc
+    return sign * to_cents(value)
+
+
+def to_cents(value: Decimal | int) -> Cents:
+    """A Decimal amount of dollars to whole cents, half-up."""
+    return int((Decimal(value) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def dollars(cents: Cents) -> Decimal:
+    """Cents as an exact Decimal of dollars with two places."""
+    return (Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def plain(cents: Cents) -> str:
+    """The JSON form of SPEC 8: '-1000.00'."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+def display(cents: Cents) -> str:
+    """A person's form: '-1,000.00'."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}"
+
+
+def percent_of(cents: Cents, rate: Decimal) -> Cents:
+    """`rate` (0.5 for 50 %) of an amount, rounded half-up to the cent."""
+    return int((Decimal(cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
