@@ -1,0 +1,1 @@
+"""Use cases, persistence, imports, exports and the command line. No Qt here."""

@@ -1,0 +1,77 @@
+"""Where the database is and how a connection to it is set up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+APP_NAME = "startup-desk"
+ENV_DB = "STARTUP_DESK_DB"
+
+
+def user_data_dir() -> Path:
+    # platformdirs knows each platform's convention (XDG, ~/Library, %APPDATA%).
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+
+
+def default_url() -> str:
+    """`STARTUP_DESK_DB`, else the per-user SQLite database in the user data folder."""
+    return os.environ.get(ENV_DB) or f"sqlite:///{user_data_dir() / 'startup-desk.sqlite3'}"
+
+
+def normalise_url(url: str) -> str:
+    """A bare file path is a SQLite database; PostgreSQL uses psycopg 3."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create(url: str, *, foreign_keys: bool = True) -> Engine:
+    """An engine for `url`. `foreign_keys=False` is for migrations on SQLite only."""
+    url = normalise_url(url)
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 15})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not the driver, say when transactions begin, so DDL is
+        # transactional too (the pysqlite recipe of the SQLAlchemy docs).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # Foreign keys are off by default in SQLite; FULL makes a commit survive a
+        # power cut; WAL lets the window read while a worker writes.
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        # A writer takes the write lock up front: two writers then queue instead of
+        # failing with 'database is locked' when a read lock cannot be upgraded.
+        connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+    return engine

@@ -1,0 +1,1 @@
+"""Importers: tabular files (CSV, XLSX) onto the program's records."""

@@ -1,0 +1,65 @@
+"""Parsing cell text into typed values, with messages that say what was wrong."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from models.errors import InvalidInput
+from models.money import parse_usd
+
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
+_SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY"}
+_FOREIGN = re.compile(r"([€£¥₹₩₽₪₺])|\b([A-Z]{3})\b")
+
+
+def parse_date(text: str, fmt: str | None = None) -> date:
+    text = text.strip()
+    if fmt:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError as exc:
+            raise InvalidInput(f"{text!r} does not match the date format {fmt}") from exc
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
+            raise InvalidInput(f"{text!r} is ambiguous: choose a date format in the column mapping") from None
+        raise InvalidInput(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_email(text: str) -> str:
+    text = text.strip()
+    if not _EMAIL.match(text):
+        raise InvalidInput(f"{text!r} is not an e-mail address")
+    return text
+
+
+def parse_funding(text: str) -> tuple[int | None, str | None]:
+    """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
+    foreign = _FOREIGN.search(text)
+    if foreign:
+        code = _SYMBOLS.get(foreign.group(1) or "", foreign.group(2))
+        if code and code != "USD":
+            return None, code
+    cents = parse_usd(text)
+    if cents < 0:
+        raise InvalidInput(f"{text!r}: funding cannot be negative")
+    return cents, None
+
+
+_YES = {"yes", "y", "true", "1", "t"}
+_NO = {"no", "n", "false", "0", "f"}
+
+
+def parse_yes_no(text: str) -> bool | None:
+    value = text.strip().casefold()
+    if not value:
+        return None
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise InvalidInput(f"{text!r} is not yes/no, true/false or 1/0")

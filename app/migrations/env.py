@@ -1,0 +1,17 @@
+"""Alembic environment: always run from app.migrate with a connection handed in."""
+
+from alembic import context
+
+from app.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    # SQLite cannot ALTER most things: batch mode rebuilds the table (with foreign keys off, see app.migrate).
+    render_as_batch=True,
+    transactional_ddl=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

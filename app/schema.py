@@ -1,0 +1,231 @@
+"""The database schema (SQLAlchemy Core tables), the same on SQLite and PostgreSQL.
+
+Money is integer cents (BigInteger): SQLite's NUMERIC would be a float. Times are
+naive UTC. Enumerations are plain strings checked by the domain.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+policies = Table(
+    "policies",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("effective_from", Date, nullable=False),
+    Column("annual_credit_cents", BigInteger, nullable=False),
+    Column("program_years", Integer, nullable=False),
+    Column("max_age_years", Integer, nullable=False),
+    Column("max_funding_cents", BigInteger, nullable=False),
+    Column("renewal_discount_bp", Integer, nullable=False),  # basis points: 5000 = 50 %
+    Column("territory_list_version", Integer, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(120), nullable=False),
+)
+
+territories = Table(
+    "territories",
+    metadata,
+    Column("list_version", Integer, primary_key=True, autoincrement=False),
+    Column("alpha2", String(2), primary_key=True),
+    Column("name", String(120), nullable=False),
+    Column("eligible", Boolean, nullable=False),
+    Column("review_note", Text, nullable=False, default=""),
+)
+
+partners = Table(
+    "partners",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("annual_credit_cents", BigInteger, nullable=True),
+    Column("contact", String(200), nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False),
+)
+
+import_batches = Table(
+    "import_batches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("imported", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+    Column("invalid", Integer, nullable=False),
+)
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # The form's application_id, or a digest of the row when the form gave none:
+    # what makes a re-import a no-op.
+    Column("source_key", String(80), nullable=False, unique=True),
+    Column("application_id", String(80), nullable=True),
+    Column("submitted_on", Date, nullable=False, index=True),
+    Column("company", String(300), nullable=False),
+    Column("contact_email", String(320), nullable=False),
+    Column("contact_name", String(200), nullable=False, default=""),
+    Column("country", String(2), nullable=False, index=True),
+    Column("incorporated_on", Date, nullable=True),
+    Column("total_funding_cents", BigInteger, nullable=True),
+    Column("funding_currency", String(8), nullable=True),
+    Column("previous_discount", Boolean, nullable=True),
+    Column("website", String(300), nullable=False, default=""),
+    Column("workspace", String(120), nullable=False, default="", index=True),
+    Column("partner_code", String(64), nullable=False, default="", index=True),
+    Column("notes", Text, nullable=False, default=""),
+    Column("web_domain", String(255), nullable=False, default="", index=True),
+    Column("mail_domain", String(255), nullable=False, default="", index=True),
+    Column("name_key", String(300), nullable=False, default="", index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("eligibility", String(16), nullable=False, index=True),
+    Column("rule_age", String(8), nullable=False),
+    Column("rule_funding", String(8), nullable=False),
+    Column("rule_territory", String(8), nullable=False),
+    Column("rule_previous_discount", String(8), nullable=False),
+    Column("prior_note", Text, nullable=True),
+    Column("policy_version", Integer, ForeignKey("policies.version"), nullable=False),
+    Column("import_batch", Integer, ForeignKey("import_batches.id"), nullable=True),
+    Column("imported_at", DateTime, nullable=False),
+    # Optimistic concurrency: every write checks and bumps it.
+    Column("version", Integer, nullable=False, default=1),
+)
+Index("ix_applications_application_id", applications.c.application_id)
+
+duplicate_flags = Table(
+    "duplicate_flags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("application", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("other", Integer, ForeignKey("applications.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # workspace, domain, name
+    UniqueConstraint("application", "other", "kind", name="uq_duplicate_flags_pair"),
+)
+
+transitions = Table(
+    "transitions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("application", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("from_status", String(16), nullable=False),
+    Column("to_status", String(16), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("override", Boolean, nullable=False, default=False),
+    Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
+    Column("reverses", Integer, ForeignKey("transitions.id"), nullable=True),
+)
+
+enrollments = Table(
+    "enrollments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace", String(120), nullable=False, unique=True),
+    Column("application", Integer, ForeignKey("applications.id"), nullable=False, unique=True),
+    Column("partner", Integer, ForeignKey("partners.id"), nullable=True),
+    Column("accepted_on", Date, nullable=False),
+    Column("status", String(16), nullable=False),  # active, graduated
+    Column("web_domain", String(255), nullable=False, default="", index=True),
+    Column("mail_domain", String(255), nullable=False, default="", index=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+program_years = Table(
+    "program_years",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_until", Date, nullable=False),
+    Column("credit_cents", BigInteger, nullable=False),
+    Column("renewal", Boolean, nullable=False, default=False),
+    Column("policy_version", Integer, ForeignKey("policies.version"), nullable=False),
+    Column("decided_by", String(120), nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    UniqueConstraint("enrollment", "number", name="uq_program_years_enrollment_number"),
+)
+
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("entry_date", Date, nullable=False),
+    Column("amount_cents", BigInteger, nullable=False),
+    Column("program_year", Integer, nullable=True),
+    Column("month", String(7), nullable=True, index=True),
+    Column("reason", Text, nullable=False, default=""),
+    Column("actor", String(120), nullable=False),
+    Column("reverses", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
+    Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+bills = Table(
+    "bills",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace", String(120), nullable=False),
+    Column("month", String(7), nullable=False, index=True),
+    Column("amount_cents", BigInteger, nullable=False),
+    Column("import_batch", Integer, ForeignKey("import_batches.id"), nullable=True),
+    Column("imported_at", DateTime, nullable=False),
+    UniqueConstraint("workspace", "month", name="uq_bills_workspace_month"),
+)
+
+month_closes = Table(
+    "month_closes",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("closed_at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+)
+
+column_mappings = Table(
+    "column_mappings",
+    metadata,
+    Column("name", String(120), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("spec", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
