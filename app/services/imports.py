@@ -28,3 +28,15 @@ def import_applications(
     if strict and report.invalid:
         report.imported = 0
     return report
+
+
+def import_partners(database: Database, path: Path | str, mapping: Mapping | None = None, strict: bool = False):
+    from app.importing.partners import import_partners as run
+
+    with database.unit_of_work() as uow:
+        report = run(uow.conn, path, mapping, utcnow(), strict)
+        if not (strict and report.invalid):
+            uow.commit()
+        else:
+            report.imported = 0
+    return report

@@ -1,0 +1,223 @@
+"""The command line (SPEC 8): `startup-desk [--db URL] [--user NAME] COMMAND`.
+
+Exit 0 on success, 1 when data or a rule refuses (message on stderr, nothing
+changed), 2 on a usage error. `--json` prints one JSON document on stdout.
+Only argparse is imported up front: each command imports what it needs, so
+`--help` and the quick commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+GuiRunner = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="startup-desk",
+        description="Startup Desk: triage startup program applications, keep the credit ledger, export billing.",
+    )
+    parser.add_argument("--db", help="database URL or SQLite file (default: STARTUP_DESK_DB, else the per-user database)")
+    parser.add_argument("--user", help="who the audit trail records (default: the OS user)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--demo", action="store_true", help="load the demo data set first")
+
+    commands.add_parser("demo", help="load the demo data set (idempotent)")
+
+    imports = commands.add_parser("import", help="import a file").add_subparsers(dest="what", metavar="WHAT", required=True)
+    for what, help_text in (("applications", "the application form's export (CSV or XLSX)"), ("partners", "the partner registry")):
+        sub = imports.add_parser(what, help=help_text)
+        sub.add_argument("file")
+        sub.add_argument("--strict", action="store_true", help="import nothing when any row is invalid")
+        sub.add_argument("--mapping", help="a saved or shipped column mapping, by name")
+        sub.add_argument("--json", action="store_true")
+
+    listing = commands.add_parser("applications", help="list applications")
+    listing.add_argument("--status", choices=["new", "in_review", "needs_info", "accepted", "rejected", "withdrawn"])
+    listing.add_argument("--limit", type=int)
+    listing.add_argument("--json", action="store_true")
+
+    decide = commands.add_parser("decide", help="accept, reject, ask for information or withdraw")
+    decide.add_argument("id", help="the application_id, or Startup Desk's number")
+    decide.add_argument("action", choices=["accept", "reject", "needs-info", "withdraw", "review"])
+    decide.add_argument("--reason", default="")
+    decide.add_argument("--on", help="acceptance date YYYY-MM-DD (default today)")
+    decide.add_argument("--workspace", help="workspace slug of the new member (default: the application's)")
+    decide.add_argument("--json", action="store_true")
+
+    history = commands.add_parser("history", help="who decided what, when and why, for one application")
+    history.add_argument("id")
+    history.add_argument("--json", action="store_true")
+
+    backup = commands.add_parser("backup", help="a consistent copy of the database (a SQLite file)")
+    backup.add_argument("file")
+
+    mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(dest="what", metavar="WHAT", required=True)
+    mappings.add_parser("list", help="names of saved and shipped mappings")
+    show = mappings.add_parser("show", help="print a mapping as JSON")
+    show.add_argument("name")
+    save = mappings.add_parser("save", help="save a mapping (JSON file) under a name")
+    save.add_argument("name")
+    save.add_argument("file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        if gui is None:
+            parser.error("the window is started by the startup-desk program (ui.launcher)")
+        args.demo = getattr(args, "demo", False)
+        return gui(args)
+    from app.errors import AppError, UsageError
+    from models.errors import DomainError
+
+    try:
+        return HANDLERS[args.command](args)
+    except UsageError as exc:
+        print(f"startup-desk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (AppError, DomainError) as exc:
+        print(f"startup-desk: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def open_database(args: argparse.Namespace):
+    from app.database import Database
+    from app.db import default_url
+
+    return Database(args.db or default_url(), args.user)
+
+
+def emit(args: argparse.Namespace, document, text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    elif text:
+        print(text)
+
+
+def cmd_demo(args) -> int:
+    from app.demo import load_demo
+
+    database = open_database(args)
+    summary = load_demo(database)
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from app.services import imports
+    from app.services.mappings import find_mapping
+
+    database = open_database(args)
+    mapping = find_mapping(database, args.mapping) if args.mapping else None
+    run = imports.import_applications if args.what == "applications" else imports.import_partners
+    report = run(database, args.file, mapping, strict=args.strict)
+    lines = [f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"]
+    if args.strict and report.invalid:
+        lines[0] = f"nothing imported (--strict): {report.invalid_rows} invalid rows"
+    lines += [f"  {error}" for error in report.invalid[:50]]
+    if len(report.invalid) > 50:
+        lines.append(f"  … and {len(report.invalid) - 50} more problems (use --json for all)")
+    if report.flagged:
+        lines.append(f"{report.flagged} applications flagged as possible duplicates")
+    if report.unknown_partners:
+        lines.append(f"unknown partner codes (flagged): {', '.join(report.unknown_partners)}")
+    emit(args, report.as_json(), "")
+    if not args.json:
+        print("\n".join(lines), file=sys.stderr if report.invalid else sys.stdout)
+    return EXIT_REFUSED if report.invalid else EXIT_OK
+
+
+def cmd_applications(args) -> int:
+    from app.queries import application_summaries
+
+    database = open_database(args)
+    with database.read() as conn:
+        rows = application_summaries(conn, args.status, args.limit)
+    text = "\n".join(f"{r['id']:>10}  {r['status']:<10} {r['eligibility']:<10} {r['company']}" for r in rows)
+    emit(args, rows, text or "no applications")
+    return EXIT_OK
+
+
+def cmd_decide(args) -> int:
+    from app.services.applications import decide
+
+    on = _date(args.on, "--on") if args.on else None
+    database = open_database(args)
+    result = decide(database, args.id, args.action, args.reason, on, args.workspace)
+    document = {"id": args.id, "status": result.status.value, "workspace": result.workspace, "override": result.override}
+    text = f"{args.id}: {result.status.value}" + (f", workspace {result.workspace} enrolled" if result.workspace else "")
+    emit(args, document, text)
+    return EXIT_OK
+
+
+def cmd_history(args) -> int:
+    from app.services.applications import history
+
+    rows = history(open_database(args), args.id)
+    text = "\n".join(
+        f"{r['at']:%Y-%m-%d %H:%M} UTC  {r['actor']:<12} {r['from_status']} → {r['to_status']}"
+        + (f"  ({r['reason']})" if r["reason"] else "")
+        for r in rows
+    )
+    emit(args, rows, text or "no transitions yet")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    from app.backup import backup
+
+    database = open_database(args)
+    path = backup(database.url, args.file)
+    print(f"backup written to {path}")
+    return EXIT_OK
+
+
+def cmd_mappings(args) -> int:
+    from pathlib import Path
+
+    from app.importing.mapping import Mapping
+    from app.services.mappings import find_mapping, mapping_names, save_mapping
+
+    database = open_database(args)
+    if args.what == "list":
+        print("\n".join(mapping_names(database)))
+    elif args.what == "show":
+        print(find_mapping(database, args.name).to_json())
+    else:
+        save_mapping(database, args.name, Mapping.from_json(Path(args.file).read_text(encoding="utf-8"), args.name))
+        print(f"mapping {args.name} saved")
+    return EXIT_OK
+
+
+def _date(text: str, option: str):
+    from datetime import date
+
+    from app.errors import UsageError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "applications": cmd_applications,
+    "decide": cmd_decide,
+    "history": cmd_history,
+    "backup": cmd_backup,
+    "mappings": cmd_mappings,
+}

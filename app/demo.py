@@ -1,0 +1,66 @@
+"""The demo data set: partners, 420 applications in every state, and decisions.
+
+Idempotent: a database that has the demo already is left as it is.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from importlib import resources
+
+from sqlalchemy import insert, select
+
+from app import schema
+from app.database import Database, utcnow
+from app.importing.applications import import_applications
+from app.importing.partners import import_partners
+from app.services.applications import RULE_COLUMNS, decide_in
+
+MARKER = "demo_loaded"
+REVIEWERS = ("maria.lopez", "sam.okafor", "jun.tanaka")
+
+
+def load_demo(database: Database) -> str:
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == MARKER)).first():
+            return "the demo data is already loaded"
+        folder = resources.files("resources").joinpath("demo")
+        with resources.as_file(folder.joinpath("partners.csv")) as path:
+            import_partners(conn, path, None, utcnow())
+        with resources.as_file(folder.joinpath("applications.csv")) as path:
+            report = import_applications(conn, path, None, uow.policies(), "demo", utcnow())
+        decided = _decide_some(uow)
+        conn.execute(insert(schema.meta).values(key=MARKER, value=utcnow().isoformat()))
+        uow.commit()
+    return f"demo data loaded: {report.imported} applications, {decided} decisions"
+
+
+def _decide_some(uow) -> int:
+    """A deterministic spread of states, decided by a few named reviewers."""
+    rng = random.Random(7)
+    a = schema.applications.c
+    rows = uow.conn.execute(select(a.id, a.submitted_on, a.eligibility, *[a[c] for c in RULE_COLUMNS]).order_by(a.submitted_on, a.id)).all()
+    decided = 0
+    # The newest applications stay new: that is this morning's queue.
+    for row in rows[: int(len(rows) * 0.7)]:
+        uow.actor = rng.choice(REVIEWERS)
+        roll = rng.random()
+        failed = [rule for rule, column in zip(("age", "funding", "territory", "previous_discount"), RULE_COLUMNS) if row._mapping[column] == "fail"]
+        on = row.submitted_on + timedelta(days=rng.randrange(2, 12))
+        if row.eligibility == "eligible" and roll < 0.75:
+            decide_in(uow, row.id, "accept", on=on, workspace=None)
+        elif failed and roll < 0.8:
+            decide_in(uow, row.id, "reject", reason=f"failed rule: {failed[0]}")
+        elif row.eligibility == "incomplete" and roll < 0.5:
+            decide_in(uow, row.id, "needs-info", reason="please send the incorporation certificate and funding history")
+        elif roll < 0.85:
+            decide_in(uow, row.id, "review")
+        elif roll < 0.92:
+            decide_in(uow, row.id, "withdraw", reason="founder withdrew: company pivoted")
+        else:
+            continue
+        decided += 1
+    uow.actor = uow.database.actor
+    return decided
