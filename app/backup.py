@@ -50,7 +50,10 @@ def _copy_to_sqlite(url: str, target: Path) -> None:
     source = db.create(url)
     destination = db.create(f"sqlite:///{target}")
     try:
-        with source.connect().execution_options(isolation_level="REPEATABLE READ") as reader, destination.begin() as writer:
+        with (
+            source.connect().execution_options(isolation_level="REPEATABLE READ") as reader,
+            destination.begin() as writer,
+        ):
             metadata.create_all(writer)
             revision = reader.execute(text("SELECT version_num FROM alembic_version")).scalar()
             writer.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))

@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="startup-desk",
         description="Startup Desk: triage startup program applications, keep the credit ledger, export billing.",
     )
-    parser.add_argument("--db", help="database URL or SQLite file (default: STARTUP_DESK_DB, else the per-user database)")
+    parser.add_argument(
+        "--db", help="database URL or SQLite file (default: STARTUP_DESK_DB, else the per-user database)"
+    )
     parser.add_argument("--user", help="who the audit trail records (default: the OS user)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -32,8 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("demo", help="load the demo data set (idempotent)")
 
-    imports = commands.add_parser("import", help="import a file").add_subparsers(dest="what", metavar="WHAT", required=True)
-    for what, help_text in (("applications", "the application form's export (CSV or XLSX)"), ("partners", "the partner registry")):
+    imports = commands.add_parser("import", help="import a file").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
+    for what, help_text in (
+        ("applications", "the application form's export (CSV or XLSX)"),
+        ("partners", "the partner registry"),
+    ):
         sub = imports.add_parser(what, help=help_text)
         sub.add_argument("file")
         sub.add_argument("--strict", action="store_true", help="import nothing when any row is invalid")
@@ -60,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="a consistent copy of the database (a SQLite file)")
     backup.add_argument("file")
 
-    mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(dest="what", metavar="WHAT", required=True)
+    mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
     mappings.add_parser("list", help="names of saved and shipped mappings")
     show = mappings.add_parser("show", help="print a mapping as JSON")
     show.add_argument("name")
@@ -123,7 +132,9 @@ def cmd_import(args) -> int:
     mapping = find_mapping(database, args.mapping) if args.mapping else None
     run = imports.import_applications if args.what == "applications" else imports.import_partners
     report = run(database, args.file, mapping, strict=args.strict)
-    lines = [f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"]
+    lines = [
+        f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
+    ]
     if args.strict and report.invalid:
         lines[0] = f"nothing imported (--strict): {report.invalid_rows} invalid rows"
     lines += [f"  {error}" for error in report.invalid[:50]]
@@ -156,8 +167,15 @@ def cmd_decide(args) -> int:
     on = _date(args.on, "--on") if args.on else None
     database = open_database(args)
     result = decide(database, args.id, args.action, args.reason, on, args.workspace)
-    document = {"id": args.id, "status": result.status.value, "workspace": result.workspace, "override": result.override}
-    text = f"{args.id}: {result.status.value}" + (f", workspace {result.workspace} enrolled" if result.workspace else "")
+    document = {
+        "id": args.id,
+        "status": result.status.value,
+        "workspace": result.workspace,
+        "override": result.override,
+    }
+    text = f"{args.id}: {result.status.value}" + (
+        f", workspace {result.workspace} enrolled" if result.workspace else ""
+    )
     emit(args, document, text)
     return EXIT_OK
 

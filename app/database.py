@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import getpass
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -19,7 +19,7 @@ from models.policy import Policy, PolicyBook
 
 def utcnow() -> datetime:
     """Naive UTC: the same on SQLite and PostgreSQL."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def default_actor() -> str:
@@ -32,9 +32,9 @@ def default_actor() -> str:
 class UnitOfWork:
     """One transaction: committed by `commit()`, rolled back otherwise.
 
-        with database.unit_of_work() as uow:
-            ...
-            uow.commit()
+    with database.unit_of_work() as uow:
+        ...
+        uow.commit()
     """
 
     def __init__(self, database: Database):
@@ -103,7 +103,9 @@ class Database:
 
 def load_policies(conn: Connection) -> PolicyBook:
     lists: dict[int, frozenset[str]] = {}
-    rows = conn.execute(select(schema.territories.c.list_version, schema.territories.c.alpha2).where(schema.territories.c.eligible))
+    rows = conn.execute(
+        select(schema.territories.c.list_version, schema.territories.c.alpha2).where(schema.territories.c.eligible)
+    )
     grouped: dict[int, set[str]] = {}
     for version, alpha2 in rows:
         grouped.setdefault(version, set()).add(alpha2)

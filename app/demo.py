@@ -41,13 +41,19 @@ def _decide_some(uow) -> int:
     """A deterministic spread of states, decided by a few named reviewers."""
     rng = random.Random(7)
     a = schema.applications.c
-    rows = uow.conn.execute(select(a.id, a.submitted_on, a.eligibility, *[a[c] for c in RULE_COLUMNS]).order_by(a.submitted_on, a.id)).all()
+    rows = uow.conn.execute(
+        select(a.id, a.submitted_on, a.eligibility, *[a[c] for c in RULE_COLUMNS]).order_by(a.submitted_on, a.id)
+    ).all()
     decided = 0
     # The newest applications stay new: that is this morning's queue.
     for row in rows[: int(len(rows) * 0.7)]:
         uow.actor = rng.choice(REVIEWERS)
         roll = rng.random()
-        failed = [rule for rule, column in zip(("age", "funding", "territory", "previous_discount"), RULE_COLUMNS) if row._mapping[column] == "fail"]
+        failed = [
+            rule
+            for rule, column in zip(("age", "funding", "territory", "previous_discount"), RULE_COLUMNS)
+            if row._mapping[column] == "fail"
+        ]
         on = row.submitted_on + timedelta(days=rng.randrange(2, 12))
         if row.eligibility == "eligible" and roll < 0.75:
             decide_in(uow, row.id, "accept", on=on, workspace=None)

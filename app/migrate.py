@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect
@@ -63,7 +63,7 @@ def ensure_schema(url: str, backup_dir: Path | None = None, scripts: Path = SCRI
         from app.backup import backup
 
         folder = backup_dir or db.user_data_dir() / "backups"
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_path = backup(url, folder / f"before-schema-{head}-{stamp}.sqlite3")
     try:
         _upgrade(url, scripts, head)

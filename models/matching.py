@@ -22,8 +22,9 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def name_key(company: str) -> str:
     """'Acme, Inc.' and 'ACME Labs' -> 'acme': case, accents, punctuation and legal suffixes aside."""
-    text = unicodedata.normalize("NFKD", company).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = company.casefold()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     stripped = _NON_WORD.sub(" ", _LEGAL.sub(" ", text)).split()
     if not stripped:  # a name made only of suffixes ("Labs Inc") keeps its words
         stripped = _NON_WORD.sub(" ", text).split()

@@ -37,8 +37,15 @@ class PolicyBook:
         if not policies:
             raise DomainError("no program policy is defined")
         self._policies = sorted(policies, key=lambda p: (p.effective_from, p.version))
+        self._by_day: dict[date, Policy] = {}
 
     def in_force(self, on: date) -> Policy:
+        cached = self._by_day.get(on)
+        if cached is None:
+            cached = self._by_day[on] = self._find(on)
+        return cached
+
+    def _find(self, on: date) -> Policy:
         chosen = None
         for policy in self._policies:
             if policy.effective_from <= on:

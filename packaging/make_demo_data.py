@@ -24,7 +24,7 @@ NAMES = {"US": "United States", "GB": "United Kingdom", "IN": "India", "NG": "Ni
 
 
 def _domain(url: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
+    return re.split(r"[/?#]", re.sub(r"^https?://(www\.)?", "", url))[0].lower()
 
 
 def main() -> None:
@@ -61,7 +61,9 @@ def main() -> None:
         if index % 97 == 0:  # a few applicants from territories the program cannot serve
             country = rng.choice(["Iran", "CU", "SYR"])
         previous = rng.choices(["no", "", "yes"], weights=[80, 15, 5])[0]
-        partner = rng.choices(["", "yc", "techstars", "seedcamp", "antler", "northstar-vc"], weights=[55, 20, 8, 6, 6, 5])[0]
+        partner = rng.choices(
+            ["", "yc", "techstars", "seedcamp", "antler", "northstar-vc"], weights=[55, 20, 8, 6, 6, 5]
+        )[0]
         applications.append(
             {
                 "application_id": f"SSP-{26000 + index}",

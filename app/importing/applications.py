@@ -9,7 +9,7 @@ refuses the whole file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,12 +17,13 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select
 
 from app import schema
+from app.bulk import bulk_insert
 from app.countries import to_alpha2
 from app.errors import AppError
 from app.importing.mapping import Mapping, resolve
 from app.importing.tabular import FileRefused, Table, read_table
 from app.importing.values import parse_date, parse_email, parse_funding, parse_yes_no
-from models.applications import Application, Status
+from models.applications import Application
 from models.eligibility import evaluate
 from models.errors import InvalidInput
 from models.matching import domain_of_email, domain_of_url, name_key
@@ -93,7 +94,15 @@ ALIASES = {
 }
 
 CHUNK = 5_000
-LIMITS = {"company": 300, "contact_email": 320, "contact_name": 200, "website": 300, "workspace": 120, "partner_code": 64, "application_id": 80}
+LIMITS = {
+    "company": 300,
+    "contact_email": 320,
+    "contact_name": 200,
+    "website": 300,
+    "workspace": 120,
+    "partner_code": 64,
+    "application_id": 80,
+}
 
 
 class Cancelled(AppError):
@@ -145,7 +154,11 @@ Progress = Callable[[int, int], None]
 
 
 def parse_rows(
-    table: Table, mapping: Mapping | None, policies: PolicyBook, report: ImportReport, cancelled: Callable[[], bool] = lambda: False
+    table: Table,
+    mapping: Mapping | None,
+    policies: PolicyBook,
+    report: ImportReport,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> list[ParsedRow]:
     readers = resolve(mapping, table.header, TARGETS, ALIASES)
     missing = [column for column in REQUIRED if column not in readers]
@@ -272,65 +285,22 @@ def import_applications(
     ).inserted_primary_key[0]
     report.batch = batch
     prior = _prior_enrollments(conn)
-    flags = _DuplicateFinder(conn)
+    first_id = (conn.execute(select(func.max(schema.applications.c.id))).scalar() or 0) + 1
     known_partners = set(conn.execute(select(schema.partners.c.code)).scalars())
     unknown_partners: set[str] = set()
     for start in range(0, len(fresh), CHUNK):
         if cancelled():
             raise Cancelled("import cancelled: nothing was imported")
-        chunk = fresh[start : start + CHUNK]
-        flags.preload(chunk)
-        records = []
-        for item in chunk:
-            app = item.app
-            web, mail = domain_of_url(app.website), domain_of_email(app.contact_email)
-            verdict = evaluate(app, policies.in_force(app.submitted_on), _prior_note(prior, app.workspace, web, mail))
-            outcomes = [r.outcome.value for r in verdict.results]
-            records.append(
-                {
-                    "source_key": item.source_key,
-                    "application_id": app.application_id,
-                    "submitted_on": app.submitted_on,
-                    "company": app.company,
-                    "contact_email": app.contact_email,
-                    "contact_name": app.contact_name,
-                    "country": app.country,
-                    "incorporated_on": app.incorporated_on,
-                    "total_funding_cents": app.total_funding,
-                    "funding_currency": app.funding_currency,
-                    "previous_discount": app.previous_discount,
-                    "website": app.website,
-                    "workspace": app.workspace,
-                    "partner_code": app.partner_code,
-                    "notes": app.notes,
-                    "web_domain": web,
-                    "mail_domain": mail,
-                    "name_key": name_key(app.company),
-                    "status": Status.NEW.value,
-                    "eligibility": verdict.eligibility.value,
-                    "rule_age": outcomes[0],
-                    "rule_funding": outcomes[1],
-                    "rule_territory": outcomes[2],
-                    "rule_previous_discount": outcomes[3],
-                    "prior_note": verdict.results[3].reason if outcomes[3] == "fail" and not app.previous_discount else None,
-                    "policy_version": verdict.policy_version,
-                    "import_batch": batch,
-                    "imported_at": now,
-                    "version": 1,
-                }
-            )
-            if app.partner_code and app.partner_code not in known_partners:
-                unknown_partners.add(app.partner_code)
-        ids = conn.execute(
-            insert(schema.applications).returning(schema.applications.c.id, sort_by_parameter_order=True), records
-        ).scalars().all()
-        duplicate_flags = flags.flag(chunk, records, ids)
-        if duplicate_flags:
-            conn.execute(insert(schema.duplicate_flags), duplicate_flags)
-            report.flagged += len({f["application"] for f in duplicate_flags})
+        records = [_record(item, policies, prior, batch, now) for item in fresh[start : start + CHUNK]]
+        for record in records:
+            code = record["partner_code"]
+            if code and code not in known_partners:
+                unknown_partners.add(code)
+        bulk_insert(conn, schema.applications, records)
         report.imported += len(records)
         if progress:
             progress(report.imported, len(fresh))
+    report.flagged = flag_duplicates(conn, batch, first_id)
     report.unknown_partners = sorted(unknown_partners)
     conn.execute(
         schema.import_batches.update()
@@ -340,13 +310,97 @@ def import_applications(
     return report
 
 
+def _record(item: ParsedRow, policies: PolicyBook, prior: dict[str, str], batch: int, now: datetime) -> dict:
+    app = item.app
+    web, mail = domain_of_url(app.website), domain_of_email(app.contact_email)
+    verdict = evaluate(app, policies.in_force(app.submitted_on), _prior_note(prior, app.workspace, web, mail))
+    age, funding, territory, previous = verdict.results
+    return {
+        "source_key": item.source_key,
+        "application_id": app.application_id,
+        "submitted_on": app.submitted_on,
+        "company": app.company,
+        "contact_email": app.contact_email,
+        "contact_name": app.contact_name,
+        "country": app.country,
+        "incorporated_on": app.incorporated_on,
+        "total_funding_cents": app.total_funding,
+        "funding_currency": app.funding_currency,
+        "previous_discount": app.previous_discount,
+        "website": app.website,
+        "workspace": app.workspace,
+        "partner_code": app.partner_code,
+        "notes": app.notes,
+        "web_domain": web,
+        "mail_domain": mail,
+        "name_key": name_key(app.company),
+        "status": "new",
+        "eligibility": verdict.eligibility.value,
+        "rule_age": age.outcome.value,
+        "rule_funding": funding.outcome.value,
+        "rule_territory": territory.outcome.value,
+        "rule_previous_discount": previous.outcome.value,
+        "prior_note": previous.reason if previous.outcome.value == "fail" and not app.previous_discount else None,
+        "policy_version": verdict.policy_version,
+        "import_batch": batch,
+        "imported_at": now,
+        "version": 1,
+    }
+
+
+#: Pairs of columns whose equal values make two applications possible duplicates.
+_DUPLICATE_KEYS = (
+    ("workspace", "workspace", "workspace"),
+    ("domain", "web_domain", "web_domain"),
+    ("domain", "web_domain", "mail_domain"),
+    ("domain", "mail_domain", "web_domain"),
+    ("domain", "mail_domain", "mail_domain"),
+    ("name", "name_key", "name_key"),
+)
+
+
+def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
+    """Flag each application of the batch against the earliest other one sharing a key.
+
+    Done in SQL over the indexed key columns, after the insert, so that rows of the
+    same file find each other as well as those already stored.
+    """
+    new, old = schema.applications.alias("new"), schema.applications.alias("old")
+    earliest: dict[tuple[int, str], int] = {}
+    for kind, new_column, old_column in _DUPLICATE_KEYS:
+        query = (
+            select(new.c.id, func.min(old.c.id))
+            .join(old, (old.c[old_column] == new.c[new_column]) & (old.c.id < new.c.id))
+            # the id range finds the batch's rows by the primary key; the batch number keeps out a concurrent import's
+            .where(new.c.id >= first_id, new.c.import_batch == batch, new.c[new_column] != "")
+            .group_by(new.c.id)
+        )
+        for application, other in conn.execute(query):
+            key = (application, kind)
+            if key not in earliest or other < earliest[key]:
+                earliest[key] = other
+    if earliest:
+        conn.execute(
+            insert(schema.duplicate_flags),
+            [
+                {"application": application, "other": other, "kind": kind}
+                for (application, kind), other in earliest.items()
+            ],
+        )
+    return len({application for application, _ in earliest})
+
+
 def _drop_already_imported(conn: Connection, parsed: list[ParsedRow], report: ImportReport) -> list[ParsedRow]:
     """Rows imported before (same application_id, or the same row) are skipped and counted."""
     seen: set[str] = set()
     keys = [item.source_key for item in parsed]
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        seen.update(conn.execute(select(schema.applications.c.source_key).where(schema.applications.c.source_key.in_(chunk))).scalars())
+        seen.update(
+            conn.execute(
+                select(schema.applications.c.source_key).where(schema.applications.c.source_key.in_(chunk))
+            ).scalars()
+        )
     fresh = []
     for item in parsed:
         if item.source_key in seen:
@@ -360,7 +414,9 @@ def _drop_already_imported(conn: Connection, parsed: list[ParsedRow], report: Im
 def _prior_enrollments(conn: Connection) -> dict[str, str]:
     """workspace or domain -> the enrollment it belongs to (rule 4)."""
     prior: dict[str, str] = {}
-    rows = conn.execute(select(schema.enrollments.c.workspace, schema.enrollments.c.web_domain, schema.enrollments.c.mail_domain))
+    rows = conn.execute(
+        select(schema.enrollments.c.workspace, schema.enrollments.c.web_domain, schema.enrollments.c.mail_domain)
+    )
     for workspace, web, mail in rows:
         prior["ws:" + workspace] = workspace
         for domain in (web, mail):
@@ -378,57 +434,3 @@ def _prior_note(prior: dict[str, str], workspace: str, web: str, mail: str) -> s
         if domain and "dom:" + domain in prior:
             return f"{domain} already holds or held a program enrollment (workspace {prior['dom:' + domain]})"
     return None
-
-
-class _DuplicateFinder:
-    """Flags each new application against the earliest one with the same workspace, domain or name."""
-
-    def __init__(self, conn: Connection):
-        self.conn = conn
-        self.first: dict[str, int] = {}  # key -> id of the earliest application
-
-    def preload(self, chunk: list[ParsedRow]) -> None:
-        a = schema.applications.c
-        wanted: dict[str, set[str]] = {"ws": set(), "dom": set(), "name": set()}
-        for item in chunk:
-            app = item.app
-            for kind, key in _keys(app.workspace, domain_of_url(app.website), domain_of_email(app.contact_email), name_key(app.company)):
-                if f"{kind}:{key}" not in self.first:
-                    wanted[kind].add(key)
-        for kind, columns in (("ws", [a.workspace]), ("dom", [a.web_domain, a.mail_domain]), ("name", [a.name_key])):
-            keys = sorted(wanted[kind])
-            if not keys:
-                continue
-            for column in columns:
-                query = select(column, func.min(a.id)).where(column.in_(keys)).group_by(column)
-                for key, first_id in self.conn.execute(query):
-                    slot = f"{kind}:{key}"
-                    if slot not in self.first or first_id < self.first[slot]:
-                        self.first[slot] = first_id
-
-    def flag(self, chunk: list[ParsedRow], records: list[dict], ids: Iterable[int]) -> list[dict]:
-        flags = []
-        for record, new_id in zip(records, ids):
-            pairs = set()
-            for kind, key in _keys(record["workspace"], record["web_domain"], record["mail_domain"], record["name_key"]):
-                slot = f"{kind}:{key}"
-                earlier = self.first.get(slot)
-                if earlier is None:
-                    self.first[slot] = new_id
-                elif earlier != new_id:
-                    pairs.add((earlier, _FLAG_KIND[kind]))
-            flags.extend({"application": new_id, "other": other, "kind": kind} for other, kind in pairs)
-        return flags
-
-
-_FLAG_KIND = {"ws": "workspace", "dom": "domain", "name": "name"}
-
-
-def _keys(workspace: str, web: str, mail: str, name: str):
-    if workspace:
-        yield "ws", workspace
-    for domain in {web, mail}:
-        if domain:
-            yield "dom", domain
-    if name:
-        yield "name", name

@@ -68,6 +68,7 @@ def builtin_mapping_names() -> list[str]:
 
 # ---- templates -----------------------------------------------------------------
 
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
@@ -97,7 +98,9 @@ FILTERS: dict[str, Callable[[str], str]] = {
     "domain": domain_of_url,
     "year": _year,
     "usd_total": _usd_total,
-    "first": lambda text: re.split(r",\s*|\s*\|\s*", text, maxsplit=1)[0],
+    # the first item of 'a, b', 'a | b' or "['a', 'b']"
+    "first": lambda text: re.split(r",\s*|\s*\|\s*", text.strip("[] "), maxsplit=1)[0].strip("'\" "),
+    "tail": lambda text: text.rstrip("/").rsplit("/", 1)[-1],
     "lower": str.casefold,
     "strip": str.strip,
 }

@@ -16,10 +16,19 @@ from models.money import parse_usd
 from models.partners import PartnerKind, PartnerStatus
 
 TARGETS = ("code", "name", "kind", "status", "annual_credit_usd", "contact")
-ALIASES = {"partner_code": "code", "partner": "name", "partner_name": "name", "type": "kind", "annual_credit": "annual_credit_usd", "email": "contact"}
+ALIASES = {
+    "partner_code": "code",
+    "partner": "name",
+    "partner_name": "name",
+    "type": "kind",
+    "annual_credit": "annual_credit_usd",
+    "email": "contact",
+}
 
 
-def import_partners(conn: Connection, path: Path | str, mapping: Mapping | None, now: datetime, strict: bool = False) -> ImportReport:
+def import_partners(
+    conn: Connection, path: Path | str, mapping: Mapping | None, now: datetime, strict: bool = False
+) -> ImportReport:
     report = ImportReport()
     table = read_table(path, mapping.encoding if mapping else None, mapping.delimiter if mapping else None)
     readers = resolve(mapping, table.header, TARGETS, ALIASES)
@@ -70,7 +79,9 @@ def _validate(number: int, text: dict[str, str]) -> list[RowError]:
     if text["annual_credit_usd"]:
         try:
             if parse_usd(text["annual_credit_usd"]) <= 0:
-                errors.append(RowError(number, "annual_credit_usd", "must be more than zero (blank for the program default)"))
+                errors.append(
+                    RowError(number, "annual_credit_usd", "must be more than zero (blank for the program default)")
+                )
         except InvalidInput as exc:
             errors.append(RowError(number, "annual_credit_usd", str(exc)))
     if len(text["code"]) > 64:

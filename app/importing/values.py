@@ -8,7 +8,9 @@ from datetime import date, datetime
 from models.errors import InvalidInput
 from models.money import parse_usd
 
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$"
+)
 _SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY"}
 _FOREIGN = re.compile(r"([€£¥₹₩₽₪₺])|\b([A-Z]{3})\b")
 
@@ -39,7 +41,7 @@ def parse_email(text: str) -> str:
 
 def parse_funding(text: str) -> tuple[int | None, str | None]:
     """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
-    foreign = _FOREIGN.search(text)
+    foreign = None if text.isascii() and not any(ch.isalpha() for ch in text) else _FOREIGN.search(text)
     if foreign:
         code = _SYMBOLS.get(foreign.group(1) or "", foreign.group(2))
         if code and code != "USD":

@@ -40,7 +40,7 @@ class DecisionResult:
 def find_application_row(conn: Connection, ref: str | int):
     """By the form's application_id, else by Startup Desk's own number."""
     a = schema.applications
-    row = conn.execute(select(a).where(a.c.application_id == str(ref))).first()
+    row = conn.execute(select(a).where(a.c.source_key == f"id:{ref}")).first()
     if row is None and str(ref).isdigit():
         row = conn.execute(select(a).where(a.c.id == int(ref))).first()
     if row is None:
@@ -80,12 +80,16 @@ def prior_enrollment(conn: Connection, app: Application, exclude_application: in
     e = schema.enrollments
     web, mail = domain_of_url(app.website), domain_of_email(app.contact_email)
     if app.workspace:
-        row = conn.execute(select(e.c.workspace).where(e.c.workspace == app.workspace, e.c.application != exclude_application)).first()
+        row = conn.execute(
+            select(e.c.workspace).where(e.c.workspace == app.workspace, e.c.application != exclude_application)
+        ).first()
         if row:
             return f"workspace {app.workspace} already holds or held a program enrollment"
     for domain in {web, mail} - {""}:
         row = conn.execute(
-            select(e.c.workspace).where((e.c.web_domain == domain) | (e.c.mail_domain == domain), e.c.application != exclude_application)
+            select(e.c.workspace).where(
+                (e.c.web_domain == domain) | (e.c.mail_domain == domain), e.c.application != exclude_application
+            )
         ).first()
         if row:
             return f"{domain} already holds or held a program enrollment (workspace {row.workspace})"
@@ -256,4 +260,3 @@ def history(database: Database, ref: str | int) -> list[dict]:
         t = schema.transitions
         rows = conn.execute(select(t).where(t.c.application == app.id).order_by(t.c.id))
         return [dict(r._mapping) for r in rows]
-

@@ -34,6 +34,8 @@ def save_mapping(database: Database, name: str, mapping: Mapping) -> None:
     with database.unit_of_work() as uow:
         uow.conn.execute(delete(schema.column_mappings).where(schema.column_mappings.c.name == name))
         uow.conn.execute(
-            insert(schema.column_mappings).values(name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=utcnow())
+            insert(schema.column_mappings).values(
+                name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=utcnow()
+            )
         )
         uow.commit()

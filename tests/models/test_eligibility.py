@@ -38,7 +38,9 @@ def test_a_company_one_day_younger_than_two_years_passes_age():
 
 def test_29_february_minus_two_years_is_28_february():
     applied = date(2028, 2, 29)
-    assert evaluate(make(submitted_on=applied, incorporated_on=date(2026, 2, 28)), POLICY).outcome("age") == Outcome.FAIL
+    assert (
+        evaluate(make(submitted_on=applied, incorporated_on=date(2026, 2, 28)), POLICY).outcome("age") == Outcome.FAIL
+    )
     assert evaluate(make(submitted_on=applied, incorporated_on=date(2026, 3, 1)), POLICY).outcome("age") == Outcome.PASS
 
 

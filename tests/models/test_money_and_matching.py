@@ -9,7 +9,13 @@ from models.money import parse_usd, percent_of, plain
 
 @pytest.mark.parametrize(
     "text,cents",
-    [("1200000", 120_000_000), ("1,200,000", 120_000_000), ("$1,200,000.50", 120_000_050), ("0.005", 1), ("-12.5", -1250)],
+    [
+        ("1200000", 120_000_000),
+        ("1,200,000", 120_000_000),
+        ("$1,200,000.50", 120_000_050),
+        ("0.005", 1),
+        ("-12.5", -1250),
+    ],
 )
 def test_amounts_parse_to_exact_cents(text, cents):
     assert parse_usd(text) == cents

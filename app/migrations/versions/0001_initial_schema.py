@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 04:27:51.945750
+Create Date: 2026-11-27
 """
 
 from alembic import op
@@ -116,12 +116,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('source_key', name=op.f('uq_applications_source_key'))
     )
     with op.batch_alter_table('applications', schema=None) as batch_op:
-        batch_op.create_index('ix_applications_application_id', ['application_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_applications_country'), ['country'], unique=False)
-        batch_op.create_index(batch_op.f('ix_applications_eligibility'), ['eligibility'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_mail_domain'), ['mail_domain'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_name_key'), ['name_key'], unique=False)
-        batch_op.create_index(batch_op.f('ix_applications_partner_code'), ['partner_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_submitted_on'), ['submitted_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_applications_web_domain'), ['web_domain'], unique=False)
@@ -265,12 +261,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_applications_web_domain'))
         batch_op.drop_index(batch_op.f('ix_applications_submitted_on'))
         batch_op.drop_index(batch_op.f('ix_applications_status'))
-        batch_op.drop_index(batch_op.f('ix_applications_partner_code'))
         batch_op.drop_index(batch_op.f('ix_applications_name_key'))
         batch_op.drop_index(batch_op.f('ix_applications_mail_domain'))
-        batch_op.drop_index(batch_op.f('ix_applications_eligibility'))
-        batch_op.drop_index(batch_op.f('ix_applications_country'))
-        batch_op.drop_index('ix_applications_application_id')
 
     op.drop_table('applications')
     op.drop_table('territories')
