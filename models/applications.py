@@ -83,10 +83,11 @@ class Decision:
     extra: dict = field(default_factory=dict)
 
 
-def check_transition(current: Status, target: Status, eligibility: Eligibility | None, reason: str) -> bool:
+def check_transition(current: Status, target: Status, eligibility: Eligibility | None, reason: str, why: str = "") -> bool:
     """Refuse what SPEC 3 forbids; return whether the transition is an override.
 
-    An override is accepting an application that is not `eligible`: it needs a reason.
+    An override is accepting an application that is not `eligible`: it needs a
+    reason. `why` says what made it so (the failed or unknown rules).
     """
     if current == target:
         raise TransitionRefused(f"the application is already {current.value}")
@@ -98,7 +99,8 @@ def check_transition(current: Status, target: Status, eligibility: Eligibility |
     if target == Status.ACCEPTED and eligibility != Eligibility.ELIGIBLE:
         state = eligibility.value if eligibility else "not evaluated"
         if not reason:
-            raise TransitionRefused(f"the application is {state}: accepting it needs an override reason")
+            detail = f" ({why})" if why else ""
+            raise TransitionRefused(f"the application is {state}{detail}: accepting it needs an override reason")
         return True
     return False
 

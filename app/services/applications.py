@@ -145,8 +145,9 @@ def decide_in(
     transition_ids = []
     override = False
     now = utcnow()
+    problems = "; ".join(f"{r.rule}: {r.reason}" for r in verdict.results if r.outcome.value != "pass")
     for to_status, why in steps:
-        override = check_transition(current, to_status, verdict.eligibility, why)
+        override = check_transition(current, to_status, verdict.eligibility, why, problems)
         transition_ids.append(
             conn.execute(
                 insert(schema.transitions).values(

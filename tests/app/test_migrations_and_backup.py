@@ -1,0 +1,109 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app import schema
+from app.backup import backup
+from app.database import Database
+from app.migrate import HEAD, REVISIONS, SCRIPTS, MigrationFailed, NewerDatabase, ensure_schema
+from app.services.imports import import_applications
+
+CSV = "application_id,submitted_on,company,contact_email,country\nM1,2026-01-10,Keep Me,k@keep.io,GB\n"
+
+
+def test_the_known_revisions_are_alembics(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(SCRIPTS))
+    assert script.get_current_head() == HEAD
+    assert [r.revision for r in script.walk_revisions()][::-1] == list(REVISIONS)
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(database, database_url):
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(NewerDatabase, match="newer Startup Desk"):
+        Database(database_url)
+    with database.read() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+
+
+def test_a_foreign_database_is_not_touched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    sqlite3.connect(path).execute("CREATE TABLE accounts (id INTEGER)").connection.commit()
+    with pytest.raises(Exception, match="not made by Startup Desk"):
+        Database(f"sqlite:///{path}")
+
+
+def _scripts_with(tmp_path: Path, body: str) -> Path:
+    scripts = tmp_path / "migrations"
+    shutil.copytree(SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9000_test.py").write_text(
+        f'revision = "9000"\ndown_revision = "{HEAD}"\nbranch_labels = None\ndepends_on = None\n'
+        "from alembic import op\nimport sqlalchemy as sa\n\n\ndef upgrade():\n" + body
+    )
+    return scripts
+
+
+def test_a_failed_upgrade_is_rolled_back_restored_and_says_so(database, database_url, write_csv, tmp_path):
+    import_applications(database, write_csv(CSV))
+    database.close()
+    scripts = _scripts_with(
+        tmp_path,
+        "    op.execute('DELETE FROM transitions')\n"
+        "    op.add_column('applications', sa.Column('score', sa.Integer()))\n"
+        "    raise RuntimeError('boom')\n",
+    )
+    with pytest.raises(MigrationFailed, match="boom") as failure:
+        ensure_schema(database_url, tmp_path / "backups", scripts, "9000")
+    assert "backup" in str(failure.value)
+    reopened = Database(database_url)
+    with reopened.read() as conn:
+        assert conn.execute(select(schema.applications.c.company)).scalar() == "Keep Me"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+    assert list((tmp_path / "backups").iterdir()), "a backup is taken before any upgrade"
+    reopened.close()
+
+
+def test_a_table_rebuilding_migration_on_sqlite_keeps_child_rows(tmp_path, write_csv):
+    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+    database = Database(url, "tester")
+    import_applications(database, write_csv(CSV))
+    from app.services.applications import decide
+
+    decide(database, "M1", "review")
+    database.close()
+    # batch_alter_table rebuilds 'applications' (copy, drop, rename): with foreign keys on,
+    # the drop would cascade or fail on the transitions that point at it.
+    scripts = _scripts_with(
+        tmp_path,
+        "    with op.batch_alter_table('applications', recreate='always') as batch:\n"
+        "        batch.add_column(sa.Column('score', sa.Integer()))\n",
+    )
+    ensure_schema(url, tmp_path / "backups", scripts, "9000")
+    connection = sqlite3.connect(tmp_path / "desk.sqlite3")
+    assert connection.execute("SELECT count(*) FROM transitions").fetchone()[0] == 1
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
+
+
+def test_a_backup_is_a_consistent_openable_copy(database, write_csv, tmp_path):
+    import_applications(database, write_csv(CSV))
+    target = backup(database.url, tmp_path / "copy.sqlite3")
+    copy = Database(f"sqlite:///{target}")
+    with copy.read() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.applications)).scalar() == 1
+        assert conn.execute(select(func.count()).select_from(schema.territories)).scalar() == 249
+    copy.close()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_sqlite_runs_with_foreign_keys_on_and_full_sync(database):
+    if not database.is_sqlite:
+        pytest.skip("SQLite settings")
+    with database.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
