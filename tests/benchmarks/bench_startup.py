@@ -1,0 +1,41 @@
+"""Start-up time of commands that touch neither Qt nor exports (budget: 0.3 s).
+
+    python -m tests.benchmarks.bench_startup
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import record
+
+
+def timed(args: list[str], runs: int = 7) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "ui.launcher", *args], check=True, capture_output=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+    subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(db), "demo"], check=True, capture_output=True)
+    lines = []
+    for label, args in (
+        ("startup-desk --help", ["--help"]),
+        ("startup-desk applications --status new (420-row demo database)", ["--db", str(db), "applications", "--status", "new"]),
+        ("startup-desk history SSP-26001", ["--db", str(db), "history", "SSP-26001"]),
+    ):
+        lines.append(f"{label}: {timed(args):.3f} s median of 7 (budget 0.300 s)")
+    record("startup", lines)
+
+
+if __name__ == "__main__":
+    main()
