@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, and_, func, or_, select
 
 from app import schema
 
@@ -16,17 +19,9 @@ RULES = {
 
 def application_summaries(conn: Connection, status: str | None = None, limit: int | None = None) -> list[dict]:
     a = schema.applications.c
-    query = select(
-        a.id,
-        a.application_id,
-        a.company,
-        a.status,
-        a.eligibility,
-        a.rule_age,
-        a.rule_funding,
-        a.rule_territory,
-        a.rule_previous_discount,
-    ).order_by(a.id)
+    query = select(a.id, a.application_id, a.company, a.status, a.eligibility, *[a[c] for c in RULES.values()]).order_by(
+        a.id
+    )
     if status:
         query = query.where(a.status == status)
     if limit:
@@ -41,3 +36,157 @@ def application_summaries(conn: Connection, status: str | None = None, limit: in
         }
         for row in conn.execute(query)
     ]
+
+
+# ---- the queue ---------------------------------------------------------------------
+
+#: Sortable queue columns, in display order.
+QUEUE_COLUMNS = ("company", "country", "submitted_on", "total_funding_cents", "partner_code", "status", "eligibility")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    statuses: tuple[str, ...] = ()
+    eligibility: tuple[str, ...] = ()
+    country: str = ""
+    partner: str = ""
+    submitted_from: date | None = None
+    submitted_to: date | None = None
+    text: str = ""
+    flagged_only: bool = False
+    ids: tuple[int, ...] = field(default=())
+
+    def conditions(self) -> list:
+        a = schema.applications.c
+        where = []
+        if self.statuses:
+            where.append(a.status.in_(self.statuses))
+        if self.eligibility:
+            where.append(a.eligibility.in_(self.eligibility))
+        if self.country:
+            where.append(a.country == self.country)
+        if self.partner:
+            where.append(a.partner_code == self.partner)
+        if self.submitted_from:
+            where.append(a.submitted_on >= self.submitted_from)
+        if self.submitted_to:
+            where.append(a.submitted_on <= self.submitted_to)
+        if self.text.strip():
+            needle = f"%{_escape_like(self.text.strip().lower())}%"
+            where.append(
+                or_(
+                    func.lower(a.company).like(needle, escape="\\"),
+                    func.lower(a.contact_name).like(needle, escape="\\"),
+                    func.lower(a.contact_email).like(needle, escape="\\"),
+                    a.web_domain.like(needle, escape="\\"),
+                    func.lower(a.application_id).like(needle, escape="\\"),
+                )
+            )
+        if self.flagged_only:
+            d = schema.duplicate_flags.c
+            where.append(a.id.in_(select(d.application)))
+        if self.ids:
+            where.append(a.id.in_(self.ids))
+        return where
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def count_queue(conn: Connection, queue: QueueFilter) -> int:
+    a = schema.applications
+    return conn.execute(select(func.count()).select_from(a).where(and_(True, *queue.conditions()))).scalar()
+
+
+def queue_page(
+    conn: Connection, queue: QueueFilter, sort: str = "submitted_on", descending: bool = False, offset: int = 0, limit: int = 200
+) -> list[tuple]:
+    """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged)."""
+    a = schema.applications.c
+    if sort not in QUEUE_COLUMNS:
+        raise ValueError(f"cannot sort by {sort}")
+    key = a[sort]
+    order = [key.desc() if descending else key.asc(), a.id.desc() if descending else a.id.asc()]
+    flagged = select(schema.duplicate_flags.c.id).where(schema.duplicate_flags.c.application == a.id).exists()
+    query = (
+        select(
+            a.id,
+            a.version,
+            a.company,
+            a.country,
+            a.submitted_on,
+            a.total_funding_cents,
+            a.partner_code,
+            a.status,
+            a.eligibility,
+            flagged,
+        )
+        .where(and_(True, *queue.conditions()))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [tuple(row) for row in conn.execute(query)]
+
+
+def queue_choices(conn: Connection) -> dict[str, list[str]]:
+    """Values for the filter menus: countries and partner codes in use."""
+    a = schema.applications.c
+    countries = [c for (c,) in conn.execute(select(a.country).distinct().order_by(a.country))]
+    partners = [p for (p,) in conn.execute(select(a.partner_code).where(a.partner_code != "").distinct().order_by(a.partner_code))]
+    return {"countries": countries, "partners": partners}
+
+
+def application_detail(conn: Connection, application: int) -> dict:
+    """Everything the detail panel shows about one application."""
+    a = schema.applications
+    row = conn.execute(select(a).where(a.c.id == application)).one()
+    t = schema.transitions.c
+    history = [dict(r._mapping) for r in conn.execute(select(schema.transitions).where(t.application == application).order_by(t.id))]
+    d = schema.duplicate_flags.c
+    other = schema.applications.alias("other")
+    duplicates = [
+        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
+        for kind, other_id, company, status, app_id in conn.execute(
+            select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
+            .join(other, other.c.id == d.other)
+            .where(d.application == application)
+            .order_by(d.kind)
+        )
+    ]
+    # applications that were flagged against this one
+    later = [
+        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
+        for kind, other_id, company, status, app_id in conn.execute(
+            select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
+            .join(other, other.c.id == d.application)
+            .where(d.other == application)
+            .order_by(other.c.id)
+            .limit(20)
+        )
+    ]
+    p = schema.partners.c
+    partner = conn.execute(select(p.name, p.status).where(p.code == row.partner_code)).first() if row.partner_code else None
+    e = schema.enrollments.c
+    enrollment = conn.execute(select(e.workspace, e.status, e.accepted_on).where(e.application == application)).first()
+    return {
+        "row": dict(row._mapping),
+        "rules": rule_explanations(conn, row),
+        "history": history,
+        "duplicates": duplicates,
+        "flagged_by": later,
+        "partner": dict(partner._mapping) if partner else None,
+        "enrollment": dict(enrollment._mapping) if enrollment else None,
+    }
+
+
+def rule_explanations(conn: Connection, row) -> list[tuple[str, str, str]]:
+    """(rule, outcome, reason) for an application row, under the policy it was judged by."""
+    from app.database import load_policies
+    from app.services.applications import application_from_row
+    from models.eligibility import evaluate
+
+    policy = load_policies(conn).by_version(row.policy_version)
+    verdict = evaluate(application_from_row(row), policy, row.prior_note)
+    return [(r.rule, r.outcome.value, r.reason) for r in verdict.results]

@@ -173,6 +173,8 @@ def decide_in(
 def _save_status(conn: Connection, app: Application, status: Status, verdict) -> None:
     a = schema.applications
     outcomes = {column: result.outcome.value for column, result in zip(RULE_COLUMNS, verdict.results)}
+    previous = verdict.results[3]
+    outcomes["prior_note"] = previous.facts[0] if previous.why == "prior" else None
     changed = conn.execute(
         update(a)
         .where(a.c.id == app.id, a.c.version == app.version)
@@ -190,10 +192,13 @@ def _refuse_concurrent(conn: Connection, app: Application):
 
 def _enroll(uow: UnitOfWork, app: Application, on: date, workspace: str | None, policy_version: int) -> str:
     conn = uow.conn
+    e = schema.enrollments
+    cancelled = conn.execute(select(e).where(e.c.application == app.id, e.c.status == "cancelled")).first()
+    if cancelled is not None:
+        return _reinstate(uow, cancelled)
     slug = (workspace or app.workspace or _slugify(app.company)).lower()
     if not _SLUG.match(slug):
         raise AppError(f"{slug!r} is not a workspace slug (lower-case letters, digits and '-')")
-    e = schema.enrollments
     if conn.execute(select(e.c.id).where(e.c.workspace == slug)).first():
         raise TransitionRefused(f"workspace {slug} is already enrolled; give another with --workspace")
     if on < app.submitted_on:
@@ -261,3 +266,115 @@ def history(database: Database, ref: str | int) -> list[dict]:
         t = schema.transitions
         rows = conn.execute(select(t).where(t.c.application == app.id).order_by(t.c.id))
         return [dict(r._mapping) for r in rows]
+
+
+def _reinstate(uow: UnitOfWork, enrollment) -> str:
+    """Accepting again after an undone acceptance: the same enrollment and year, granted anew."""
+    conn = uow.conn
+    year = conn.execute(
+        select(schema.program_years).where(schema.program_years.c.enrollment == enrollment.id, schema.program_years.c.number == 1)
+    ).one()
+    conn.execute(update(schema.enrollments).where(schema.enrollments.c.id == enrollment.id).values(status="active"))
+    conn.execute(
+        insert(schema.ledger_entries).values(
+            enrollment=enrollment.id,
+            kind=EntryKind.GRANT.value,
+            entry_date=year.valid_from,
+            amount_cents=year.credit_cents,
+            program_year=1,
+            reason=f"program year 1, valid {year.valid_from} to {year.valid_until} (accepted again)",
+            actor=uow.actor,
+            policy_version=year.policy_version,
+            created_at=utcnow(),
+        )
+    )
+    return enrollment.workspace
+
+
+def decide_many(
+    database: Database, refs: list[str | int], action: str, reason: str = "", on: date | None = None
+) -> list[DecisionResult]:
+    """A bulk decision: one transaction, all or nothing (SPEC 3)."""
+    with database.unit_of_work() as uow:
+        results = []
+        for ref in refs:
+            try:
+                results.append(decide_in(uow, ref, action, reason, on))
+            except (AppError, TransitionRefused) as exc:
+                raise type(exc)(f"nothing was decided: {ref}: {exc}") from exc
+        uow.commit()
+    return results
+
+
+def reverse_transitions(database: Database, transition_ids: list[int], reason: str) -> list[int]:
+    """Undo: each transition (newest first) is reversed by a new one pointing at it.
+
+    History is never rewritten. Undoing an acceptance cancels the enrollment and
+    reverses its grant, as long as no credit has been used.
+    """
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        created = []
+        for transition_id in sorted(transition_ids, reverse=True):
+            t = schema.transitions
+            original = conn.execute(select(t).where(t.c.id == transition_id)).one()
+            row = conn.execute(select(schema.applications).where(schema.applications.c.id == original.application)).one()
+            app = application_from_row(row)
+            latest = last_transition(conn, app.id)
+            if latest.id != original.id or app.status.value != original.to_status:
+                raise TransitionRefused(
+                    f"application {app.application_id or app.id} changed since ({latest.actor}: {latest.to_status}); "
+                    "only the latest decision can be undone"
+                )
+            if original.to_status == Status.ACCEPTED.value:
+                _cancel_enrollment(uow, app.id, reason)
+            created.append(
+                conn.execute(
+                    insert(t).values(
+                        application=app.id,
+                        at=utcnow(),
+                        actor=uow.actor,
+                        from_status=original.to_status,
+                        to_status=original.from_status,
+                        reason=reason,
+                        override=False,
+                        policy_version=original.policy_version,
+                        reverses=original.id,
+                    )
+                ).inserted_primary_key[0]
+            )
+            a = schema.applications
+            changed = conn.execute(
+                update(a).where(a.c.id == app.id, a.c.version == app.version).values(status=original.from_status, version=app.version + 1)
+            ).rowcount
+            if changed != 1:
+                _refuse_concurrent(conn, app)
+        uow.commit()
+    return created
+
+
+def _cancel_enrollment(uow: UnitOfWork, application: int, reason: str) -> None:
+    conn = uow.conn
+    e, entries = schema.enrollments, schema.ledger_entries
+    enrollment = conn.execute(select(e).where(e.c.application == application, e.c.status == "active")).one()
+    rows = conn.execute(select(entries).where(entries.c.enrollment == enrollment.id).order_by(entries.c.id)).all()
+    open_grants = [r for r in rows if r.kind == EntryKind.GRANT.value and not any(x.reverses == r.id for x in rows)]
+    others = [r for r in rows if r.kind != EntryKind.GRANT.value and r.kind != EntryKind.REVERSE.value]
+    if others:
+        raise TransitionRefused(f"workspace {enrollment.workspace} has ledger entries beyond its grant; correct it in the ledger")
+    for grant in open_grants:
+        conn.execute(
+            insert(entries).values(
+                enrollment=enrollment.id,
+                kind=EntryKind.REVERSE.value,
+                entry_date=grant.entry_date,
+                amount_cents=-grant.amount_cents,
+                program_year=grant.program_year,
+                reason=f"acceptance undone: {reason}",
+                actor=uow.actor,
+                reverses=grant.id,
+                policy_version=grant.policy_version,
+                created_at=utcnow(),
+            )
+        )
+    conn.execute(update(e).where(e.c.id == enrollment.id).values(status="cancelled"))

@@ -100,3 +100,39 @@ def test_two_reviewers_deciding_the_same_application_the_second_is_told_who_was_
         decide(other, "E1", "reject", reason="duplicate", expected_version=version)
     assert [h["to_status"] for h in history(loaded, "E1")] == ["accepted"]
     other.close()
+
+
+def test_undoing_an_acceptance_records_a_reversal_and_reverses_the_grant(loaded):
+    from app.services.applications import reverse_transitions
+
+    result = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
+    reverse_transitions(loaded, list(result.transitions), "undo")
+    steps = [(h["from_status"], h["to_status"], h["reverses"] is not None) for h in history(loaded, "E1")]
+    assert steps == [("new", "accepted", False), ("accepted", "new", True)]
+    enrollment, entries, _ = ledger(loaded, "eligible-co")
+    assert enrollment.status == "cancelled"
+    assert sum(e.amount_cents for e in entries) == 0 and len(entries) == 2
+    # redo: accepting again reinstates the same workspace with a fresh grant
+    again = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
+    enrollment, entries, _ = ledger(loaded, "eligible-co")
+    assert (again.workspace, enrollment.status, sum(e.amount_cents for e in entries)) == ("eligible-co", "active", 2_500_000)
+
+
+def test_only_the_latest_decision_can_be_undone(loaded):
+    from app.services.applications import reverse_transitions
+
+    first = decide(loaded, "E1", "review")
+    decide(loaded, "E1", "needs-info", reason="deck please")
+    with pytest.raises(TransitionRefused, match="only the latest decision"):
+        reverse_transitions(loaded, list(first.transitions), "undo")
+
+
+def test_a_bulk_decision_is_all_or_nothing(loaded):
+    from app.services.applications import decide_many
+
+    with pytest.raises(TransitionRefused, match="nothing was decided: I1"):
+        decide_many(loaded, ["E1", "I1"], "accept", on=date(2026, 1, 15))
+    with loaded.read() as conn:
+        assert conn.execute(select(schema.transitions)).first() is None
+    results = decide_many(loaded, ["E1", "I1"], "reject", reason="duplicate")
+    assert [r.status.value for r in results] == ["rejected", "rejected"]
