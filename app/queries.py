@@ -19,9 +19,9 @@ RULES = {
 
 def application_summaries(conn: Connection, status: str | None = None, limit: int | None = None) -> list[dict]:
     a = schema.applications.c
-    query = select(a.id, a.application_id, a.company, a.status, a.eligibility, *[a[c] for c in RULES.values()]).order_by(
-        a.id
-    )
+    query = select(
+        a.id, a.application_id, a.company, a.status, a.eligibility, *[a[c] for c in RULES.values()]
+    ).order_by(a.id)
     if status:
         query = query.where(a.status == status)
     if limit:
@@ -100,7 +100,12 @@ def count_queue(conn: Connection, queue: QueueFilter) -> int:
 
 
 def queue_page(
-    conn: Connection, queue: QueueFilter, sort: str = "submitted_on", descending: bool = False, offset: int = 0, limit: int = 200
+    conn: Connection,
+    queue: QueueFilter,
+    sort: str = "submitted_on",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
 ) -> list[tuple]:
     """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged)."""
     a = schema.applications.c
@@ -134,7 +139,10 @@ def queue_choices(conn: Connection) -> dict[str, list[str]]:
     """Values for the filter menus: countries and partner codes in use."""
     a = schema.applications.c
     countries = [c for (c,) in conn.execute(select(a.country).distinct().order_by(a.country))]
-    partners = [p for (p,) in conn.execute(select(a.partner_code).where(a.partner_code != "").distinct().order_by(a.partner_code))]
+    partners = [
+        p
+        for (p,) in conn.execute(select(a.partner_code).where(a.partner_code != "").distinct().order_by(a.partner_code))
+    ]
     return {"countries": countries, "partners": partners}
 
 
@@ -143,7 +151,10 @@ def application_detail(conn: Connection, application: int) -> dict:
     a = schema.applications
     row = conn.execute(select(a).where(a.c.id == application)).one()
     t = schema.transitions.c
-    history = [dict(r._mapping) for r in conn.execute(select(schema.transitions).where(t.application == application).order_by(t.id))]
+    history = [
+        dict(r._mapping)
+        for r in conn.execute(select(schema.transitions).where(t.application == application).order_by(t.id))
+    ]
     d = schema.duplicate_flags.c
     other = schema.applications.alias("other")
     duplicates = [
@@ -167,7 +178,9 @@ def application_detail(conn: Connection, application: int) -> dict:
         )
     ]
     p = schema.partners.c
-    partner = conn.execute(select(p.name, p.status).where(p.code == row.partner_code)).first() if row.partner_code else None
+    partner = (
+        conn.execute(select(p.name, p.status).where(p.code == row.partner_code)).first() if row.partner_code else None
+    )
     e = schema.enrollments.c
     enrollment = conn.execute(select(e.workspace, e.status, e.accepted_on).where(e.application == application)).first()
     return {

@@ -83,7 +83,9 @@ class Decision:
     extra: dict = field(default_factory=dict)
 
 
-def check_transition(current: Status, target: Status, eligibility: Eligibility | None, reason: str, why: str = "") -> bool:
+def check_transition(
+    current: Status, target: Status, eligibility: Eligibility | None, reason: str, why: str = ""
+) -> bool:
     """Refuse what SPEC 3 forbids; return whether the transition is an override.
 
     An override is accepting an application that is not `eligible`: it needs a

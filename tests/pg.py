@@ -55,7 +55,9 @@ class Server:
         data = self.folder / "data"
         self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8")
         options = f"-p {port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"
+        )
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{port}"
         return self.url
 
@@ -65,7 +67,15 @@ class Server:
     def stop(self) -> None:
         if self.folder is not None and self.bin is not None:
             subprocess.run(
-                [*self.user_prefix, str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop"],
+                [
+                    *self.user_prefix,
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(self.folder / "data"),
+                    "-m",
+                    "immediate",
+                    "stop",
+                ],
                 capture_output=True,
                 timeout=60,
             )

@@ -434,3 +434,16 @@ def _prior_note(prior: dict[str, str], workspace: str, web: str, mail: str) -> s
         if domain and "dom:" + domain in prior:
             return f"{domain} already holds or held a program enrollment (workspace {prior['dom:' + domain]})"
     return None
+
+
+def suggest_mapping(header: list[str]) -> dict[str, str]:
+    """The form's columns found in a header (exact names or known variants), as templates."""
+    from app.importing.mapping import normalise_header
+
+    found: dict[str, str] = {}
+    for name in header:
+        column = normalise_header(name)
+        target = column if column in TARGETS else ALIASES.get(column)
+        if target and target not in found:
+            found[target] = "{" + name + "}"
+    return found

@@ -13,7 +13,7 @@ from app.database import Database, UnitOfWork, utcnow
 from app.errors import AppError
 from models.applications import Application, Status, check_transition
 from models.eligibility import evaluate
-from models.errors import ConcurrentChange, TransitionRefused
+from models.errors import ConcurrentChange, DomainError, TransitionRefused
 from models.ledger import EntryKind, program_year
 from models.matching import domain_of_email, domain_of_url
 
@@ -272,7 +272,9 @@ def _reinstate(uow: UnitOfWork, enrollment) -> str:
     """Accepting again after an undone acceptance: the same enrollment and year, granted anew."""
     conn = uow.conn
     year = conn.execute(
-        select(schema.program_years).where(schema.program_years.c.enrollment == enrollment.id, schema.program_years.c.number == 1)
+        select(schema.program_years).where(
+            schema.program_years.c.enrollment == enrollment.id, schema.program_years.c.number == 1
+        )
     ).one()
     conn.execute(update(schema.enrollments).where(schema.enrollments.c.id == enrollment.id).values(status="active"))
     conn.execute(
@@ -292,15 +294,25 @@ def _reinstate(uow: UnitOfWork, enrollment) -> str:
 
 
 def decide_many(
-    database: Database, refs: list[str | int], action: str, reason: str = "", on: date | None = None
+    database: Database,
+    refs: list[str | int],
+    action: str,
+    reason: str = "",
+    on: date | None = None,
+    versions: dict[int, int] | None = None,
 ) -> list[DecisionResult]:
-    """A bulk decision: one transaction, all or nothing (SPEC 3)."""
+    """A bulk decision: one transaction, all or nothing (SPEC 3).
+
+    `versions` (Startup Desk number -> version) are those the person saw: a row
+    changed since by someone else refuses the whole decision.
+    """
+    versions = versions or {}
     with database.unit_of_work() as uow:
         results = []
         for ref in refs:
             try:
-                results.append(decide_in(uow, ref, action, reason, on))
-            except (AppError, TransitionRefused) as exc:
+                results.append(decide_in(uow, ref, action, reason, on, expected_version=versions.get(ref)))
+            except (AppError, DomainError) as exc:
                 raise type(exc)(f"nothing was decided: {ref}: {exc}") from exc
         uow.commit()
     return results
@@ -318,7 +330,9 @@ def reverse_transitions(database: Database, transition_ids: list[int], reason: s
         for transition_id in sorted(transition_ids, reverse=True):
             t = schema.transitions
             original = conn.execute(select(t).where(t.c.id == transition_id)).one()
-            row = conn.execute(select(schema.applications).where(schema.applications.c.id == original.application)).one()
+            row = conn.execute(
+                select(schema.applications).where(schema.applications.c.id == original.application)
+            ).one()
             app = application_from_row(row)
             latest = last_transition(conn, app.id)
             if latest.id != original.id or app.status.value != original.to_status:
@@ -345,7 +359,9 @@ def reverse_transitions(database: Database, transition_ids: list[int], reason: s
             )
             a = schema.applications
             changed = conn.execute(
-                update(a).where(a.c.id == app.id, a.c.version == app.version).values(status=original.from_status, version=app.version + 1)
+                update(a)
+                .where(a.c.id == app.id, a.c.version == app.version)
+                .values(status=original.from_status, version=app.version + 1)
             ).rowcount
             if changed != 1:
                 _refuse_concurrent(conn, app)
@@ -361,7 +377,9 @@ def _cancel_enrollment(uow: UnitOfWork, application: int, reason: str) -> None:
     open_grants = [r for r in rows if r.kind == EntryKind.GRANT.value and not any(x.reverses == r.id for x in rows)]
     others = [r for r in rows if r.kind != EntryKind.GRANT.value and r.kind != EntryKind.REVERSE.value]
     if others:
-        raise TransitionRefused(f"workspace {enrollment.workspace} has ledger entries beyond its grant; correct it in the ledger")
+        raise TransitionRefused(
+            f"workspace {enrollment.workspace} has ledger entries beyond its grant; correct it in the ledger"
+        )
     for grant in open_grants:
         conn.execute(
             insert(entries).values(

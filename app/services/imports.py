@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from app.database import Database, utcnow
+from app.database import Database, load_policies, utcnow
 from app.importing import applications as application_import
 from app.importing.mapping import Mapping
 
@@ -40,3 +41,47 @@ def import_partners(database: Database, path: Path | str, mapping: Mapping | Non
         else:
             report.imported = 0
     return report
+
+
+@dataclass
+class Preview:
+    """What an import would do, before anything is written."""
+
+    header: list[str]
+    sample: list[tuple[int, dict[str, str]]]  # (row number, target column -> text) of the first rows
+    report: application_import.ImportReport
+    encoding: str
+
+
+def preview_applications(
+    database: Database,
+    path: Path | str,
+    mapping: Mapping | None = None,
+    limit: int = 20,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Preview:
+    """Map the first rows for a look, and validate every row, writing nothing."""
+    from app.importing.mapping import resolve
+    from app.importing.tabular import read_table
+
+    encoding = mapping.encoding if mapping else None
+    delimiter = mapping.delimiter if mapping else None
+    table = read_table(path, encoding, delimiter)
+    readers = resolve(mapping, table.header, application_import.TARGETS, application_import.ALIASES)
+    sample = []
+    rows = []
+    for number, cells in table.rows:
+        rows.append((number, cells))
+        if len(sample) < limit:
+            sample.append(
+                (number, {target: readers[target](cells) for target in application_import.TARGETS if target in readers})
+            )
+    replay = application_import.Table(table.header, iter(rows), table.encoding, table.delimiter)
+    report = application_import.ImportReport()
+    with database.read() as conn:
+        policies = load_policies(conn)
+    try:
+        application_import.parse_rows(replay, mapping, policies, report, cancelled)
+    except application_import.FileRefused as exc:
+        report.invalid.append(application_import.RowError(1, "file", str(exc)))
+    return Preview(table.header, sample, report, table.encoding)

@@ -97,10 +97,28 @@ def test_backup_writes_an_openable_copy(cli, write_csv, tmp_path, capsys):
 
 def test_mappings_can_be_saved_listed_and_used(cli, write_csv, tmp_path):
     mapping = tmp_path / "m.json"
-    mapping.write_text(json.dumps({"fields": {"submitted_on": "2026-02-01", "company": "{Firm}", "contact_email": "{Mail}", "country": "{Land}"}}))
+    mapping.write_text(
+        json.dumps(
+            {
+                "fields": {
+                    "submitted_on": "2026-02-01",
+                    "company": "{Firm}",
+                    "contact_email": "{Mail}",
+                    "country": "{Land}",
+                }
+            }
+        )
+    )
     assert cli("mappings", "save", "firms", str(mapping))[0] == 0
     assert "firms" in cli("mappings", "list")[1].split()
-    code, out, _ = cli("import", "applications", str(write_csv("Firm;Mail;Land\nFirma;a@firma.de;Deutschland\n")), "--mapping", "firms", "--json")
+    code, out, _ = cli(
+        "import",
+        "applications",
+        str(write_csv("Firm;Mail;Land\nFirma;a@firma.de;Deutschland\n")),
+        "--mapping",
+        "firms",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["imported"] == 1
 
 

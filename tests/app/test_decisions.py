@@ -29,8 +29,12 @@ def ledger(database, workspace):
     with database.read() as conn:
         e = schema.enrollments
         enrollment = conn.execute(select(e).where(e.c.workspace == workspace)).one()
-        entries = conn.execute(select(schema.ledger_entries).where(schema.ledger_entries.c.enrollment == enrollment.id)).all()
-        years = conn.execute(select(schema.program_years).where(schema.program_years.c.enrollment == enrollment.id)).all()
+        entries = conn.execute(
+            select(schema.ledger_entries).where(schema.ledger_entries.c.enrollment == enrollment.id)
+        ).all()
+        years = conn.execute(
+            select(schema.program_years).where(schema.program_years.c.enrollment == enrollment.id)
+        ).all()
     return enrollment, entries, years
 
 
@@ -45,7 +49,10 @@ def test_accepting_creates_the_enrollment_and_the_year_one_grant(loaded):
 def test_a_partner_sets_the_annual_credit_of_its_members(loaded, write_csv):
     from app.services.imports import import_partners
 
-    import_partners(loaded, write_csv("code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,\"50,000\"\n", "p.csv"))
+    import_partners(
+        loaded,
+        write_csv('code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,"50,000"\n', "p.csv"),
+    )
     decide(loaded, "P1", "accept", on=date(2026, 1, 20))
     _, entries, _ = ledger(loaded, "partner-co")
     assert entries[0].amount_cents == 5_000_000
@@ -94,7 +101,9 @@ def test_an_unknown_application_is_refused(loaded):
 def test_two_reviewers_deciding_the_same_application_the_second_is_told_who_was_first(loaded, database_url, tmp_path):
     other = Database(database_url, "second.reviewer", backup_dir=tmp_path)
     with loaded.read() as conn:
-        version = conn.execute(select(schema.applications.c.version).where(schema.applications.c.application_id == "E1")).scalar()
+        version = conn.execute(
+            select(schema.applications.c.version).where(schema.applications.c.application_id == "E1")
+        ).scalar()
     decide(loaded, "E1", "accept", on=date(2026, 1, 15), expected_version=version)
     with pytest.raises(ConcurrentChange, match="already decided by tester"):
         decide(other, "E1", "reject", reason="duplicate", expected_version=version)
@@ -115,7 +124,11 @@ def test_undoing_an_acceptance_records_a_reversal_and_reverses_the_grant(loaded)
     # redo: accepting again reinstates the same workspace with a fresh grant
     again = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
     enrollment, entries, _ = ledger(loaded, "eligible-co")
-    assert (again.workspace, enrollment.status, sum(e.amount_cents for e in entries)) == ("eligible-co", "active", 2_500_000)
+    assert (again.workspace, enrollment.status, sum(e.amount_cents for e in entries)) == (
+        "eligible-co",
+        "active",
+        2_500_000,
+    )
 
 
 def test_only_the_latest_decision_can_be_undone(loaded):

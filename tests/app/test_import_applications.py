@@ -10,7 +10,7 @@ from app.services.imports import import_applications
 
 HEADER = "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,website,workspace,partner_code\n"
 GOOD = [
-    "A1,2026-03-01,Acme Inc,ada@acme.io,United Kingdom,2025-01-01,\"$1,200,000.50\",no,https://acme.io,acme,yc\n",
+    'A1,2026-03-01,Acme Inc,ada@acme.io,United Kingdom,2025-01-01,"$1,200,000.50",no,https://acme.io,acme,yc\n',
     "A2,2026-03-02,Beta GmbH,bo@beta.de,DEU,2024-03-02,5000000,no,,beta,\n",
     "A3,2026-03-03,Gamma,gi@gamma.fr,FR,,,,,gamma,\n",
 ]
@@ -70,7 +70,9 @@ def test_invalid_rows_are_named_by_row_field_and_reason_and_the_valid_rows_still
 
 
 def test_strict_mode_imports_nothing_when_any_row_is_invalid(database, write_csv):
-    report = import_applications(database, write_csv(HEADER + GOOD[0] + "B1,2026-01-01,,x@y.io,US,,,,,,\n"), strict=True)
+    report = import_applications(
+        database, write_csv(HEADER + GOOD[0] + "B1,2026-01-01,,x@y.io,US,,,,,,\n"), strict=True
+    )
     assert report.imported == 0
     assert report.invalid[0].field == "company"
     assert count(database) == 0
@@ -83,7 +85,9 @@ def test_incorporation_after_application_is_invalid(database, write_csv):
     assert "after the application date" in report.invalid[0].message
 
 
-@pytest.mark.parametrize("encoding,delimiter,newline", [("utf-8-sig", ";", "\r\n"), ("cp1252", ",", "\r"), ("utf-8", ";", "\n")])
+@pytest.mark.parametrize(
+    "encoding,delimiter,newline", [("utf-8-sig", ";", "\r\n"), ("cp1252", ",", "\r"), ("utf-8", ";", "\n")]
+)
 def test_encodings_delimiters_and_line_endings_are_read(database, write_csv, encoding, delimiter, newline):
     lines = ["Submitted On;Company;E-Mail;Country", "2026-01-05;Café Zoë;z@cafe.fr;France"]
     content = newline.join(line.replace(";", delimiter) for line in lines) + newline

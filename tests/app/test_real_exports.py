@@ -20,7 +20,9 @@ def test_crunchbase_mac_roman_cr_only_export_imports_through_its_mapping(databas
     assert {e.field for e in report.invalid} <= {"total_funding_usd", "incorporated_on", "application_id", "company"}
     with database.read() as conn:
         a = schema.applications.c
-        row = conn.execute(select(a.company, a.country, a.total_funding_cents).where(a.application_id == "cb:waywire")).one()
+        row = conn.execute(
+            select(a.company, a.country, a.total_funding_cents).where(a.application_id == "cb:waywire")
+        ).one()
     assert row == ("#waywire", "US", 175_000_000)
 
 

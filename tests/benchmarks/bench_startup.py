@@ -1,6 +1,6 @@
 """Start-up time of commands that touch neither Qt nor exports (budget: 0.3 s).
 
-    python -m tests.benchmarks.bench_startup
+python -m tests.benchmarks.bench_startup
 """
 
 from __future__ import annotations
@@ -30,7 +30,10 @@ def main() -> None:
     lines = []
     for label, args in (
         ("startup-desk --help", ["--help"]),
-        ("startup-desk applications --status new (420-row demo database)", ["--db", str(db), "applications", "--status", "new"]),
+        (
+            "startup-desk applications --status new (420-row demo database)",
+            ["--db", str(db), "applications", "--status", "new"],
+        ),
         ("startup-desk history SSP-26001", ["--db", str(db), "history", "SSP-26001"]),
     ):
         lines.append(f"{label}: {timed(args):.3f} s median of 7 (budget 0.300 s)")

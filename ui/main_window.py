@@ -1,0 +1,210 @@
+"""The one window: Applications, Ledger and Deals panes, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ui.dialogs import show_error
+from ui.import_dialog import ImportDialog
+from ui.queue_pane import QueuePane
+from ui.tasks import TaskRunner
+
+IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm")
+
+
+def placeholder(text: str) -> QWidget:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: gray; font-size: 14px")
+    return label
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database, parent=None):
+        super().__init__(parent)
+        self.database = database
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(self.tr("Startup Desk — %s") % database.describe())
+        self.setAcceptDrops(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.queue = QueuePane(database, self.runner, self.undo_stack)
+        self.tabs.addTab(self.queue, self.tr("&Applications"))
+        self.tabs.addTab(
+            placeholder(self.tr("The credit ledger arrives here: balances, month close, statements.")),
+            self.tr("&Ledger"),
+        )
+        self.tabs.addTab(placeholder(self.tr("The partner-deal catalogue arrives here.")), self.tr("&Deals"))
+        self.setCentralWidget(self.tabs)
+        self.busy = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(QLabel(database.describe()))
+        self.queue.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.runner.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Working…") if busy else ""))
+        self._menus()
+        self.restore_layout()
+        self.queue.table.setFocus()
+
+    # ---- menus -------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("&Import applications…"), self.choose_import, "Ctrl+I", file)
+        file.addSeparator()
+        self._action(self.tr("&Back up the database…"), self.backup, None, file)
+        file.addSeparator()
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self._action(self.tr("&Find"), self.find, QKeySequence.StandardKey.Find, edit)
+
+        view = bar.addMenu(self.tr("&View"))
+        for number, name in enumerate((self.tr("&Applications"), self.tr("&Ledger"), self.tr("&Deals"))):
+            self._action(name, lambda _=False, n=number: self.show_pane(n), f"Ctrl+{number + 1}", view)
+        view.addSeparator()
+        self._action(
+            self.tr("&Refresh"), lambda: self.queue.after_write(None, 0), QKeySequence.StandardKey.Refresh, view
+        )
+
+        decide = bar.addMenu(self.tr("&Decide"))
+        for action in self.queue.actions.values():
+            decide.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About Startup Desk"), self.about, None, help_menu)
+
+    def show_pane(self, number: int) -> None:
+        self.tabs.setCurrentIndex(number)
+        if number == 0:
+            self.queue.table.setFocus()
+
+    def find(self) -> None:
+        self.show_pane(0)
+        self.queue.search.setFocus()
+        self.queue.search.selectAll()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Startup Desk"),
+            self.tr(
+                "<b>Startup Desk</b><br>Triage startup program applications, keep the credit ledger, export billing."
+            )
+            + f"<br><br>{self.tr('Database')}: {self.database.describe()}",
+        )
+
+    # ---- import ------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import applications"), str(Path.home()), self.tr("Applications (*.csv *.txt *.xlsx *.xlsm)")
+        )
+        if name:
+            self.open_import(Path(name))
+
+    def open_import(self, path: Path) -> ImportDialog:
+        dialog = ImportDialog(self.database, self.runner, path, self)
+        dialog.imported.connect(self.imported)
+        dialog.open()
+        return dialog
+
+    def imported(self, report) -> None:
+        self.queue.after_write(None, 0)
+        text = self.tr("Imported %d applications; %d already imported; %d invalid rows left out.") % (
+            report.imported,
+            report.duplicates,
+            report.invalid_rows,
+        )
+        if report.flagged:
+            text += " " + self.tr("%d flagged as possible duplicates.") % report.flagged
+        self.statusBar().showMessage(text, 15000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith(IMPORTABLE) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(IMPORTABLE):
+                self.open_import(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    # ---- backup ------------------------------------------------------------------
+
+    def backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the database"),
+            str(Path.home() / "startup-desk-backup.sqlite3"),
+            "SQLite (*.sqlite3)",
+        )
+        if not name:
+            return
+        from app.backup import backup
+
+        url = self.database.url
+
+        def done(path) -> None:
+            self.statusBar().showMessage(self.tr("Backup written to %s") % path, 15000)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+        self.runner.run(
+            lambda progress, cancelled: backup(url, name), done, lambda e: show_error(self, self.tr("Backup failed"), e)
+        )
+
+    # ---- layout memory -----------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("queue/splitter")
+        if splitter is not None:
+            self.queue.splitter.restoreState(splitter)
+        header = settings.value("queue/header")
+        if header is not None:
+            self.queue.table.horizontalHeader().restoreState(header)
+        self.tabs.setCurrentIndex(int(settings.value("window/pane", 0)))
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/pane", self.tabs.currentIndex())
+        settings.setValue("queue/splitter", self.queue.splitter.saveState())
+        settings.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.wait()
+        super().closeEvent(event)

@@ -1,0 +1,462 @@
+"""The Applications pane: filters, the queue, the detail panel and decisions."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.queries import QueueFilter, application_detail, queue_choices
+from app.services.applications import decide_many, reverse_transitions
+from ui.detail_view import DetailView
+from ui.dialogs import ReasonDialog, ask_text, show_error
+from ui.queue_model import ELIGIBILITY, ID, VERSION, ApplicationTableModel, status_label
+from ui.tasks import TaskRunner
+
+OPEN = ("new", "in_review", "needs_info")
+STATUSES = ("new", "in_review", "needs_info", "accepted", "rejected", "withdrawn")
+RULE_REASONS = {
+    "age": "failed rule: incorporated two years or more before applying",
+    "funding": "failed rule: raised more than USD 5,000,000",
+    "territory": "failed rule: not in an eligible territory",
+    "previous_discount": "failed rule: already received a Segment discount",
+}
+
+
+def presets() -> dict[str, QueueFilter]:
+    def tr(text: str) -> str:
+        return QApplication.translate("QueuePane", text)
+
+    return {
+        tr("Open queue"): QueueFilter(statuses=OPEN),
+        tr("Eligible, not yet reviewed"): QueueFilter(statuses=("new",), eligibility=("eligible",)),
+        tr("Needs info"): QueueFilter(statuses=("needs_info",)),
+        tr("Possible duplicates"): QueueFilter(statuses=OPEN, flagged_only=True),
+        tr("All applications"): QueueFilter(),
+    }
+
+
+class DecisionCommand(QUndoCommand):
+    """A decision already made; undo records reversals, redo decides again."""
+
+    def __init__(self, pane: QueuePane, ids: list[int], action: str, reason: str, transitions: list[int], text: str):
+        super().__init__(text)
+        self.pane, self.ids, self.action, self.reason, self.transitions = pane, ids, action, reason, transitions
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        try:
+            results = decide_many(self.pane.database, self.ids, self.action, self.reason)
+        except Exception as exc:
+            self.setObsolete(True)
+            show_error(self.pane, self.pane.tr("Cannot redo"), exc)
+            return
+        self.transitions = [t for r in results for t in r.transitions]
+        self.pane.after_write(self.ids[0])
+
+    def undo(self) -> None:
+        try:
+            reverse_transitions(self.pane.database, self.transitions, f"undo: {self.text()}")
+        except Exception as exc:
+            self.setObsolete(True)
+            show_error(self.pane, self.pane.tr("Cannot undo"), exc)
+            return
+        self.pane.after_write(self.ids[0])
+
+
+class QueuePane(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.database, self.runner, self.undo_stack = database, runner, undo_stack
+        self.model = ApplicationTableModel(database, self)
+        self._building = True
+        self._build()
+        self._building = False
+        self.apply_filter()
+
+    # ---- layout ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.saved = QComboBox()
+        self.saved.setAccessibleName(self.tr("Saved filters"))
+        self._load_saved_filters()
+        self.saved.activated.connect(lambda _: self.use_saved(self.saved.currentText()))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search company, contact, e-mail, domain (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search_timer = QTimer(self, singleShot=True, interval=250)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.status = self._combo(
+            self.tr("Status"),
+            [(self.tr("Open"), OPEN), (self.tr("Any status"), ())] + [(status_label(s), (s,)) for s in STATUSES],
+        )
+        self.eligibility = self._combo(
+            self.tr("Eligibility"),
+            [
+                (self.tr("Any eligibility"), ()),
+                (self.tr("Eligible"), ("eligible",)),
+                (self.tr("Ineligible"), ("ineligible",)),
+                (self.tr("Incomplete"), ("incomplete",)),
+            ],
+        )
+        with self.database.read() as conn:
+            choices = queue_choices(conn)
+        self.country = self._combo(
+            self.tr("Country"), [(self.tr("Any country"), "")] + [(c, c) for c in choices["countries"]]
+        )
+        self.partner = self._combo(
+            self.tr("Partner"), [(self.tr("Any partner"), "")] + [(p, p) for p in choices["partners"]]
+        )
+        self.date_from = self._date(self.tr("Submitted from"))
+        self.date_to = self._date(self.tr("Submitted until"))
+        self.flagged = QCheckBox(self.tr("Duplicates only"))
+        self.flagged.toggled.connect(self.apply_filter)
+        save = QPushButton(self.tr("Save filter…"))
+        save.clicked.connect(self.save_filter)
+        for widget in (self.saved, self.search, self.status, self.eligibility, self.country, self.partner):
+            bar.addWidget(widget, 2 if widget is self.search else 0)
+        bar.addWidget(QLabel(self.tr("from")))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.flagged)
+        bar.addWidget(save)
+        layout.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Application queue"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ApplicationTableModel.SUBMITTED, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((260, 70, 95, 120, 110, 95, 110)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(ApplicationTableModel.COMPANY, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self.show_current)
+        self.splitter.addWidget(self.table)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.actions: dict[str, QAction] = {}
+        for key, label, shortcut in (
+            ("accept", self.tr("&Accept"), "A"),
+            ("reject", self.tr("&Reject"), "R"),
+            ("needs-info", self.tr("Needs &info"), "I"),
+            ("withdraw", self.tr("&Withdraw"), "W"),
+        ):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(shortcut))
+            # single keys act only where the queue has the focus, never while typing
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{label.replace('&', '')} ({shortcut})")
+            action.triggered.connect(lambda _=False, k=key: self.decide(k))
+            self.table.addAction(action)
+            self.actions[key] = action
+            button = QPushButton(f"{label.replace('&', '')}  [{shortcut}]")
+            button.setAccessibleName(label.replace("&", ""))
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        right_layout.addLayout(buttons)
+        self.detail = DetailView()
+        self.detail.open_application.connect(self.open_application)
+        right_layout.addWidget(self.detail, 1)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([700, 500])
+        layout.addWidget(self.splitter, 1)
+
+    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        for label, data in items:
+            box.addItem(label, data)
+        box.currentIndexChanged.connect(self.apply_filter)
+        return box
+
+    def _date(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(QDate(1999, 12, 31))
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(edit.minimumDate())
+        edit.dateChanged.connect(self.apply_filter)
+        return edit
+
+    # ---- filters -----------------------------------------------------------------
+
+    def current_filter(self) -> QueueFilter:
+        def day(edit: QDateEdit):
+            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
+
+        return QueueFilter(
+            statuses=tuple(self.status.currentData() or ()),
+            eligibility=tuple(self.eligibility.currentData() or ()),
+            country=self.country.currentData() or "",
+            partner=self.partner.currentData() or "",
+            submitted_from=day(self.date_from),
+            submitted_to=day(self.date_to),
+            text=self.search.text(),
+            flagged_only=self.flagged.isChecked(),
+        )
+
+    def apply_filter(self, *_args) -> None:
+        if self._building:
+            return
+        self.model.set_filter(self.current_filter())
+        self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
+        if self.model.rowCount():
+            self.select_row(0)
+        else:
+            self.detail.show_nothing(self.tr("No application matches these filters."))
+
+    def set_filter(self, queue: QueueFilter) -> None:
+        """Put a filter into the widgets (saved filters, tests) and apply it."""
+        self._building = True
+        _select_data(self.status, queue.statuses)
+        _select_data(self.eligibility, queue.eligibility)
+        _select_data(self.country, queue.country)
+        _select_data(self.partner, queue.partner)
+        self.search.setText(queue.text)
+        self.flagged.setChecked(queue.flagged_only)
+        for edit, value in ((self.date_from, queue.submitted_from), (self.date_to, queue.submitted_to)):
+            edit.setDate(QDate(value) if value else edit.minimumDate())
+        self._building = False
+        self.search_timer.stop()
+        self.apply_filter()
+
+    def _load_saved_filters(self) -> None:
+        self.saved.clear()
+        self.saved.addItem(self.tr("Saved filters…"))
+        self._saved = dict(presets())
+        stored = QSettings().value("queue/saved_filters", "{}")
+        try:
+            for name, fields in json.loads(stored).items():
+                self._saved[name] = _filter_from_json(fields)
+        except (ValueError, TypeError):
+            pass
+        for name in self._saved:
+            self.saved.addItem(name)
+
+    def use_saved(self, name: str) -> None:
+        if name in self._saved:
+            self.set_filter(self._saved[name])
+
+    def save_filter(self) -> None:
+        name = ask_text(self, self.tr("Save filter"), self.tr("Name of this filter:"))
+        if not name:
+            return
+        stored = json.loads(QSettings().value("queue/saved_filters", "{}") or "{}")
+        stored[name] = _filter_to_json(self.current_filter())
+        QSettings().setValue("queue/saved_filters", json.dumps(stored))
+        self._load_saved_filters()
+
+    # ---- selection and detail ----------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        row = max(0, min(row, self.model.rowCount() - 1))
+        if row < 0 or self.model.rowCount() == 0:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def show_current(self, *_args) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            if rows:
+                self.detail.show_nothing(
+                    self.tr("%d applications selected: decisions apply to all of them, or none.") % len(rows)
+                )
+            return
+        values = self.model.row_tuple(rows[0])
+        if values is None:
+            return
+        with self.database.read() as conn:
+            self.detail.show_detail(application_detail(conn, values[ID]))
+
+    def open_application(self, application: int) -> None:
+        """Follow a duplicate link: show it in the queue, widening the filter if needed."""
+        row = self.model.row_of(application)
+        if row is None:
+            self.set_filter(QueueFilter(ids=(application,)))
+            self.status_message.emit(self.tr("Showing application #%d; pick a saved filter to go back") % application)
+            return
+        self.select_row(row)
+
+    # ---- decisions ---------------------------------------------------------------
+
+    def decide(self, action: str) -> None:
+        rows = self.selected_rows()
+        tuples = [t for t in (self.model.row_tuple(r) for r in rows) if t is not None]
+        if not tuples:
+            return
+        reason = self._ask_reason(action, tuples)
+        if reason is None:
+            return
+        ids = [t[ID] for t in tuples]
+        versions = {t[ID]: t[VERSION] for t in tuples}
+        first_row = rows[0]
+        label = {
+            "accept": self.tr("Accept"),
+            "reject": self.tr("Reject"),
+            "needs-info": self.tr("Needs info"),
+            "withdraw": self.tr("Withdraw"),
+        }[action]
+        text = f"{label} {len(ids)} applications" if len(ids) > 1 else f"{label} {self.model.row_tuple(first_row)[2]}"
+
+        def work(progress, cancelled):
+            return decide_many(self.database, ids, action, reason, versions=versions)
+
+        def done(results) -> None:
+            transitions = [t for r in results for t in r.transitions]
+            self.undo_stack.push(DecisionCommand(self, ids, action, reason, transitions, text))
+            self.after_write(None, first_row)
+            self.status_message.emit(self.tr("%s: done") % text)
+
+        self.runner.run(work, done, lambda error: self._refused(error))
+
+    def _refused(self, error: Exception) -> None:
+        show_error(self, self.tr("Not decided"), error)
+        self.after_write(None, self.selected_rows()[0] if self.selected_rows() else 0)
+
+    def _ask_reason(self, action: str, tuples: list[tuple]) -> str | None:
+        if action == "reject":
+            suggestions = self._failed_rule_reasons(tuples) + ["duplicate"]
+            return ReasonDialog.ask(self, self.tr("Reject"), self.tr("Why is this application rejected?"), suggestions)
+        if action == "accept":
+            doubtful = [t for t in tuples if t[ELIGIBILITY] != "eligible"]
+            if not doubtful:
+                return ""
+            return ReasonDialog.ask(
+                self,
+                self.tr("Accept with an override"),
+                self.tr(
+                    "%d of the selected applications are not eligible (ineligible or incomplete). Why accept them anyway?"
+                )
+                % len(doubtful),
+                [],
+            )
+        if action == "needs-info":
+            return ReasonDialog.ask(
+                self,
+                self.tr("Ask for information"),
+                self.tr("What is missing?"),
+                [
+                    "incorporation date",
+                    "total funding in USD",
+                    "whether a Segment discount was received before",
+                    "proof of incorporation",
+                ],
+                required=False,
+            )
+        return ReasonDialog.ask(
+            self,
+            self.tr("Withdraw"),
+            self.tr("Why is it withdrawn? (optional)"),
+            ["withdrawn by the applicant"],
+            required=False,
+        )
+
+    def _failed_rule_reasons(self, tuples: list[tuple]) -> list[str]:
+        if len(tuples) != 1:
+            return []
+        with self.database.read() as conn:
+            detail = application_detail(conn, tuples[0][ID])
+        return [f"{RULE_REASONS[rule]} ({reason})" for rule, outcome, reason in detail["rules"] if outcome == "fail"]
+
+    def after_write(self, application: int | None = None, row: int | None = None) -> None:
+        """Refresh after a write; keep the same row position so the next application is selected."""
+        self.model.refresh()
+        if application is not None:
+            found = self.model.row_of(application)
+            if found is None:
+                self.model.row_tuple(0)
+                found = self.model.row_of(application)
+            row = found if found is not None else row
+        self.select_row(row or 0)
+        self.show_current()
+        self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
+
+
+def _select_data(box: QComboBox, value) -> None:
+    """Select the item whose data is `value` (Qt hands tuples back as lists)."""
+
+    def plain(data):
+        return tuple(data) if isinstance(data, (tuple, list)) else data
+
+    for index in range(box.count()):
+        if plain(box.itemData(index)) == plain(value):
+            box.setCurrentIndex(index)
+            return
+    box.setCurrentIndex(0)
+
+
+def _filter_to_json(queue: QueueFilter) -> dict:
+    return {
+        "statuses": list(queue.statuses),
+        "eligibility": list(queue.eligibility),
+        "country": queue.country,
+        "partner": queue.partner,
+        "submitted_from": queue.submitted_from.isoformat() if queue.submitted_from else None,
+        "submitted_to": queue.submitted_to.isoformat() if queue.submitted_to else None,
+        "text": queue.text,
+        "flagged_only": queue.flagged_only,
+    }
+
+
+def _filter_from_json(fields: dict) -> QueueFilter:
+    from datetime import date
+
+    return QueueFilter(
+        statuses=tuple(fields.get("statuses", ())),
+        eligibility=tuple(fields.get("eligibility", ())),
+        country=fields.get("country", ""),
+        partner=fields.get("partner", ""),
+        submitted_from=date.fromisoformat(fields["submitted_from"]) if fields.get("submitted_from") else None,
+        submitted_to=date.fromisoformat(fields["submitted_to"]) if fields.get("submitted_to") else None,
+        text=fields.get("text", ""),
+        flagged_only=bool(fields.get("flagged_only")),
+    )
