@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,15 +140,21 @@ class QueuePane(QWidget):
         self.flagged.toggled.connect(self.apply_filter)
         save = QPushButton(self.tr("Save filter…"))
         save.clicked.connect(self.save_filter)
-        for widget in (self.saved, self.search, self.status, self.eligibility, self.country, self.partner):
-            bar.addWidget(widget, 2 if widget is self.search else 0)
-        bar.addWidget(QLabel(self.tr("from")))
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel(self.tr("to")))
-        bar.addWidget(self.date_to)
-        bar.addWidget(self.flagged)
+        # two rows, so that the pane fits a 1024-pixel-wide screen
+        bar.addWidget(self.saved)
+        bar.addWidget(self.search, 1)
         bar.addWidget(save)
+        filters = QHBoxLayout()
+        for widget in (self.status, self.eligibility, self.country, self.partner):
+            filters.addWidget(widget)
+        filters.addWidget(QLabel(self.tr("Submitted from")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.flagged)
+        filters.addStretch(1)
         layout.addLayout(bar)
+        layout.addLayout(filters)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
@@ -175,24 +181,26 @@ class QueuePane(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
         self.actions: dict[str, QAction] = {}
-        for key, label, shortcut in (
-            ("accept", self.tr("&Accept"), "A"),
-            ("reject", self.tr("&Reject"), "R"),
-            ("needs-info", self.tr("Needs &info"), "I"),
-            ("withdraw", self.tr("&Withdraw"), "W"),
+        self.keys: dict[int, QAction] = {}
+        for key, label, letter in (
+            ("accept", self.tr("&Accept"), Qt.Key.Key_A),
+            ("reject", self.tr("&Reject"), Qt.Key.Key_R),
+            ("needs-info", self.tr("Needs &info"), Qt.Key.Key_I),
+            ("withdraw", self.tr("&Withdraw"), Qt.Key.Key_W),
         ):
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(shortcut))
-            # single keys act only where the queue has the focus, never while typing
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{label.replace('&', '')} ({shortcut})")
+            hint = QKeySequence(letter).toString()
+            # "\t" shows the key in menus; the key itself is handled by the queue's
+            # event filter, so it acts only there and never while typing in a field.
+            action = QAction(f"{label}\t{hint}", self)
+            action.setToolTip(f"{label.replace('&', '')} ({hint})")
             action.triggered.connect(lambda _=False, k=key: self.decide(k))
-            self.table.addAction(action)
             self.actions[key] = action
-            button = QPushButton(f"{label.replace('&', '')}  [{shortcut}]")
+            self.keys[int(letter.value)] = action
+            button = QPushButton(f"{label.replace('&', '')}  [{hint}]")
             button.setAccessibleName(label.replace("&", ""))
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
+        self.table.installEventFilter(self)
         right_layout.addLayout(buttons)
         self.detail = DetailView()
         self.detail.open_application.connect(self.open_application)
@@ -219,6 +227,14 @@ class QueuePane(QWidget):
         edit.setDate(edit.minimumDate())
         edit.dateChanged.connect(self.apply_filter)
         return edit
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            action = self.keys.get(event.key())
+            if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                action.trigger()
+                return True
+        return super().eventFilter(watched, event)
 
     # ---- filters -----------------------------------------------------------------
 

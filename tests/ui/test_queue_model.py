@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from app.queries import QueueFilter
+from app.services.imports import import_applications
+from ui.queue_model import PAGE, ApplicationIdRole, ApplicationTableModel
+
+HEADER = (
+    "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
+)
+
+
+@pytest.fixture
+def many(sqlite_database, tmp_path):
+    lines = [HEADER]
+    for index in range(PAGE * 2 + 17):
+        day = date(2026, 1, 1 + index % 28)
+        funding = "" if index % 5 == 0 else str(1000 * (index % 7))
+        country = ("GB", "US", "IR")[index % 3]
+        lines.append(f"Q{index},{day},Company {index:04d},c{index}@c{index}.io,{country},2025-06-01,{funding},no\n")
+    path = tmp_path / "many.csv"
+    path.write_text("".join(lines))
+    import_applications(sqlite_database, path)
+    return sqlite_database
+
+
+def test_the_queue_model_passes_qts_model_tester(qtbot, many):
+    model = ApplicationTableModel(many)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.refresh()
+    model.sort(ApplicationTableModel.COMPANY, Qt.SortOrder.DescendingOrder)
+    model.set_filter(QueueFilter(text="company 01"))
+    assert tester is not None
+
+
+def test_rows_load_page_by_page_and_the_last_row_is_reachable(qtbot, many):
+    model = ApplicationTableModel(many)
+    model.refresh()
+    assert model.rowCount() == PAGE * 2 + 17
+    assert model._pages == {}
+    last = model.index(model.rowCount() - 1, ApplicationTableModel.COMPANY)
+    assert model.data(last) is not None
+    assert list(model._pages) == [2], "reading the last row loads only the last page"
+
+
+def test_sorting_and_filtering_happen_in_sql_and_show_what_a_person_expects(qtbot, many):
+    model = ApplicationTableModel(many)
+    model.set_filter(QueueFilter(text="Company 000"))
+    companies = [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())]
+    assert sorted(companies) == [f"Company {i:04d}" for i in range(10)]
+    model.sort(ApplicationTableModel.FUNDING, Qt.SortOrder.DescendingOrder)
+    funding = [model.data(model.index(r, ApplicationTableModel.FUNDING)) for r in range(model.rowCount())]
+    assert funding[0] == "6,000.00" and funding[-1] == ""
+    eligibility = model.index(0, ApplicationTableModel.ELIGIBILITY)
+    assert model.data(eligibility) in {"Eligible", "Ineligible", "Incomplete"}
+    assert model.data(eligibility, Qt.ItemDataRole.DecorationRole) is not None, "an icon, not colour alone"
+    assert isinstance(model.data(eligibility, ApplicationIdRole), int)
+
+
+def test_money_sorts_by_cents_not_text(qtbot, many):
+    model = ApplicationTableModel(many)
+    model.set_filter(QueueFilter(country="GB"))
+    model.sort(ApplicationTableModel.FUNDING, Qt.SortOrder.AscendingOrder)
+    values = [model.row_tuple(r)[5] for r in range(model.rowCount())]
+    numbers = [v for v in values if v is not None]
+    assert numbers == sorted(numbers)

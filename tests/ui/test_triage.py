@@ -1,0 +1,162 @@
+"""A program manager's morning: import, filter, decide with the keyboard, undo."""
+
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+from app.queries import QueueFilter
+from app.services.applications import history
+from tests.benchmarks.common import write_applications_csv
+from ui.dialogs import ReasonDialog
+from ui.main_window import MainWindow
+from ui.queue_model import ApplicationTableModel
+
+CSV = (
+    "Application ID;Submitted;Company Name;E-mail;Country;Incorporated;Total Funding;Previous Discount\n"
+    "T1;2026-03-01;Alpha Analytics;a@alpha.io;GB;2025-06-01;100000;no\n"
+    "T2;2026-03-02;Beta Bank;b@beta.io;DEU;2019-01-01;100000;no\n"
+    "T3;2026-03-03;Gamma Games;g@gamma.io;France;2025-06-01;100000;no\n"
+    "T4;2026-03-04;Broken;not-an-email;Narnia;2025-06-01;;\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, sqlite_database):
+    window = MainWindow(sqlite_database)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    yield window
+    window.runner.wait()
+
+
+def import_through_dialog(qtbot, window, path):
+    dialog = window.open_import(path)
+    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=10_000)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return dialog, imported.args[0]
+
+
+def queue_companies(window):
+    model = window.queue.model
+    return [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())]
+
+
+def test_import_filter_decide_with_keys_undo_and_history(qtbot, window, write_csv, monkeypatch):
+    dialog, report = import_through_dialog(qtbot, window, write_csv(CSV))
+    assert "4 rows: 3 valid, 1 invalid" in dialog.summary.text() or report.imported == 3
+    assert report.imported == 3 and report.invalid_rows == 1
+    assert queue_companies(window) == ["Alpha Analytics", "Beta Bank", "Gamma Games"]
+
+    # filter: only eligible applications
+    pane = window.queue
+    pane.set_filter(QueueFilter(statuses=("new",), eligibility=("eligible",)))
+    assert queue_companies(window) == ["Alpha Analytics", "Gamma Games"]
+
+    # accept the first with the keyboard: the next one is selected afterwards
+    pane.table.setFocus()
+    pane.select_row(0)
+    qtbot.keyClick(pane.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: queue_companies(window) == ["Gamma Games"], timeout=5_000)
+    assert pane.selected_rows() == [0]
+
+    # reject the next one with a reason picked in the dialog
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "duplicate"))
+    qtbot.keyClick(pane.table, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: queue_companies(window) == [], timeout=5_000)
+
+    # undo the rejection: it comes back, and history shows a reversal, never a deletion
+    window.undo_stack.undo()
+    assert queue_companies(window) == ["Gamma Games"]
+    steps = [(h["from_status"], h["to_status"], h["reason"]) for h in history(window.database, "T3")]
+    assert steps[0] == ("new", "rejected", "duplicate")
+    assert steps[1][:2] == ("rejected", "new") and steps[1][2].startswith("undo")
+    # redo decides again
+    window.undo_stack.redo()
+    assert [h["to_status"] for h in history(window.database, "T3")] == ["rejected", "new", "rejected"]
+    assert [h["to_status"] for h in history(window.database, "T1")] == ["accepted"]
+
+
+def test_single_key_shortcuts_do_not_fire_while_typing_in_search(qtbot, window, write_csv):
+    import_through_dialog(qtbot, window, write_csv(CSV))
+    pane = window.queue
+    pane.search.setFocus()
+    qtbot.keyClicks(pane.search, "a")
+    qtbot.wait(400)
+    assert all(h == [] for h in (history(window.database, ref) for ref in ("T1", "T2", "T3")))
+
+
+def test_accepting_an_ineligible_application_asks_for_the_override_reason(qtbot, window, write_csv, monkeypatch):
+    import_through_dialog(qtbot, window, write_csv(CSV))
+    asked = []
+    monkeypatch.setattr(
+        ReasonDialog, "ask", classmethod(lambda cls, parent, title, prompt, *a, **k: asked.append(prompt) or None)
+    )
+    pane = window.queue
+    pane.set_filter(QueueFilter(eligibility=("ineligible",)))
+    pane.table.setFocus()
+    qtbot.keyClick(pane.table, Qt.Key.Key_A)
+    assert asked and "not eligible" in asked[0]
+    assert history(window.database, "T2") == [], "cancelling the reason decides nothing"
+
+
+def test_the_window_keeps_processing_events_during_a_long_import(qtbot, window, tmp_path):
+    path = write_applications_csv(tmp_path / "big.csv", 30_000)
+    dialog = window.open_import(path)
+    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=60_000)
+    gaps = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    started = time.perf_counter()
+    with qtbot.waitSignal(dialog.imported, timeout=120_000):
+        dialog.import_button.click()
+    took = time.perf_counter() - started
+    timer.stop()
+    assert took > 0.5, "the import should be long enough to notice a frozen window"
+    assert len(gaps) > 10
+    assert max(gaps) < 400, f"the GUI thread stalled for {max(gaps)} ms"
+
+
+def test_cancelling_an_import_imports_nothing(qtbot, window, tmp_path):
+    path = write_applications_csv(tmp_path / "big.csv", 30_000)
+    dialog = window.open_import(path)
+    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=60_000)
+    dialog.import_button.click()
+    dialog.cancel()
+    window.runner.wait()
+    qtbot.wait(50)
+    window.queue.after_write(None, 0)
+    assert window.queue.model.rowCount() == 0
+
+
+def test_window_layout_is_restored_on_the_next_start(qtbot, sqlite_database):
+    first = MainWindow(sqlite_database)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.tabs.setCurrentIndex(1)
+    first.queue.table.setColumnWidth(ApplicationTableModel.COUNTRY, 140)
+    first.close()
+    second = MainWindow(sqlite_database)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.tabs.currentIndex() == 1
+    assert second.queue.table.columnWidth(ApplicationTableModel.COUNTRY) == 140
+    assert sqlite_database.describe() in second.windowTitle()
