@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     for what, help_text in (
         ("applications", "the application form's export (CSV or XLSX)"),
         ("partners", "the partner registry"),
+        ("usage", "the billing system's monthly bills (workspace, month, amount_usd)"),
     ):
         sub = imports.add_parser(what, help=help_text)
         sub.add_argument("file")
@@ -63,6 +64,40 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="who decided what, when and why, for one application")
     history.add_argument("id")
     history.add_argument("--json", action="store_true")
+
+    close = commands.add_parser("close-month", help="apply credit to a month's bills and expire what ended")
+    close.add_argument("month", help="YYYY-MM")
+    close.add_argument("--restate", action="store_true", help="reverse and re-apply a closed month whose bills changed")
+    close.add_argument("--preview", action="store_true", help="show what closing would do; change nothing")
+    close.add_argument("--json", action="store_true")
+
+    for name, help_text in (
+        ("year2", "grant year 2: the member still meets the requirements"),
+        ("renew", "a renewal year at the renewal discount"),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("workspace")
+        sub.add_argument("--on", help="decision date YYYY-MM-DD (default today)")
+        sub.add_argument("--json", action="store_true")
+    graduate = commands.add_parser("graduate", help="the member no longer qualifies: no further grant")
+    graduate.add_argument("workspace")
+    graduate.add_argument("--json", action="store_true")
+
+    adjust = commands.add_parser("adjust", help="a manual, signed credit correction")
+    adjust.add_argument("workspace")
+    adjust.add_argument("amount", help="e.g. 500.00 or -125.50")
+    adjust.add_argument("--reason", required=True)
+    adjust.add_argument("--on", help="date YYYY-MM-DD (default today)")
+    adjust.add_argument("--json", action="store_true")
+    reverse = commands.add_parser("reverse", help="cancel one ledger entry")
+    reverse.add_argument("entry_id", type=int)
+    reverse.add_argument("--reason", required=True)
+    reverse.add_argument("--json", action="store_true")
+
+    ledger = commands.add_parser("ledger", help="a member's entries and balance")
+    ledger.add_argument("workspace")
+    ledger.add_argument("--json", action="store_true")
+    commands.add_parser("verify", help="recompute every balance and check the ledger's rules")
 
     backup = commands.add_parser("backup", help="a consistent copy of the database (a SQLite file)")
     backup.add_argument("file")
@@ -130,7 +165,11 @@ def cmd_import(args) -> int:
 
     database = open_database(args)
     mapping = find_mapping(database, args.mapping) if args.mapping else None
-    run = imports.import_applications if args.what == "applications" else imports.import_partners
+    run = {
+        "applications": imports.import_applications,
+        "partners": imports.import_partners,
+        "usage": imports.import_usage,
+    }[args.what]
     report = run(database, args.file, mapping, strict=args.strict)
     lines = [
         f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
@@ -142,6 +181,9 @@ def cmd_import(args) -> int:
         lines.append(f"  … and {len(report.invalid) - 50} more problems (use --json for all)")
     if report.flagged:
         lines.append(f"{report.flagged} applications flagged as possible duplicates")
+    if report.restatements:
+        lines.append("bills of closed months changed (close-month --restate applies them):")
+        lines += [f"  {change}" for change in report.restatements]
     if report.unknown_partners:
         lines.append(f"unknown partner codes (flagged): {', '.join(report.unknown_partners)}")
     emit(args, report.as_json(), "")
@@ -193,6 +235,102 @@ def cmd_history(args) -> int:
     return EXIT_OK
 
 
+def cmd_close_month(args) -> int:
+    from app.services.ledger import close_month
+    from models.money import display
+
+    summary = close_month(open_database(args), args.month, args.restate, args.preview)
+    verb = "would close" if args.preview else ("was already closed" if summary.already_closed else "closed")
+    text = (
+        f"{args.month} {verb}: {summary.bills} bills of {display(summary.billed)}, credit applied {display(summary.credit_applied)}, "
+        f"renewal discounts {display(summary.discounts)}, due {display(summary.due)}, expired {display(summary.expired)}"
+    )
+    for change in summary.restated:
+        text += f"\n  restated {change['workspace']}: credit applied {change['credit_applied_before']} → {change['credit_applied_after']}"
+    emit(args, summary.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_program_year(args) -> int:
+    from app.services import ledger
+
+    on = _date(args.on, "--on") if getattr(args, "on", None) else None
+    database = open_database(args)
+    if args.command == "year2":
+        result = ledger.grant_year_two(database, args.workspace, on)
+    elif args.command == "renew":
+        result = ledger.renew(database, args.workspace, on)
+    else:
+        result = ledger.graduate(database, args.workspace)
+    emit(args, result, ", ".join(f"{k}: {v}" for k, v in result.items()))
+    return EXIT_OK
+
+
+def cmd_adjust(args) -> int:
+    from app.services.ledger import adjust
+    from models.money import parse_usd
+
+    try:
+        amount = parse_usd(args.amount)
+    except Exception as exc:
+        from app.errors import UsageError
+
+        raise UsageError(f"AMOUNT: {exc}") from None
+    on = _date(args.on, "--on") if args.on else None
+    entry = adjust(open_database(args), args.workspace, amount, args.reason, on)
+    emit(args, {"id": entry}, f"entry {entry} recorded")
+    return EXIT_OK
+
+
+def cmd_reverse(args) -> int:
+    from app.services.ledger import reverse
+
+    entry = reverse(open_database(args), args.entry_id, args.reason)
+    emit(args, {"id": entry, "reverses": args.entry_id}, f"entry {entry} reverses entry {args.entry_id}")
+    return EXIT_OK
+
+
+def cmd_ledger(args) -> int:
+    from app.services.ledger import ledger_of
+    from models.money import display, plain
+
+    data = ledger_of(open_database(args), args.workspace)
+    document = {
+        "workspace": data["workspace"],
+        "balance": plain(data["balance"]),
+        "entries": [
+            {
+                "id": x["id"],
+                "date": x["date"].isoformat(),
+                "kind": x["kind"],
+                "amount": plain(x["amount"]),
+                "reason": x["reason"],
+            }
+            for x in data["entries"]
+        ],
+    }
+    lines = [
+        f"{x['id']:>6}  {x['date']}  {x['kind']:<8} {display(x['amount']):>14} {display(x['balance']):>14}  {x['reason']}"
+        for x in data["entries"]
+    ]
+    lines.append(f"balance: {display(data['balance'])}")
+    emit(args, document, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    from app.services.verify import verify
+
+    breaches = verify(open_database(args))
+    if breaches:
+        print(f"{len(breaches)} breaches of the ledger's rules:", file=sys.stderr)
+        for breach in breaches:
+            print(f"  {breach}", file=sys.stderr)
+        return EXIT_REFUSED
+    print("the ledger is consistent: every balance recomputed, every rule holds")
+    return EXIT_OK
+
+
 def cmd_backup(args) -> int:
     from app.backup import backup
 
@@ -237,5 +375,13 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "decide": cmd_decide,
     "history": cmd_history,
     "backup": cmd_backup,
+    "close-month": cmd_close_month,
+    "year2": cmd_program_year,
+    "renew": cmd_program_year,
+    "graduate": cmd_program_year,
+    "adjust": cmd_adjust,
+    "reverse": cmd_reverse,
+    "ledger": cmd_ledger,
+    "verify": cmd_verify,
     "mappings": cmd_mappings,
 }

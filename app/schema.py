@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -189,7 +190,7 @@ ledger_entries = Table(
     "ledger_entries",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False, index=True),
+    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("entry_date", Date, nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
@@ -200,6 +201,7 @@ ledger_entries = Table(
     Column("reverses", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
     Column("created_at", DateTime, nullable=False),
+    Index("ix_ledger_entries_enrollment_year", "enrollment", "program_year"),
 )
 
 bills = Table(
@@ -209,6 +211,9 @@ bills = Table(
     Column("workspace", String(120), nullable=False),
     Column("month", String(7), nullable=False, index=True),
     Column("amount_cents", BigInteger, nullable=False),
+    # what the month close settled; differs from amount_cents when billing changed
+    # the bill after the close, until a restatement settles it again
+    Column("settled_cents", BigInteger, nullable=True),
     Column("import_batch", Integer, ForeignKey("import_batches.id"), nullable=True),
     Column("imported_at", DateTime, nullable=False),
     UniqueConstraint("workspace", "month", name="uq_bills_workspace_month"),

@@ -59,3 +59,70 @@ class Entry:
     reverses: int | None = None
     policy_version: int | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class GrantBalance:
+    """What is left of one program year's credit."""
+
+    program_year: int
+    valid_from: date
+    valid_until: date
+    remaining: Cents
+
+    @property
+    def expires_on(self) -> date:
+        from datetime import timedelta
+
+        return self.valid_until + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BillOutcome:
+    bill: Cents
+    draws: tuple[tuple[int, Cents], ...]  # (program year, credit applied from it)
+    discount: Cents = 0
+
+    @property
+    def applied(self) -> Cents:
+        return sum(amount for _, amount in self.draws)
+
+    @property
+    def due(self) -> Cents:
+        return self.bill - self.applied - self.discount
+
+
+def apply_credit(grants: list[GrantBalance], bill: Cents, on: date) -> tuple[tuple[int, Cents], ...]:
+    """Credit for a bill dated `on`: from grants valid that day, the one that expires first first.
+
+    Never more than the bill, never more than a grant holds (SPEC 4).
+    """
+    if bill < 0:
+        raise ValueError("a bill cannot be negative")
+    draws = []
+    left = bill
+    for grant in sorted(grants, key=lambda g: (g.valid_until, g.program_year)):
+        if left == 0:
+            break
+        if grant.valid_from <= on <= grant.valid_until and grant.remaining > 0:
+            amount = min(left, grant.remaining)
+            draws.append((grant.program_year, amount))
+            left -= amount
+    return tuple(draws)
+
+
+def settle_bill(grants: list[GrantBalance], bill: Cents, on: date, renewal_rate=None) -> BillOutcome:
+    """Credit first; in a renewal year, the discount on what remains (never below zero due)."""
+    from models.money import percent_of
+
+    draws = apply_credit(grants, bill, on)
+    applied = sum(amount for _, amount in draws)
+    discount = 0
+    if renewal_rate:
+        discount = min(percent_of(bill, renewal_rate), bill - applied)
+    return BillOutcome(bill, draws, discount)
+
+
+def expiring(grants: list[GrantBalance], through: date) -> list[GrantBalance]:
+    """Grants whose expiry day has come by `through` and that still hold credit."""
+    return [g for g in grants if g.expires_on <= through and g.remaining > 0]

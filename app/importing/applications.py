@@ -128,6 +128,7 @@ class ImportReport:
     unknown_partners: list[str] = field(default_factory=list)
     flagged: int = 0
     batch: int | None = None
+    restatements: list[str] = field(default_factory=list)  # bills of closed months that changed
 
     @property
     def invalid_rows(self) -> int:
@@ -140,6 +141,7 @@ class ImportReport:
             "invalid": [{"row": e.row, "field": e.field, "message": e.message} for e in self.invalid],
             "flagged_duplicates": self.flagged,
             "unknown_partners": self.unknown_partners,
+            **({"needs_restatement": self.restatements} if self.restatements else {}),
         }
 
 

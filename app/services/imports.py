@@ -85,3 +85,16 @@ def preview_applications(
     except application_import.FileRefused as exc:
         report.invalid.append(application_import.RowError(1, "file", str(exc)))
     return Preview(table.header, sample, report, table.encoding)
+
+
+def import_usage(database: Database, path: Path | str, mapping: Mapping | None = None, strict: bool = False):
+    """Bills. A changed bill of a closed month is stored and waits for a restatement."""
+    from app.importing.usage import import_usage as run
+
+    with database.unit_of_work() as uow:
+        report = run(uow.conn, path, mapping, uow.actor, utcnow(), strict)
+        if not (strict and report.invalid):
+            uow.commit()
+        else:
+            report.imported = 0
+    return report

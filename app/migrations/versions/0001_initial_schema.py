@@ -128,6 +128,7 @@ def upgrade() -> None:
     sa.Column('workspace', sa.String(length=120), nullable=False),
     sa.Column('month', sa.String(length=7), nullable=False),
     sa.Column('amount_cents', sa.BigInteger(), nullable=False),
+    sa.Column('settled_cents', sa.BigInteger(), nullable=True),
     sa.Column('import_batch', sa.Integer(), nullable=True),
     sa.Column('imported_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['import_batch'], ['import_batches.id'], name=op.f('fk_bills_import_batch_import_batches')),
@@ -209,7 +210,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('reverses', name=op.f('uq_ledger_entries_reverses'))
     )
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_ledger_entries_enrollment'), ['enrollment'], unique=False)
+        batch_op.create_index('ix_ledger_entries_enrollment_year', ['enrollment', 'program_year'], unique=False)
         batch_op.create_index(batch_op.f('ix_ledger_entries_month'), ['month'], unique=False)
 
     op.create_table('program_years',
@@ -236,7 +237,7 @@ def downgrade() -> None:
     op.drop_table('program_years')
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ledger_entries_month'))
-        batch_op.drop_index(batch_op.f('ix_ledger_entries_enrollment'))
+        batch_op.drop_index('ix_ledger_entries_enrollment_year')
 
     op.drop_table('ledger_entries')
     with op.batch_alter_table('transitions', schema=None) as batch_op:

@@ -1,0 +1,632 @@
+"""Ledger use cases (SPEC 4): month close, restatement, program years, corrections.
+
+Entries are append-only: every correction is a new entry. A grant's balance is
+the sum of the entries drawn on it; renewal discounts are entries too (kind
+`discount`) but are not credit and never count in a balance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import Connection, and_, func, insert, select, update
+
+from app import schema
+from app.bulk import bulk_insert
+from app.database import Database, UnitOfWork, utcnow
+from app.errors import AppError
+from models.dates import add_years, day_before, month_end, parse_month
+from models.errors import DomainError
+from models.ledger import EntryKind, GrantBalance, expiring, program_year, settle_bill
+from models.money import display
+
+CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
+e, py, le, b = schema.enrollments, schema.program_years, schema.ledger_entries, schema.bills
+
+
+class RuleRefused(DomainError):
+    pass
+
+
+@dataclass
+class CloseSummary:
+    month: str
+    bills: int = 0
+    billed: int = 0
+    credit_applied: int = 0
+    discounts: int = 0
+    expired: int = 0
+    already_closed: bool = False
+    restated: list[dict] = field(default_factory=list)
+
+    @property
+    def due(self) -> int:
+        return self.billed - self.credit_applied - self.discounts
+
+    def as_json(self) -> dict:
+        from models.money import plain
+
+        document = {
+            "month": self.month,
+            "bills": self.bills,
+            "billed": plain(self.billed),
+            "credit_applied": plain(self.credit_applied),
+            "discounts": plain(self.discounts),
+            "expired": plain(self.expired),
+            "due": plain(self.due),
+            "already_closed": self.already_closed,
+        }
+        if self.restated:
+            document["restated"] = self.restated
+        return document
+
+
+# ---- reading ------------------------------------------------------------------------
+
+
+def enrollment_row(conn: Connection, workspace: str):
+    row = conn.execute(select(e).where(e.c.workspace == workspace)).first()
+    if row is None:
+        raise AppError(f"no member workspace {workspace!r}")
+    return row
+
+
+def grant_balances(
+    conn: Connection, enrollments: list[int] | None = None, on_or_after: date | None = None
+) -> dict[int, list[GrantBalance]]:
+    """Each enrollment's credit grants (not renewal years) with what is left of them."""
+    spent = (
+        select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents).label("total"))
+        .where(le.c.kind.in_(CREDIT_KINDS))
+        .group_by(le.c.enrollment, le.c.program_year)
+    )
+    if enrollments is not None:
+        spent = spent.where(le.c.enrollment.in_(enrollments))
+    spent = spent.subquery()
+    query = (
+        select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, func.coalesce(spent.c.total, 0))
+        .outerjoin(spent, and_(spent.c.enrollment == py.c.enrollment, spent.c.program_year == py.c.number))
+        .where(py.c.renewal.is_(False))
+    )
+    if enrollments is not None:
+        query = query.where(py.c.enrollment.in_(enrollments))
+    if on_or_after is not None:
+        query = query.where(py.c.valid_until >= on_or_after - timedelta(days=1))
+    balances: dict[int, list[GrantBalance]] = defaultdict(list)
+    for enrollment, number, valid_from, valid_until, remaining in conn.execute(query):
+        balances[enrollment].append(GrantBalance(number, valid_from, valid_until, int(remaining)))
+    return balances
+
+
+def balance(conn: Connection, enrollment: int) -> int:
+    return int(
+        conn.execute(
+            select(func.coalesce(func.sum(le.c.amount_cents), 0)).where(
+                le.c.enrollment == enrollment, le.c.kind.in_(CREDIT_KINDS)
+            )
+        ).scalar()
+    )
+
+
+def _renewal_years(conn: Connection, enrollments: list[int], on: date) -> dict[int, int]:
+    rows = conn.execute(
+        select(py.c.enrollment, py.c.number).where(
+            py.c.renewal.is_(True), py.c.valid_from <= on, py.c.valid_until >= on
+        )
+    )
+    wanted = set(enrollments)
+    return {enrollment: number for enrollment, number in rows if enrollment in wanted}
+
+
+def _closed(conn: Connection, month: str) -> bool:
+    return (
+        conn.execute(select(schema.month_closes.c.month).where(schema.month_closes.c.month == month)).first()
+        is not None
+    )
+
+
+def _month_bounds(month: str) -> tuple[date, date]:
+    year, number = parse_month(month)
+    return date(year, number, 1), month_end(year, number)
+
+
+# ---- month close ------------------------------------------------------------------------
+
+
+def close_month(database: Database, month: str, restate: bool = False, preview: bool = False) -> CloseSummary:
+    """Apply credit to a month's bills and expire what ended; idempotent; one transaction.
+
+    With `preview`, compute what would happen and write nothing.
+    """
+    with database.unit_of_work() as uow:
+        summary = close_month_in(uow, month, restate)
+        if not preview:
+            uow.commit()
+    return summary
+
+
+def close_month_in(uow: UnitOfWork, month: str, restate: bool = False) -> CloseSummary:
+    conn = uow.conn
+    first, last = _month_bounds(month)
+    summary = CloseSummary(month)
+    if _closed(conn, month):
+        changed = conn.execute(
+            select(b.c.workspace, b.c.settled_cents, b.c.amount_cents).where(
+                b.c.month == month, (b.c.settled_cents.is_(None)) | (b.c.settled_cents != b.c.amount_cents)
+            )
+        ).all()
+        if not changed:
+            summary.already_closed = True
+            return _summarise_closed(conn, month, summary)
+        if not restate:
+            listed = ", ".join(f"{w} ({display(old or 0)} → {display(new)})" for w, old, new in changed[:10])
+            raise RuleRefused(
+                f"{month} is closed and {len(changed)} bills changed since ({listed}); "
+                "closing it again needs an explicit restatement (--restate)"
+            )
+        return _restate(uow, month, [w for w, _, _ in changed])
+    earlier = conn.execute(
+        select(b.c.month)
+        .where(b.c.month < month, b.c.month.not_in(select(schema.month_closes.c.month)))
+        .order_by(b.c.month)
+        .limit(1)
+    ).scalar()
+    if earlier:
+        raise RuleRefused(f"{earlier} has bills and is not closed yet: months close in order")
+    previous = conn.execute(
+        select(func.max(schema.month_closes.c.month)).where(schema.month_closes.c.month < month)
+    ).scalar()
+    expected = (first - timedelta(days=1)).strftime("%Y-%m")
+    if previous is not None and previous != expected:
+        raise RuleRefused(f"close {expected} first: months close in order, so that every expiry is on time")
+    entries = _settle_month(uow, month, first, last, None, summary, catch_up=previous is None)
+    bulk_insert(conn, le, entries)
+    conn.execute(update(b).where(b.c.month == month).values(settled_cents=b.c.amount_cents))
+    conn.execute(insert(schema.month_closes).values(month=month, closed_at=utcnow(), actor=uow.actor))
+    return summary
+
+
+def _settle_month(
+    uow: UnitOfWork,
+    month: str,
+    first: date,
+    last: date,
+    only: list[int] | None,
+    summary: CloseSummary,
+    catch_up: bool = False,
+) -> list[dict]:
+    """The entries that close `month` (for all members, or `only` these enrollments).
+
+    The month before was closed (or, with `catch_up`, this is the first close), so
+    only grants still valid at the month's start can have anything to expire.
+    """
+    conn = uow.conn
+    now = utcnow()
+    query = (
+        select(b.c.workspace, b.c.amount_cents, e.c.id)
+        .join(e, e.c.workspace == b.c.workspace)
+        .where(b.c.month == month)
+    )
+    if only is not None:
+        query = query.where(e.c.id.in_(only))
+    bills = conn.execute(query).all()
+    balances = grant_balances(conn, only, None if catch_up else first)
+    renewals = _renewal_years(conn, [enrollment for _, _, enrollment in bills], last)
+    policies = uow.policies()
+    entries: list[dict] = []
+
+    def entry(enrollment: int, kind: EntryKind, on: date, amount: int, year: int | None, reason: str) -> dict:
+        return {
+            "enrollment": enrollment,
+            "kind": kind.value,
+            "entry_date": on,
+            "amount_cents": amount,
+            "program_year": year,
+            "month": month,
+            "reason": reason,
+            "actor": uow.actor,
+            "reverses": None,
+            "policy_version": None,
+            "created_at": now,
+        }
+
+    # expiry first: a grant that ends within the month is not valid on the bill's date anyway
+    for enrollment, grants in balances.items():
+        for grant in expiring(grants, last):
+            entries.append(
+                entry(
+                    enrollment,
+                    EntryKind.EXPIRE,
+                    grant.expires_on,
+                    -grant.remaining,
+                    grant.program_year,
+                    "unused credit expired",
+                )
+            )
+            summary.expired += grant.remaining
+        balances[enrollment] = [g for g in grants if g.expires_on > last]
+    for _workspace, amount, enrollment in bills:
+        rate = policies.in_force(last).renewal_discount if enrollment in renewals else None
+        outcome = settle_bill(balances.get(enrollment, []), amount, last, rate)
+        for year, drawn in outcome.draws:
+            entries.append(
+                entry(
+                    enrollment,
+                    EntryKind.APPLY,
+                    last,
+                    -drawn,
+                    year,
+                    f"credit applied to the {month} bill of {display(amount)}",
+                )
+            )
+            balances[enrollment] = [
+                GrantBalance(g.program_year, g.valid_from, g.valid_until, g.remaining - drawn)
+                if g.program_year == year
+                else g
+                for g in balances[enrollment]
+            ]
+        if outcome.discount:
+            entries.append(
+                entry(
+                    enrollment,
+                    EntryKind.DISCOUNT,
+                    last,
+                    -outcome.discount,
+                    renewals[enrollment],
+                    f"renewal discount on the {month} bill",
+                )
+            )
+        summary.bills += 1
+        summary.billed += amount
+        summary.credit_applied += outcome.applied
+        summary.discounts += outcome.discount
+    return entries
+
+
+def _summarise_closed(conn: Connection, month: str, summary: CloseSummary) -> CloseSummary:
+    summary.bills, summary.billed = conn.execute(
+        select(func.count(), func.coalesce(func.sum(b.c.amount_cents), 0)).where(b.c.month == month)
+    ).one()
+    sums = dict(
+        conn.execute(
+            select(le.c.kind, func.sum(le.c.amount_cents)).where(le.c.month == month).group_by(le.c.kind)
+        ).all()
+    )
+    summary.credit_applied = -int(sums.get("apply", 0) or 0) - _reversed(conn, month, "apply")
+    summary.discounts = -int(sums.get("discount", 0) or 0) - _reversed(conn, month, "discount")
+    summary.expired = -int(sums.get("expire", 0) or 0) - _reversed(conn, month, "expire")
+    summary.billed = int(summary.billed)
+    return summary
+
+
+def _reversed(conn: Connection, month: str, kind: str) -> int:
+    original = le.alias("original")
+    total = conn.execute(
+        select(func.coalesce(func.sum(le.c.amount_cents), 0))
+        .join(original, original.c.id == le.c.reverses)
+        .where(original.c.month == month, original.c.kind == kind, le.c.kind == EntryKind.REVERSE.value)
+    ).scalar()
+    return int(total)
+
+
+def _restate(uow: UnitOfWork, month: str, workspaces: list[str]) -> CloseSummary:
+    """Reverse what the changed members' closes did from `month` on, and close those months again for them."""
+    conn = uow.conn
+    enrollments = dict(conn.execute(select(e.c.workspace, e.c.id).where(e.c.workspace.in_(workspaces))).all())
+    ids = list(enrollments.values())
+    before = _applied_by_workspace(conn, ids, month)
+    reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
+    undo = conn.execute(
+        select(le).where(
+            le.c.enrollment.in_(ids),
+            le.c.month >= month,
+            le.c.kind.in_(("apply", "expire", "discount")),
+            le.c.id.not_in(reversed_ids),
+        )
+    ).all()
+    now = utcnow()
+    bulk_insert(
+        conn,
+        le,
+        [
+            {
+                "enrollment": row.enrollment,
+                "kind": EntryKind.REVERSE.value,
+                "entry_date": row.entry_date,
+                "amount_cents": -row.amount_cents,
+                "program_year": row.program_year,
+                "month": row.month,
+                "reason": f"restatement of {month}: billing changed",
+                "actor": uow.actor,
+                "reverses": row.id,
+                "policy_version": None,
+                "created_at": now,
+            }
+            for row in undo
+        ],
+    )
+    closed = [
+        m
+        for (m,) in conn.execute(
+            select(schema.month_closes.c.month)
+            .where(schema.month_closes.c.month >= month)
+            .order_by(schema.month_closes.c.month)
+        )
+    ]
+    summary = CloseSummary(month)
+    for each in closed:
+        first, last = _month_bounds(each)
+        part = CloseSummary(each)
+        bulk_insert(conn, le, _settle_month(uow, each, first, last, ids, part, catch_up=True))
+        if each == month:
+            summary = part
+    conn.execute(
+        update(b).where(b.c.workspace.in_(workspaces), b.c.month >= month).values(settled_cents=b.c.amount_cents)
+    )
+    after = _applied_by_workspace(conn, ids, month)
+    from models.money import plain
+
+    summary.restated = [
+        {
+            "workspace": w,
+            "credit_applied_before": plain(before.get(i, 0)),
+            "credit_applied_after": plain(after.get(i, 0)),
+        }
+        for w, i in sorted(enrollments.items())
+    ]
+    return summary
+
+
+def _applied_by_workspace(conn: Connection, ids: list[int], month: str) -> dict[int, int]:
+    """Credit applied from `month` on, net of reversals, per enrollment."""
+    original = le.alias("original")
+    applied = dict(
+        conn.execute(
+            select(le.c.enrollment, -func.sum(le.c.amount_cents))
+            .where(le.c.enrollment.in_(ids), le.c.kind == "apply", le.c.month >= month)
+            .group_by(le.c.enrollment)
+        ).all()
+    )
+    for enrollment, amount in conn.execute(
+        select(le.c.enrollment, func.sum(le.c.amount_cents))
+        .join(original, original.c.id == le.c.reverses)
+        .where(le.c.enrollment.in_(ids), original.c.kind == "apply", original.c.month >= month)
+        .group_by(le.c.enrollment)
+    ):
+        applied[enrollment] = applied.get(enrollment, 0) - amount
+    return {k: int(v) for k, v in applied.items()}
+
+
+# ---- program years ------------------------------------------------------------------
+
+
+def _years(conn: Connection, enrollment: int):
+    return conn.execute(select(py).where(py.c.enrollment == enrollment).order_by(py.c.number)).all()
+
+
+def grant_year_two(database: Database, workspace: str, on: date | None = None) -> dict:
+    """Year 2, on a program manager's confirmation that the member still qualifies (SPEC 4)."""
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        enrollment = enrollment_row(conn, workspace)
+        if enrollment.status != "active":
+            raise RuleRefused(f"{workspace} is {enrollment.status}: no further program year")
+        years = [y for y in _years(conn, enrollment.id) if not y.renewal]
+        policy = uow.policies().in_force(on or date.today())
+        if len(years) >= policy.program_years:
+            raise RuleRefused(f"{workspace} already had {len(years)} program years, the most the program gives")
+        last = years[-1]
+        start = last.valid_until + timedelta(days=1)
+        credit = _member_credit(conn, enrollment, policy.annual_credit)
+        _add_year(uow, enrollment.id, last.number + 1, start, credit, False, policy.version, on or date.today())
+        uow.commit()
+    return {
+        "workspace": workspace,
+        "program_year": last.number + 1,
+        "valid_from": start,
+        "valid_until": day_before(add_years(start, 1)),
+    }
+
+
+def graduate(database: Database, workspace: str) -> dict:
+    """The member no longer qualifies: no further grant; what is left expires as usual."""
+    with database.unit_of_work() as uow:
+        enrollment = enrollment_row(uow.conn, workspace)
+        if enrollment.status != "active":
+            raise RuleRefused(f"{workspace} is already {enrollment.status}")
+        uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="graduated"))
+        uow.commit()
+    return {"workspace": workspace, "status": "graduated"}
+
+
+def renew(database: Database, workspace: str, on: date | None = None) -> dict:
+    """A renewal year at the renewal discount, once the program years' credit is used or expired."""
+    on = on or date.today()
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        enrollment = enrollment_row(conn, workspace)
+        years = _years(conn, enrollment.id)
+        last = years[-1]
+        left = sum(
+            g.remaining for g in grant_balances(conn, [enrollment.id]).get(enrollment.id, []) if g.valid_until >= on
+        )
+        if on <= last.valid_until and left > 0:
+            raise RuleRefused(
+                f"{workspace} still has {display(left)} of credit until {last.valid_until}: renewal comes after"
+            )
+        start = max(on, last.valid_until + timedelta(days=1))
+        policy = uow.policies().in_force(start)
+        _add_year(uow, enrollment.id, last.number + 1, start, 0, True, policy.version, on)
+        conn.execute(update(e).where(e.c.id == enrollment.id).values(status="renewal"))
+        uow.commit()
+    return {
+        "workspace": workspace,
+        "program_year": last.number + 1,
+        "renewal": True,
+        "valid_from": start,
+        "discount": str(policy.renewal_discount),
+    }
+
+
+def _member_credit(conn: Connection, enrollment, default: int) -> int:
+    if enrollment.partner is None:
+        return default
+    partner = conn.execute(select(schema.partners).where(schema.partners.c.id == enrollment.partner)).first()
+    if partner is not None and partner.status == "active" and partner.annual_credit_cents is not None:
+        return partner.annual_credit_cents
+    return default
+
+
+def _add_year(
+    uow: UnitOfWork,
+    enrollment: int,
+    number: int,
+    start: date,
+    credit: int,
+    renewal: bool,
+    policy_version: int,
+    decided_on: date,
+) -> None:
+    conn = uow.conn
+    year = program_year("", number, start, credit, renewal)
+    now = utcnow()
+    conn.execute(
+        insert(py).values(
+            enrollment=enrollment,
+            number=number,
+            valid_from=year.valid_from,
+            valid_until=year.valid_until,
+            credit_cents=credit,
+            renewal=renewal,
+            policy_version=policy_version,
+            decided_by=uow.actor,
+            decided_at=now,
+        )
+    )
+    if credit:
+        conn.execute(
+            insert(le).values(
+                enrollment=enrollment,
+                kind=EntryKind.GRANT.value,
+                entry_date=year.valid_from,
+                amount_cents=credit,
+                program_year=number,
+                reason=f"program year {number}, valid {year.valid_from} to {year.valid_until} (confirmed {decided_on})",
+                actor=uow.actor,
+                policy_version=policy_version,
+                created_at=now,
+            )
+        )
+
+
+# ---- corrections --------------------------------------------------------------------------
+
+
+def adjust(database: Database, workspace: str, amount: int, reason: str, on: date | None = None) -> int:
+    """A manual, signed correction to the credit of the year in force; never below zero."""
+    if not reason.strip():
+        raise RuleRefused("an adjustment needs a reason")
+    if amount == 0:
+        raise RuleRefused("an adjustment of zero changes nothing")
+    on = on or date.today()
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        enrollment = enrollment_row(conn, workspace)
+        grants = [
+            g
+            for g in grant_balances(conn, [enrollment.id]).get(enrollment.id, [])
+            if g.valid_from <= on <= g.valid_until
+        ]
+        if not grants:
+            raise RuleRefused(f"{workspace} has no credit grant valid on {on} to adjust")
+        grant = max(grants, key=lambda g: g.valid_until)
+        if grant.remaining + amount < 0:
+            raise RuleRefused(f"the balance of {workspace} ({display(grant.remaining)}) cannot go below zero")
+        entry = conn.execute(
+            insert(le).values(
+                enrollment=enrollment.id,
+                kind=EntryKind.ADJUST.value,
+                entry_date=on,
+                amount_cents=amount,
+                program_year=grant.program_year,
+                reason=reason.strip(),
+                actor=uow.actor,
+                created_at=utcnow(),
+            )
+        ).inserted_primary_key[0]
+        uow.commit()
+    return entry
+
+
+def reverse(database: Database, entry_id: int, reason: str) -> int:
+    """Cancel one entry by a new one pointing at it; a grant's balance never goes below zero."""
+    if not reason.strip():
+        raise RuleRefused("a reversal needs a reason")
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        original = conn.execute(select(le).where(le.c.id == entry_id)).first()
+        if original is None:
+            raise AppError(f"no ledger entry {entry_id}")
+        if original.kind == EntryKind.REVERSE.value:
+            raise RuleRefused(f"entry {entry_id} is itself a reversal; record a new adjustment instead")
+        if conn.execute(select(le.c.id).where(le.c.reverses == entry_id)).first():
+            raise RuleRefused(f"entry {entry_id} was already reversed")
+        if original.kind in CREDIT_KINDS and original.program_year is not None:
+            grants = {
+                g.program_year: g for g in grant_balances(conn, [original.enrollment]).get(original.enrollment, [])
+            }
+            grant = grants.get(original.program_year)
+            if grant is not None and grant.remaining - original.amount_cents < 0:
+                raise RuleRefused(
+                    f"reversing entry {entry_id} would leave program year {original.program_year} at "
+                    f"{display(grant.remaining - original.amount_cents)}: credit cannot go below zero"
+                )
+        entry = conn.execute(
+            insert(le).values(
+                enrollment=original.enrollment,
+                kind=EntryKind.REVERSE.value,
+                entry_date=date.today(),
+                amount_cents=-original.amount_cents,
+                program_year=original.program_year,
+                month=original.month,
+                reason=reason.strip(),
+                actor=uow.actor,
+                reverses=entry_id,
+                created_at=utcnow(),
+            )
+        ).inserted_primary_key[0]
+        uow.commit()
+    return entry
+
+
+# ---- statements --------------------------------------------------------------------------
+
+
+def ledger_of(database: Database, workspace: str) -> dict:
+    with database.read() as conn:
+        enrollment = enrollment_row(conn, workspace)
+        rows = conn.execute(select(le).where(le.c.enrollment == enrollment.id).order_by(le.c.entry_date, le.c.id)).all()
+    # on a day with both, what expires goes before what is granted: the balance reads as it happened
+    rows.sort(key=lambda r: (r.entry_date, r.kind != EntryKind.EXPIRE.value, r.id))
+    running = 0
+    entries = []
+    for row in rows:
+        if row.kind in CREDIT_KINDS:
+            running += row.amount_cents
+        entries.append(
+            {
+                "id": row.id,
+                "date": row.entry_date,
+                "kind": row.kind,
+                "amount": row.amount_cents,
+                "balance": running,
+                "program_year": row.program_year,
+                "month": row.month,
+                "reason": row.reason,
+                "actor": row.actor,
+                "reverses": row.reverses,
+            }
+        )
+    return {"workspace": workspace, "status": enrollment.status, "balance": running, "entries": entries}

@@ -1,0 +1,174 @@
+"""`verify`: recompute every balance from the entries and check the ledger's rules (SPEC 4).
+
+Each check is one SQL query over the whole ledger (window functions, joins), the
+same on SQLite and PostgreSQL; a breach is named precisely enough to find it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, and_, func, literal, select
+
+from app import schema
+from app.database import Database
+from models.money import display
+
+le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
+CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
+SIGNS = {"grant": ">", "apply": "<", "expire": "<", "discount": "<"}
+
+
+def verify(database: Database) -> list[str]:
+    with database.read() as conn:
+        return [
+            *_signs(conn),
+            *_reversals(conn),
+            *_never_negative(conn),
+            *_applied_within_bills(conn),
+            *_applied_while_valid(conn),
+            *_expired_means_empty(conn),
+            *_bills_settled(conn),
+        ]
+
+
+def _where(conn: Connection, rows, text) -> list[str]:
+    return [text(*row) for row in conn.execute(rows)]
+
+
+def _signs(conn: Connection) -> list[str]:
+    breaches = []
+    for kind, sign in SIGNS.items():
+        bad = le.c.amount_cents <= 0 if sign == ">" else le.c.amount_cents >= 0
+        breaches += _where(
+            conn,
+            select(le.c.id, e.c.workspace, le.c.amount_cents)
+            .join(e, e.c.id == le.c.enrollment)
+            .where(le.c.kind == kind, bad),
+            lambda i, w, a, kind=kind: f"entry {i} ({w}): a {kind} of {display(a)} has the wrong sign",
+        )
+    return breaches
+
+
+def _reversals(conn: Connection) -> list[str]:
+    original = le.alias("original")
+    return _where(
+        conn,
+        select(le.c.id, le.c.reverses, original.c.id, le.c.amount_cents, original.c.amount_cents, original.c.kind)
+        .outerjoin(original, original.c.id == le.c.reverses)
+        .where(
+            le.c.kind == "reverse",
+            (original.c.id.is_(None))
+            | (le.c.amount_cents != -original.c.amount_cents)
+            | (original.c.kind == "reverse"),
+        ),
+        lambda i, target, found, amount, was, kind: (
+            f"entry {i} reverses entry {target}, which does not exist"
+            if found is None
+            else f"entry {i} reverses entry {target} ({kind}) but does not cancel it ({display(amount)} vs {display(was)})"
+        ),
+    )
+
+
+def _never_negative(conn: Connection) -> list[str]:
+    """The running balance of every grant, in date order, never goes below zero."""
+    running = (
+        select(
+            le.c.id,
+            le.c.enrollment,
+            le.c.program_year,
+            le.c.entry_date,
+            func.sum(le.c.amount_cents)
+            .over(partition_by=(le.c.enrollment, le.c.program_year), order_by=(le.c.entry_date, le.c.id))
+            .label("balance"),
+        )
+        .where(le.c.kind.in_(CREDIT_KINDS))
+        .subquery()
+    )
+    return _where(
+        conn,
+        select(e.c.workspace, running.c.program_year, running.c.entry_date, running.c.id, running.c.balance)
+        .join(e, e.c.id == running.c.enrollment)
+        .where(running.c.balance < 0)
+        .order_by(running.c.id),
+        lambda w, year, on, i, bal: (
+            f"{w}: program year {year} is at {display(bal)} on {on} after entry {i}: credit below zero"
+        ),
+    )
+
+
+def _applied_within_bills(conn: Connection) -> list[str]:
+    original = le.alias("original")
+    applied = (
+        select(
+            le.c.enrollment,
+            func.coalesce(le.c.month, original.c.month).label("month"),
+            (-func.sum(le.c.amount_cents)).label("applied"),
+        )
+        .outerjoin(original, original.c.id == le.c.reverses)
+        .where(
+            (le.c.kind.in_(("apply", "discount")))
+            | (and_(le.c.kind == "reverse", original.c.kind.in_(("apply", "discount"))))
+        )
+        .group_by(le.c.enrollment, func.coalesce(le.c.month, original.c.month))
+        .subquery()
+    )
+    return _where(
+        conn,
+        select(e.c.workspace, applied.c.month, applied.c.applied, func.coalesce(b.c.settled_cents, literal(0)))
+        .join(e, e.c.id == applied.c.enrollment)
+        .outerjoin(b, and_(b.c.workspace == e.c.workspace, b.c.month == applied.c.month))
+        .where(applied.c.applied > func.coalesce(b.c.settled_cents, literal(0))),
+        lambda w, month, amount, bill: (
+            f"{w} {month}: {display(amount)} of credit and discount on a bill of {display(bill)}"
+        ),
+    )
+
+
+def _applied_while_valid(conn: Connection) -> list[str]:
+    return _where(
+        conn,
+        select(le.c.id, e.c.workspace, le.c.entry_date, py.c.number, py.c.valid_from, py.c.valid_until)
+        .join(e, e.c.id == le.c.enrollment)
+        .join(py, and_(py.c.enrollment == le.c.enrollment, py.c.number == le.c.program_year))
+        .where(le.c.kind == "apply", (le.c.entry_date < py.c.valid_from) | (le.c.entry_date > py.c.valid_until)),
+        lambda i, w, on, year, start, end: (
+            f"entry {i} ({w}): credit applied on {on} from year {year}, valid {start} to {end} only"
+        ),
+    )
+
+
+def _expired_means_empty(conn: Connection) -> list[str]:
+    """A grant whose expiry is behind the last closed month holds nothing any more."""
+    last_closed = conn.execute(select(func.max(schema.month_closes.c.month))).scalar()
+    if last_closed is None:
+        return []
+    from models.dates import month_end, parse_month
+
+    horizon = month_end(*parse_month(last_closed))
+    left = (
+        select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents).label("left"))
+        .where(le.c.kind.in_(CREDIT_KINDS))
+        .group_by(le.c.enrollment, le.c.program_year)
+        .subquery()
+    )
+    return _where(
+        conn,
+        select(e.c.workspace, py.c.number, py.c.valid_until, left.c.left)
+        .join(e, e.c.id == py.c.enrollment)
+        .join(left, and_(left.c.enrollment == py.c.enrollment, left.c.program_year == py.c.number))
+        .where(py.c.valid_until < horizon, left.c.left != 0, py.c.renewal.is_(False)),
+        lambda w, year, until, amount: (
+            f"{w}: program year {year} ended {until} but still holds {display(amount)} (expiry missing)"
+        ),
+    )
+
+
+def _bills_settled(conn: Connection) -> list[str]:
+    return _where(
+        conn,
+        select(b.c.workspace, b.c.month, b.c.settled_cents, b.c.amount_cents)
+        .join(schema.month_closes, schema.month_closes.c.month == b.c.month)
+        .where((b.c.settled_cents.is_(None)) | (b.c.settled_cents != b.c.amount_cents)),
+        lambda w, month, settled, amount: (
+            f"{w} {month}: billing says {display(amount)} but the close settled {display(settled or 0)}: restate {month}"
+        ),
+    )

@@ -1,0 +1,85 @@
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from models.dates import month_end
+from models.ledger import GrantBalance, apply_credit, expiring, program_year, settle_bill
+
+
+def year_one(remaining=2_500_000):
+    return GrantBalance(1, date(2026, 1, 15), date(2027, 1, 14), remaining)
+
+
+def test_a_grant_is_valid_from_acceptance_to_the_day_before_the_anniversary():
+    year = program_year("acme", 1, date(2026, 1, 15), 2_500_000)
+    assert (year.valid_from, year.valid_until, year.expires_on) == (
+        date(2026, 1, 15),
+        date(2027, 1, 14),
+        date(2027, 1, 15),
+    )
+
+
+def test_a_grant_accepted_on_29_february_ends_on_27_february():
+    year = program_year("leap", 1, date(2028, 2, 29), 100)
+    assert year.valid_until == date(2029, 2, 27)
+
+
+def test_the_spec_worked_example_month_by_month():
+    remaining = 2_500_000
+    rows = []
+    for month, bill in [(1, 100_000)] + [(m, 400_000) for m in range(2, 9)]:
+        outcome = settle_bill([year_one(remaining)], bill, month_end(2026, month))
+        remaining -= outcome.applied
+        rows.append((month, outcome.applied, outcome.due, remaining))
+    assert rows[0] == (1, 100_000, 0, 2_400_000)
+    assert rows[6] == (7, 400_000, 0, 0)
+    assert rows[7] == (8, 0, 400_000, 0)
+
+
+def test_a_member_billed_500_a_month_has_19000_left_which_expires_on_the_anniversary():
+    remaining = 2_500_000
+    for month in range(1, 13):
+        remaining -= settle_bill([year_one(remaining)], 50_000, month_end(2026, month)).applied
+    assert remaining == 1_900_000
+    assert expiring([year_one(remaining)], date(2027, 1, 14)) == []
+    assert expiring([year_one(remaining)], date(2027, 1, 31))[0].remaining == 1_900_000
+    # the 2027-01 bill falls under year 2 only
+    assert apply_credit([year_one(remaining)], 50_000, date(2027, 1, 31)) == ()
+    year_two = GrantBalance(2, date(2027, 1, 15), date(2028, 1, 14), 2_500_000)
+    assert apply_credit([year_one(remaining), year_two], 50_000, date(2027, 1, 31)) == ((2, 50_000),)
+
+
+def test_credit_is_drawn_from_the_grant_that_expires_first():
+    early = GrantBalance(1, date(2026, 1, 1), date(2026, 6, 30), 1_000)
+    late = GrantBalance(2, date(2026, 3, 1), date(2027, 2, 28), 5_000)
+    assert apply_credit([late, early], 3_000, date(2026, 4, 30)) == ((1, 1_000), (2, 2_000))
+
+
+def test_a_renewal_year_discounts_what_credit_leaves_of_the_bill():
+    outcome = settle_bill([], 1_001, date(2028, 3, 31), Decimal("0.5"))
+    assert (outcome.applied, outcome.discount, outcome.due) == (0, 501, 500)
+
+
+grants = st.lists(
+    st.builds(
+        GrantBalance,
+        st.integers(1, 5),
+        st.dates(date(2026, 1, 1), date(2026, 6, 30)),
+        st.dates(date(2026, 7, 1), date(2027, 6, 30)),
+        st.integers(0, 3_000_000),
+    ),
+    max_size=4,
+)
+
+
+@given(grants, st.integers(0, 5_000_000), st.dates(date(2026, 1, 1), date(2027, 12, 31)))
+def test_credit_never_exceeds_the_bill_nor_what_a_grant_holds(balances, bill, on):
+    draws = apply_credit(balances, bill, on)
+    assert sum(amount for _, amount in draws) <= bill
+    for year, amount in draws:
+        assert amount > 0
+        assert amount <= sum(
+            g.remaining for g in balances if g.program_year == year and g.valid_from <= on <= g.valid_until
+        )
