@@ -1,0 +1,267 @@
+"""The credit ledger through its use cases, on SQLite and PostgreSQL (SPEC 4)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app import schema
+from app.services import ledger
+from app.services.applications import decide
+from app.services.imports import import_applications, import_partners, import_usage
+from app.services.verify import verify
+from models.money import plain
+
+APPS = (
+    "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
+    "W1,2026-01-10,Worked Example,w@worked.io,GB,2025-06-01,100000,no,worked,\n"
+    "H1,2026-01-10,Half,h@half.io,GB,2025-06-01,100000,no,half,\n"
+    "P1,2026-01-10,Partnered,p@partnered.io,GB,2025-06-01,100000,no,partnered,yc\n"
+)
+
+
+@pytest.fixture
+def members(database, write_csv):
+    import_partners(
+        database,
+        write_csv("code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,50000\n", "p.csv"),
+    )
+    import_applications(database, write_csv(APPS, "apps.csv"))
+    for ref in ("W1", "H1", "P1"):
+        decide(database, ref, "accept", on=date(2026, 1, 15))
+    return database
+
+
+def bills(database, write_csv, rows, name="usage.csv"):
+    content = "workspace,month,amount_usd\n" + "".join(f"{w},{m},{a}\n" for w, m, a in rows)
+    return import_usage(database, write_csv(content, name))
+
+
+def close(database, *months, restate=False):
+    return [ledger.close_month(database, m, restate) for m in months]
+
+
+MONTHS_2026 = [f"2026-{m:02d}" for m in range(1, 13)]
+
+
+def test_the_spec_worked_example_exactly(members, write_csv):
+    bills(
+        members,
+        write_csv,
+        [("worked", "2026-01", "1000")] + [("worked", f"2026-{m:02d}", "4000.00") for m in range(2, 9)],
+    )
+    summaries = close(members, *MONTHS_2026[:8])
+    assert [(s.credit_applied, s.due) for s in summaries] == [(100_000, 0)] + [(400_000, 0)] * 6 + [(0, 400_000)]
+    data = ledger.ledger_of(members, "worked")
+    balances = [x["balance"] for x in data["entries"] if x["kind"] == "apply"]
+    assert balances == [2_400_000, 2_000_000, 1_600_000, 1_200_000, 800_000, 400_000, 0]
+    assert data["balance"] == 0
+    assert verify(members) == []
+
+
+def test_unused_credit_expires_the_day_after_the_last_valid_day_and_year_two_takes_the_next_bill(members, write_csv):
+    bills(members, write_csv, [("half", m, "500") for m in MONTHS_2026] + [("half", "2027-01", "500")])
+    close(members, *MONTHS_2026)
+    assert ledger.ledger_of(members, "half")["balance"] == 1_900_000
+    ledger.grant_year_two(members, "half", date(2027, 1, 10))
+    january = close(members, "2027-01")[0]
+    # half's 19,000 expires, and so do the untouched grants of worked (25,000) and partnered (50,000)
+    assert (january.expired, january.credit_applied) == (1_900_000 + 2_500_000 + 5_000_000, 50_000)
+    entries = ledger.ledger_of(members, "half")["entries"]
+    expire = next(x for x in entries if x["kind"] == "expire")
+    assert (expire["date"], expire["amount"], expire["program_year"]) == (date(2027, 1, 15), -1_900_000, 1)
+    assert entries[-1]["program_year"] == 2 and entries[-1]["balance"] == 2_450_000
+    assert verify(members) == []
+
+
+def test_without_year_two_the_january_bill_is_all_due(members, write_csv):
+    bills(members, write_csv, [("half", m, "500") for m in MONTHS_2026] + [("half", "2027-01", "500")])
+    close(members, *MONTHS_2026)
+    ledger.graduate(members, "half")
+    january = close(members, "2027-01")[0]
+    assert (january.credit_applied, january.due) == (0, 50_000)
+
+
+def test_a_partner_member_gets_the_partners_amount_every_year(members, write_csv):
+    assert ledger.ledger_of(members, "partnered")["balance"] == 5_000_000
+    ledger.grant_year_two(members, "partnered")
+    assert ledger.ledger_of(members, "partnered")["balance"] == 10_000_000
+
+
+def test_a_third_program_year_is_refused(members):
+    ledger.grant_year_two(members, "worked")
+    with pytest.raises(ledger.RuleRefused, match="most the program gives"):
+        ledger.grant_year_two(members, "worked")
+
+
+def test_overage_is_charged_and_credit_never_exceeds_the_bill(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "30000")])
+    summary = close(members, "2026-01")[0]
+    assert (summary.credit_applied, summary.due) == (2_500_000, 500_000)
+    assert ledger.ledger_of(members, "worked")["balance"] == 0
+
+
+def test_closing_a_month_twice_adds_nothing(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    first = close(members, "2026-01")[0]
+    with members.read() as conn:
+        count = conn.execute(select(func.count()).select_from(schema.ledger_entries)).scalar()
+    again = close(members, "2026-01")[0]
+    with members.read() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.ledger_entries)).scalar() == count
+    assert again.already_closed and again.as_json()["credit_applied"] == first.as_json()["credit_applied"] == "1000.00"
+
+
+def test_months_close_in_order(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000"), ("worked", "2026-02", "1000")])
+    with pytest.raises(ledger.RuleRefused, match="2026-01 has bills and is not closed"):
+        close(members, "2026-02")
+
+
+def test_a_changed_bill_of_a_closed_month_needs_a_restatement_which_shows_the_difference(members, write_csv):
+    bills(members, write_csv, [("half", "2026-01", "500"), ("half", "2026-02", "500")])
+    close(members, "2026-01", "2026-02")
+    report = bills(members, write_csv, [("half", "2026-01", "800")], "changed.csv")
+    assert report.restatements == ["half 2026-01: 500.00 → 800.00"]
+    assert any("restate 2026-01" in breach for breach in verify(members))
+    with pytest.raises(ledger.RuleRefused, match="explicit restatement"):
+        close(members, "2026-01")
+    restated = close(members, "2026-01", restate=True)[0]
+    assert restated.restated == [
+        {"workspace": "half", "credit_applied_before": "1000.00", "credit_applied_after": "1300.00"}
+    ]
+    assert ledger.ledger_of(members, "half")["balance"] == 2_500_000 - 130_000
+    assert verify(members) == []
+    kinds = [x["kind"] for x in ledger.ledger_of(members, "half")["entries"]]
+    assert kinds.count("reverse") == 2, "nothing is deleted: the old applications are reversed"
+
+
+def test_adjust_needs_a_reason_and_never_takes_credit_below_zero(members):
+    with pytest.raises(ledger.RuleRefused, match="needs a reason"):
+        ledger.adjust(members, "worked", 10_000, " ", date(2026, 3, 1))
+    with pytest.raises(ledger.RuleRefused, match="cannot go below zero"):
+        ledger.adjust(members, "worked", -2_500_001, "goodwill", date(2026, 3, 1))
+    ledger.adjust(members, "worked", -100_050, "billing credit given twice", date(2026, 3, 1))
+    data = ledger.ledger_of(members, "worked")
+    assert data["balance"] == 2_399_950
+    assert data["entries"][-1]["reason"] == "billing credit given twice"
+
+
+def test_reverse_cancels_one_entry_once_and_points_to_it(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    apply_entry = next(x for x in ledger.ledger_of(members, "worked")["entries"] if x["kind"] == "apply")
+    reversal = ledger.reverse(members, apply_entry["id"], "bill was a test charge")
+    entries = ledger.ledger_of(members, "worked")["entries"]
+    assert entries[-1]["id"] == reversal and entries[-1]["reverses"] == apply_entry["id"]
+    assert ledger.ledger_of(members, "worked")["balance"] == 2_500_000
+    with pytest.raises(ledger.RuleRefused, match="already reversed"):
+        ledger.reverse(members, apply_entry["id"], "again")
+    with pytest.raises(ledger.RuleRefused, match="itself a reversal"):
+        ledger.reverse(members, reversal, "undo the undo")
+
+
+def test_reversing_a_grant_whose_credit_was_used_is_refused(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    grant = ledger.ledger_of(members, "worked")["entries"][0]
+    with pytest.raises(ledger.RuleRefused, match="below zero"):
+        ledger.reverse(members, grant["id"], "wrong amount")
+    assert len(ledger.ledger_of(members, "worked")["entries"]) == 2
+
+
+def test_renewal_year_discounts_bills_after_the_program(members, write_csv):
+    ledger.graduate(members, "worked")
+    ledger.renew(members, "worked", date(2027, 1, 15))
+    bills(members, write_csv, [("worked", "2027-02", "1000.01")])
+    # months before must be closed in order; none had bills
+    summary = close(members, "2027-02")[0]
+    assert (summary.credit_applied, summary.discounts, summary.due) == (0, 50_001, 50_000)
+    assert verify(members) == []
+
+
+def test_bills_for_unknown_workspaces_or_bad_months_are_named_by_row(members, write_csv):
+    report = bills(
+        members, write_csv, [("nobody", "2026-01", "10"), ("worked", "2026-13", "10"), ("worked", "2026-01", "-5")]
+    )
+    assert [(e.row, e.field) for e in report.invalid] == [(2, "workspace"), (3, "month"), (4, "amount_usd")]
+    assert report.imported == 0
+
+
+def test_reimporting_the_same_bills_is_a_no_op(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    again = bills(members, write_csv, [("worked", "2026-01", "1000.00")], "again.csv")
+    assert (again.imported, again.duplicates) == (0, 1)
+
+
+def test_json_money_is_a_two_decimal_string(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    assert close(members, "2026-01")[0].as_json()["credit_applied"] == plain(100_000) == "1000.00"
+
+
+# ---- a property test over random sequences -------------------------------------------------
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("bill"), st.sampled_from(["worked", "half"]), st.integers(0, 1_500_000)),
+        st.tuples(st.just("close")),
+        st.tuples(st.just("adjust"), st.sampled_from(["worked", "half"]), st.integers(-1_000_000, 1_000_000)),
+        st.tuples(st.just("reverse"), st.integers(0, 40)),
+        st.tuples(st.just("restate"), st.sampled_from(["worked", "half"]), st.integers(0, 1_500_000)),
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(operations)
+def test_random_sequences_keep_every_rule(tmp_path_factory, ops):
+    from app.database import Database
+    from app.errors import AppError
+    from models.errors import DomainError
+
+    folder = tmp_path_factory.mktemp("prop")
+    database = Database(f"sqlite:///{folder / 'p.sqlite3'}", "prop")
+    csv = folder / "apps.csv"
+    csv.write_text(APPS)
+    import_applications(database, csv)
+    for ref in ("W1", "H1"):
+        decide(database, ref, "accept", on=date(2026, 1, 15))
+    month_index = 0
+    closed_totals: dict[str, int] = {}
+
+    def month_of(index: int) -> str:
+        return f"{2026 + index // 12}-{index % 12 + 1:02d}"
+
+    for op in ops:
+        try:
+            if op[0] in ("bill", "restate"):
+                month = month_of(month_index if op[0] == "bill" else max(month_index - 1, 0))
+                path = folder / "u.csv"
+                path.write_text(f"workspace,month,amount_usd\n{op[1]},{month},{op[2] / 100:.2f}\n")
+                import_usage(database, path)
+                if op[0] == "restate" and month_index > 0:
+                    ledger.close_month(database, month, restate=True)
+                    closed_totals.clear()  # restated months (and those after) have new totals
+            elif op[0] == "close":
+                summary = ledger.close_month(database, month_of(month_index))
+                closed_totals[summary.month] = summary.credit_applied
+                month_index += 1
+            elif op[0] == "adjust" and op[2]:
+                ledger.adjust(database, op[1], op[2], "property test", date(2026, 1, 15))
+            elif op[0] == "reverse":
+                ledger.reverse(database, op[1], "property test")
+                closed_totals.clear()  # a reversed application changes its month's total
+        except (AppError, DomainError):
+            pass  # a refusal; verify() below shows it changed nothing it should not have
+    assert verify(database) == []
+    for month, applied in closed_totals.items():
+        # the month's total, recomputed from the entries, is what the close reported
+        assert ledger.close_month(database, month, preview=True).credit_applied == applied
+    for workspace in ("worked", "half"):
+        data = ledger.ledger_of(database, workspace)
+        assert data["balance"] >= 0
+        assert data["balance"] == sum(x["amount"] for x in data["entries"] if x["kind"] != "discount")
+    database.close()
