@@ -201,7 +201,8 @@ ledger_entries = Table(
     Column("reverses", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
     Column("created_at", DateTime, nullable=False),
-    Index("ix_ledger_entries_enrollment_year", "enrollment", "program_year"),
+    # a grant's entries in date order: balances, the running check of verify
+    Index("ix_ledger_entries_enrollment_year", "enrollment", "program_year", "entry_date"),
 )
 
 bills = Table(

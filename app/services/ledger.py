@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from app import schema
 from app.bulk import bulk_insert
@@ -76,20 +76,18 @@ def enrollment_row(conn: Connection, workspace: str):
 def grant_balances(
     conn: Connection, enrollments: list[int] | None = None, on_or_after: date | None = None
 ) -> dict[int, list[GrantBalance]]:
-    """Each enrollment's credit grants (not renewal years) with what is left of them."""
-    spent = (
-        select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents).label("total"))
-        .where(le.c.kind.in_(CREDIT_KINDS))
-        .group_by(le.c.enrollment, le.c.program_year)
+    """Each enrollment's credit grants (not renewal years) with what is left of them.
+
+    `on_or_after` keeps only grants still valid the day before it; each grant's
+    entries are then summed through the (enrollment, program_year) index instead
+    of grouping the whole ledger.
+    """
+    left = (
+        select(func.coalesce(func.sum(le.c.amount_cents), 0))
+        .where(le.c.enrollment == py.c.enrollment, le.c.program_year == py.c.number, le.c.kind.in_(CREDIT_KINDS))
+        .scalar_subquery()
     )
-    if enrollments is not None:
-        spent = spent.where(le.c.enrollment.in_(enrollments))
-    spent = spent.subquery()
-    query = (
-        select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, func.coalesce(spent.c.total, 0))
-        .outerjoin(spent, and_(spent.c.enrollment == py.c.enrollment, spent.c.program_year == py.c.number))
-        .where(py.c.renewal.is_(False))
-    )
+    query = select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, left).where(py.c.renewal.is_(False))
     if enrollments is not None:
         query = query.where(py.c.enrollment.in_(enrollments))
     if on_or_after is not None:

@@ -14,7 +14,6 @@ from models.money import display
 
 le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
 CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
-SIGNS = {"grant": ">", "apply": "<", "expire": "<", "discount": "<"}
 
 
 def verify(database: Database) -> list[str]:
@@ -35,17 +34,14 @@ def _where(conn: Connection, rows, text) -> list[str]:
 
 
 def _signs(conn: Connection) -> list[str]:
-    breaches = []
-    for kind, sign in SIGNS.items():
-        bad = le.c.amount_cents <= 0 if sign == ">" else le.c.amount_cents >= 0
-        breaches += _where(
-            conn,
-            select(le.c.id, e.c.workspace, le.c.amount_cents)
-            .join(e, e.c.id == le.c.enrollment)
-            .where(le.c.kind == kind, bad),
-            lambda i, w, a, kind=kind: f"entry {i} ({w}): a {kind} of {display(a)} has the wrong sign",
-        )
-    return breaches
+    wrong = (and_(le.c.kind == "grant", le.c.amount_cents <= 0)) | (
+        and_(le.c.kind.in_(("apply", "expire", "discount")), le.c.amount_cents >= 0)
+    )
+    return _where(
+        conn,
+        select(le.c.id, e.c.workspace, le.c.kind, le.c.amount_cents).join(e, e.c.id == le.c.enrollment).where(wrong),
+        lambda i, w, kind, a: f"entry {i} ({w}): a {kind} of {display(a)} has the wrong sign",
+    )
 
 
 def _reversals(conn: Connection) -> list[str]:
@@ -69,7 +65,32 @@ def _reversals(conn: Connection) -> list[str]:
 
 
 def _never_negative(conn: Connection) -> list[str]:
-    """The running balance of every grant, in date order, never goes below zero."""
+    """No grant's balance is ever below zero.
+
+    Without a positive correction (an adjustment up, a reversal giving credit
+    back) a grant's balance only falls after its grant entry, so its lowest point
+    is its final balance: one GROUP BY checks those. The few grants with positive
+    corrections get the running balance, in date order, by a window function.
+    """
+    final = (
+        select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents).label("balance"))
+        .where(le.c.kind.in_(CREDIT_KINDS))
+        .group_by(le.c.enrollment, le.c.program_year)
+        .subquery()
+    )
+    breaches = _where(
+        conn,
+        select(e.c.workspace, final.c.program_year, final.c.balance)
+        .join(e, e.c.id == final.c.enrollment)
+        .where(final.c.balance < 0),
+        lambda w, year, bal: f"{w}: program year {year} ends at {display(bal)}: credit below zero",
+    )
+    corrected = (
+        select(le.c.enrollment, le.c.program_year)
+        .where(le.c.kind.in_(("adjust", "reverse")), le.c.amount_cents > 0)
+        .distinct()
+        .subquery()
+    )
     running = (
         select(
             le.c.id,
@@ -80,10 +101,11 @@ def _never_negative(conn: Connection) -> list[str]:
             .over(partition_by=(le.c.enrollment, le.c.program_year), order_by=(le.c.entry_date, le.c.id))
             .label("balance"),
         )
+        .join(corrected, and_(corrected.c.enrollment == le.c.enrollment, corrected.c.program_year == le.c.program_year))
         .where(le.c.kind.in_(CREDIT_KINDS))
         .subquery()
     )
-    return _where(
+    breaches += _where(
         conn,
         select(e.c.workspace, running.c.program_year, running.c.entry_date, running.c.id, running.c.balance)
         .join(e, e.c.id == running.c.enrollment)
@@ -93,22 +115,21 @@ def _never_negative(conn: Connection) -> list[str]:
             f"{w}: program year {year} is at {display(bal)} on {on} after entry {i}: credit below zero"
         ),
     )
+    return breaches
 
 
 def _applied_within_bills(conn: Connection) -> list[str]:
+    """Credit and discount on a bill, net of reversals, never exceed the bill."""
     original = le.alias("original")
+    month = func.coalesce(le.c.month, original.c.month)
     applied = (
-        select(
-            le.c.enrollment,
-            func.coalesce(le.c.month, original.c.month).label("month"),
-            (-func.sum(le.c.amount_cents)).label("applied"),
-        )
+        select(le.c.enrollment, month.label("month"), (-func.sum(le.c.amount_cents)).label("applied"))
         .outerjoin(original, original.c.id == le.c.reverses)
         .where(
             (le.c.kind.in_(("apply", "discount")))
             | (and_(le.c.kind == "reverse", original.c.kind.in_(("apply", "discount"))))
         )
-        .group_by(le.c.enrollment, func.coalesce(le.c.month, original.c.month))
+        .group_by(le.c.enrollment, month)
         .subquery()
     )
     return _where(

@@ -210,7 +210,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('reverses', name=op.f('uq_ledger_entries_reverses'))
     )
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
-        batch_op.create_index('ix_ledger_entries_enrollment_year', ['enrollment', 'program_year'], unique=False)
+        batch_op.create_index('ix_ledger_entries_enrollment_year', ['enrollment', 'program_year', 'entry_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_ledger_entries_month'), ['month'], unique=False)
 
     op.create_table('program_years',
