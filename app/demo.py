@@ -32,9 +32,10 @@ def load_demo(database: Database) -> str:
         with resources.as_file(folder.joinpath("applications.csv")) as path:
             report = import_applications(conn, path, None, uow.policies(), "demo", utcnow())
         decided = _decide_some(uow)
+        months = _bill_and_close(uow)
         conn.execute(insert(schema.meta).values(key=MARKER, value=utcnow().isoformat()))
         uow.commit()
-    return f"demo data loaded: {report.imported} applications, {decided} decisions"
+    return f"demo data loaded: {report.imported} applications, {decided} decisions, {months} months of bills closed"
 
 
 def _decide_some(uow) -> int:
@@ -70,3 +71,42 @@ def _decide_some(uow) -> int:
         decided += 1
     uow.actor = uow.database.actor
     return decided
+
+
+LAST_DEMO_MONTH = (2026, 10)
+
+
+def _bill_and_close(uow) -> int:
+    """Monthly Team plan bills for every member since acceptance, and the months closed."""
+    from app.bulk import bulk_insert
+    from app.services.ledger import close_month_in
+
+    rng = random.Random(11)
+    e = schema.enrollments.c
+    bills = []
+    months: set[str] = set()
+    for workspace, accepted_on in uow.conn.execute(select(e.workspace, e.accepted_on).order_by(e.id)):
+        # most members use a little; some burn through their credit and pay overage
+        level = rng.choice([300, 800, 1500, 2500, 4500])
+        year, month = accepted_on.year, accepted_on.month
+        while (year, month) <= LAST_DEMO_MONTH:
+            label = f"{year:04d}-{month:02d}"
+            months.add(label)
+            amount = int(level * rng.uniform(0.6, 1.4)) * 100 + rng.randrange(100)
+            bills.append(
+                {
+                    "workspace": workspace,
+                    "month": label,
+                    "amount_cents": amount,
+                    "settled_cents": None,
+                    "import_batch": None,
+                    "imported_at": utcnow(),
+                }
+            )
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    bulk_insert(uow.conn, schema.bills, bills)
+    uow.actor = "finance.demo"
+    for label in sorted(months):
+        close_month_in(uow, label)
+    uow.actor = uow.database.actor
+    return len(months)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 
 from ui.dialogs import show_error
 from ui.import_dialog import ImportDialog
+from ui.ledger_pane import LedgerPane
 from ui.queue_pane import QueuePane
 from ui.tasks import TaskRunner
 
@@ -36,16 +37,16 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.queue = QueuePane(database, self.runner, self.undo_stack)
         self.tabs.addTab(self.queue, self.tr("&Applications"))
-        self.tabs.addTab(
-            placeholder(self.tr("The credit ledger arrives here: balances, month close, statements.")),
-            self.tr("&Ledger"),
-        )
+        self.ledger = LedgerPane(database, self.runner)
+        self.tabs.addTab(self.ledger, self.tr("&Ledger"))
         self.tabs.addTab(placeholder(self.tr("The partner-deal catalogue arrives here.")), self.tr("&Deals"))
         self.setCentralWidget(self.tabs)
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(QLabel(database.describe()))
         self.queue.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ledger.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.tabs.currentChanged.connect(self._pane_shown)
         self.runner.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Working…") if busy else ""))
         self._menus()
         self.restore_layout()
@@ -95,6 +96,11 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&About Startup Desk"), self.about, None, help_menu)
+
+    def _pane_shown(self, number: int) -> None:
+        # the ledger reads on the worker when first shown, and again after decisions
+        if self.tabs.widget(number) is self.ledger:
+            self.ledger.refresh()
 
     def show_pane(self, number: int) -> None:
         self.tabs.setCurrentIndex(number)

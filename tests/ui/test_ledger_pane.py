@@ -1,0 +1,79 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from app.services.applications import decide
+from app.services.imports import import_applications, import_usage
+from app.services.ledger import close_month
+from ui.ledger_pane import LedgerPane, MemberTableModel
+from ui.tasks import TaskRunner
+
+APPS = (
+    "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
+    "L1,2026-01-10,Light User,l@light.io,GB,2025-06-01,100000,no,light\n"
+    "L2,2026-01-10,Heavy User,h@heavy.io,GB,2025-06-01,100000,no,heavy\n"
+)
+
+
+@pytest.fixture
+def ledger_db(sqlite_database, tmp_path):
+    apps = tmp_path / "apps.csv"
+    apps.write_text(APPS)
+    import_applications(sqlite_database, apps)
+    decide(sqlite_database, "L1", "accept", on=date(2026, 1, 15))
+    decide(sqlite_database, "L2", "accept", on=date(2026, 1, 15))
+    usage = tmp_path / "usage.csv"
+    usage.write_text("workspace,month,amount_usd\nlight,2026-01,100\nheavy,2026-01,30000\n")
+    import_usage(sqlite_database, usage)
+    close_month(sqlite_database, "2026-01")
+    return sqlite_database
+
+
+@pytest.fixture
+def pane(qtbot, ledger_db):
+    runner = TaskRunner()
+    pane = LedgerPane(ledger_db, runner)
+    qtbot.addWidget(pane)
+    pane.show()
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=10_000):
+        pane.refresh()
+    qtbot.waitUntil(lambda: pane.loaded)
+    return pane
+
+
+def cell(pane, row, column):
+    return pane.proxy.data(pane.proxy.index(row, column))
+
+
+def test_members_show_balance_and_totals_show_the_liability(pane):
+    rows = {
+        cell(pane, r, MemberTableModel.WORKSPACE): cell(pane, r, MemberTableModel.BALANCE)
+        for r in range(pane.proxy.rowCount())
+    }
+    assert rows == {"heavy": "0.00", "light": "24,900.00"}
+    assert "24,900.00" in pane.totals.text() and "2026-01" in pane.totals.text()
+
+
+def test_the_member_model_passes_qts_model_tester(pane):
+    QAbstractItemModelTester(pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    pane.model.set_rows(list(reversed(pane.model.rows)))
+
+
+def test_money_sorts_by_cents(pane):
+    pane.table.sortByColumn(MemberTableModel.BALANCE, Qt.SortOrder.DescendingOrder)
+    assert [cell(pane, r, MemberTableModel.WORKSPACE) for r in range(2)] == ["light", "heavy"]
+
+
+def test_over_budget_filter_finds_the_member_who_paid_overage(pane):
+    pane.mode.setCurrentIndex(pane.mode.findData("over"))
+    assert [cell(pane, r, MemberTableModel.WORKSPACE) for r in range(pane.proxy.rowCount())] == ["heavy"]
+
+
+def test_selecting_a_member_lists_its_entries_with_running_balance(pane, qtbot):
+    pane.select_workspace("light")
+    qtbot.waitUntil(lambda: pane.entries.rowCount() == 2)
+    assert [pane.entries.item(r, 2).text() for r in range(2)] == ["grant", "apply"]
+    assert pane.entries.item(1, 4).text() == "24,900.00"
+    assert pane.chart.chart().series(), "the burn-down chart is drawn"

@@ -1,0 +1,579 @@
+"""The Ledger pane: members with balances, a member's entries and burn-down, program totals,
+and the month's work (import bills, close month, corrections, program years)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ledger_queries import MemberSummary, balance_history, member_summaries, program_totals
+from app.services import ledger
+from app.services.imports import import_usage
+from models.money import display, parse_usd
+from ui.dialogs import ReasonDialog, show_error
+from ui.tasks import TaskRunner
+
+SortRole = Qt.ItemDataRole.UserRole + 10
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class MemberTableModel(QAbstractTableModel):
+    WORKSPACE, COMPANY, PARTNER, YEAR, BALANCE, USED, EXPIRES, RUN_OUT, STATUS = range(9)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[MemberSummary] = []
+
+    def set_rows(self, rows: list[MemberSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 9
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Workspace"),
+            self.tr("Company"),
+            self.tr("Partner"),
+            self.tr("Year"),
+            self.tr("Balance (USD)"),
+            self.tr("Used this year"),
+            self.tr("Credit expires"),
+            self.tr("Projected run-out"),
+            self.tr("Status"),
+        )[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        values = (
+            row.workspace,
+            row.company,
+            row.partner,
+            row.program_year,
+            row.balance,
+            row.used_this_year,
+            row.expires_on,
+            row.run_out,
+            row.status,
+        )
+        value = values[column]
+        if role == SortRole:
+            # money sorts by integer cents, dates by date; blanks last
+            return value if value is not None else (date.max if column in (self.EXPIRES, self.RUN_OUT) else -1)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column in (self.BALANCE, self.USED):
+                return display(value)
+            if value is None:
+                return "—" if column == self.RUN_OUT else ""
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BALANCE, self.USED, self.YEAR):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.RUN_OUT and row.run_out:
+            return self.tr("At the last three months' average use of %s a month") % display(row.burn_per_month)
+        return None
+
+
+class MemberFilter(QSortFilterProxyModel):
+    """A small table (one row per member): sorting and filtering here is fine."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.mode = "all"
+        self.text = ""
+        self.today = date.today()
+
+    def set_filter(self, mode: str, text: str, today: date | None = None) -> None:
+        self.mode, self.text = mode, text.strip().casefold()
+        self.today = today or date.today()
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        row: MemberSummary = self.sourceModel().rows[source_row]
+        if self.text and self.text not in row.workspace.casefold() and self.text not in row.company.casefold():
+            return False
+        if self.mode == "expiring":
+            return (
+                row.expires_on is not None
+                and row.balance > 0
+                and self.today <= row.expires_on <= self.today + timedelta(days=60)
+            )
+        if self.mode == "over":
+            return row.due_last_month > 0
+        if self.mode in ("active", "graduated", "renewal"):
+            return row.status == self.mode
+        return True
+
+
+class LedgerPane(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, database, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.database, self.runner = database, runner
+        self.model = MemberTableModel(self)
+        self.proxy = MemberFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.loaded = False
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.totals = QLabel(self.tr("Loading the ledger…"))
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.totals.setWordWrap(True)
+        self.totals.setAccessibleName(self.tr("Program totals"))
+        layout.addWidget(self.totals)
+
+        actions = QHBoxLayout()
+        for label, slot in (
+            (self.tr("Import bills…"), self.import_bills),
+            (self.tr("Close month…"), self.close_month),
+            (self.tr("Adjust…"), self.adjust),
+            (self.tr("Reverse entry…"), self.reverse),
+            (self.tr("Year two…"), self.year_two),
+            (self.tr("Graduate…"), self.graduate),
+            (self.tr("Renew…"), self.renew),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search workspace or company"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search members"))
+        self.search.textChanged.connect(self.apply_filter)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Member filter"))
+        for label, key in (
+            (self.tr("All members"), "all"),
+            (self.tr("Expiring in 60 days"), "expiring"),
+            (self.tr("Over budget last month"), "over"),
+            (self.tr("Active"), "active"),
+            (self.tr("Graduated"), "graduated"),
+            (self.tr("Renewal year"), "renewal"),
+        ):
+            self.mode.addItem(label, key)
+        self.mode.currentIndexChanged.connect(self.apply_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.mode)
+        layout.addLayout(bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Members"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MemberTableModel.WORKSPACE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        for column, width in enumerate((150, 170, 90, 45, 110, 110, 100, 110, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_member())
+        splitter.addWidget(self.table)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        self.chart = _make_chart_view()
+        right.addWidget(self.chart)
+        self.entries = QTableWidget(0, 7)
+        self.entries.setAccessibleName(self.tr("Ledger entries"))
+        self.entries.setHorizontalHeaderLabels(
+            [
+                self.tr("Entry"),
+                self.tr("Date"),
+                self.tr("Kind"),
+                self.tr("Amount"),
+                self.tr("Balance"),
+                self.tr("Reason"),
+                self.tr("By"),
+            ]
+        )
+        self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entries.verticalHeader().setVisible(False)
+        self.entries.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        right.addWidget(self.entries)
+        splitter.addWidget(right)
+        splitter.setSizes([650, 550])
+        layout.addWidget(splitter, 1)
+
+    # ---- loading -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read members and totals on the worker; the pane paints at once and fills in."""
+        database = self.database
+
+        def work(progress, cancelled):
+            with database.read() as conn:
+                return member_summaries(conn, date.today()), program_totals(conn)
+
+        self.runner.run(work, self._loaded, lambda error: show_error(self, self.tr("Cannot read the ledger"), error))
+
+    def _loaded(self, result) -> None:
+        members, totals = result
+        current = self.selected_workspace()
+        self.model.set_rows(members)
+        self.loaded = True
+        self.totals.setText(_totals_html(totals, self.tr))
+        self.apply_filter()
+        if current:
+            self.select_workspace(current)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def apply_filter(self, *_args) -> None:
+        self.proxy.set_filter(self.mode.currentData(), self.search.text())
+        self.status_message.emit(self.tr("%d members") % self.proxy.rowCount())
+
+    def selected_workspace(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[self.proxy.mapToSource(index).row()].workspace
+
+    def select_workspace(self, workspace: str) -> None:
+        for row, member in enumerate(self.model.rows):
+            if member.workspace == workspace:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    self.table.selectRow(index.row())
+                return
+
+    def show_member(self) -> None:
+        workspace = self.selected_workspace()
+        if workspace is None:
+            return
+        data = ledger.ledger_of(self.database, workspace)
+        self.entries.setRowCount(len(data["entries"]))
+        for row, entry in enumerate(data["entries"]):
+            cells = (
+                str(entry["id"]),
+                entry["date"].isoformat(),
+                entry["kind"] + (f" → {entry['reverses']}" if entry["reverses"] else ""),
+                display(entry["amount"]),
+                display(entry["balance"]) if entry["kind"] != "discount" else "",
+                entry["reason"],
+                entry["actor"],
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (3, 4):
+                    item.setTextAlignment(_RIGHT)
+                self.entries.setItem(row, column, item)
+        self.entries.resizeColumnsToContents()
+        member = next(m for m in self.model.rows if m.workspace == workspace)
+        with self.database.read() as conn:
+            history = balance_history(conn, member.enrollment)
+        _draw_burn_down(self.chart, workspace, history, member, self.tr)
+
+    # ---- actions -----------------------------------------------------------------
+
+    def _run(self, title: str, work, done_text) -> None:
+        def done(result) -> None:
+            self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+            self.refresh()
+
+        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+
+    def import_bills(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)")
+        )
+        if not name:
+            return
+
+        def done(report) -> None:
+            text = self.tr("Bills: %d imported, %d already there, %d invalid rows") % (
+                report.imported,
+                report.duplicates,
+                report.invalid_rows,
+            )
+            if report.invalid or report.restatements:
+                details = [str(e) for e in report.invalid[:30]] + [
+                    self.tr("needs restatement: %s") % r for r in report.restatements
+                ]
+                QMessageBox.information(self, self.tr("Bills imported"), text + "\n\n" + "\n".join(details))
+            self.status_message.emit(text)
+            self.refresh()
+
+        self.runner.run(
+            lambda p, c: import_usage(self.database, name),
+            done,
+            lambda e: show_error(self, self.tr("Import failed"), e),
+        )
+
+    def close_month(self) -> None:
+        month, ok = QInputDialog.getText(
+            self, self.tr("Close month"), self.tr("Month to close (YYYY-MM):"), text=self._next_month()
+        )
+        if not ok or not month.strip():
+            return
+        month = month.strip()
+
+        def preview() -> ledger.CloseSummary:
+            return ledger.close_month(self.database, month, preview=True)
+
+        def confirm(summary: ledger.CloseSummary) -> None:
+            if summary.already_closed:
+                QMessageBox.information(
+                    self, self.tr("Close month"), self.tr("%s is already closed; nothing changes.") % month
+                )
+                return
+            text = self.tr(
+                "Closing %s will settle %d bills of %s:\n\ncredit applied: %s\nrenewal discounts: %s\ndue (overage): %s\ncredit expired: %s\n\nClose it?"
+            ) % (
+                month,
+                summary.bills,
+                display(summary.billed),
+                display(summary.credit_applied),
+                display(summary.discounts),
+                display(summary.due),
+                display(summary.expired),
+            )
+            if QMessageBox.question(self, self.tr("Close month"), text) == QMessageBox.StandardButton.Yes:
+                self._run(
+                    self.tr("Close month"),
+                    lambda: ledger.close_month(self.database, month),
+                    lambda s: self.tr("%s closed") % s.month,
+                )
+
+        self.runner.run(
+            lambda p, c: preview(), confirm, lambda e: show_error(self, self.tr("Cannot close %s") % month, e)
+        )
+
+    def _next_month(self) -> str:
+        from app.ledger_queries import last_closed_month
+
+        with self.database.read() as conn:
+            last = last_closed_month(conn)
+        if not last:
+            return date.today().strftime("%Y-%m")
+        year, number = int(last[:4]), int(last[5:])
+        return f"{year + number // 12}-{number % 12 + 1:02d}"
+
+    def _workspace_or_warn(self) -> str | None:
+        workspace = self.selected_workspace()
+        if workspace is None:
+            QMessageBox.information(self, self.tr("Ledger"), self.tr("Select a member first."))
+        return workspace
+
+    def adjust(self) -> None:
+        workspace = self._workspace_or_warn()
+        if not workspace:
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Adjust credit"), self.tr("Amount for %s (negative to take credit away):") % workspace
+        )
+        if not ok or not text.strip():
+            return
+        try:
+            amount = parse_usd(text)
+        except Exception as exc:
+            show_error(self, self.tr("Adjust credit"), exc)
+            return
+        reason = ReasonDialog.ask(self, self.tr("Adjust credit"), self.tr("Why?"), [])
+        if reason:
+            self._run(
+                self.tr("Adjust credit"),
+                lambda: ledger.adjust(self.database, workspace, amount, reason),
+                self.tr("Adjustment recorded"),
+            )
+
+    def reverse(self) -> None:
+        row = self.entries.currentRow()
+        if row < 0:
+            QMessageBox.information(self, self.tr("Reverse entry"), self.tr("Select an entry of the member first."))
+            return
+        entry_id = int(self.entries.item(row, 0).text())
+        reason = ReasonDialog.ask(
+            self, self.tr("Reverse entry %d") % entry_id, self.tr("Why is this entry reversed?"), []
+        )
+        if reason:
+            self._run(
+                self.tr("Reverse entry"),
+                lambda: ledger.reverse(self.database, entry_id, reason),
+                self.tr("Entry %d reversed") % entry_id,
+            )
+
+    def year_two(self) -> None:
+        workspace = self._workspace_or_warn()
+        if (
+            workspace
+            and QMessageBox.question(
+                self,
+                self.tr("Year two"),
+                self.tr(
+                    "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
+                )
+                % workspace,
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._run(
+                self.tr("Year two"),
+                lambda: ledger.grant_year_two(self.database, workspace),
+                self.tr("Year two granted to %s") % workspace,
+            )
+
+    def graduate(self) -> None:
+        workspace = self._workspace_or_warn()
+        if (
+            workspace
+            and QMessageBox.question(
+                self, self.tr("Graduate"), self.tr("%s no longer qualifies: graduate it?") % workspace
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._run(
+                self.tr("Graduate"),
+                lambda: ledger.graduate(self.database, workspace),
+                self.tr("%s graduated") % workspace,
+            )
+
+    def renew(self) -> None:
+        workspace = self._workspace_or_warn()
+        if (
+            workspace
+            and QMessageBox.question(
+                self, self.tr("Renew"), self.tr("Offer %s a renewal year at the renewal discount?") % workspace
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self._run(
+                self.tr("Renew"), lambda: ledger.renew(self.database, workspace), self.tr("%s renewed") % workspace
+            )
+
+
+def _totals_html(totals, tr) -> str:
+    last = totals.by_month[-1] if totals.by_month else None
+    members = " · ".join(f"{label}: {count}" for label, count in totals.members_by_year.items()) or "—"
+    recent = "".join(
+        f"<tr><td>{month}</td><td align='right'>{display(applied)}</td><td align='right'>{display(expired)}</td></tr>"
+        for month, applied, expired in totals.by_month[-3:]
+    )
+    return (
+        f"<b>{tr('Outstanding credit liability')}:</b> USD {display(totals.liability)} &nbsp;&nbsp; "
+        f"<b>{tr('Last closed month')}:</b> {totals.last_closed or '—'}"
+        + (f" (applied {display(last[1])}, expired {display(last[2])})" if last else "")
+        + f" &nbsp;&nbsp; <b>{tr('Members')}:</b> {members}"
+        + (
+            f"<table cellspacing='0' cellpadding='1'><tr><th align='left'>{tr('Month')}</th><th>{tr('Credit applied')}</th>"
+            f"<th>{tr('Credit expired')}</th></tr>{recent}</table>"
+            if recent
+            else ""
+        )
+    )
+
+
+def _make_chart_view():
+    from PySide6.QtCharts import QChart, QChartView
+
+    chart = QChart()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    view.setAccessibleName("Credit left over time")
+    return view
+
+
+def _draw_burn_down(view, workspace: str, history: list[tuple[date, int]], member: MemberSummary, tr) -> None:
+    """Credit left over time (a step line) and where the recent burn rate leads."""
+    from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QValueAxis
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    chart.setTitle(tr("Credit left — %s") % workspace)
+    if not history:
+        return
+
+    def moment(day: date) -> QDateTime:
+        return QDateTime(QDate(day), QTime(0, 0))
+
+    def stamp(day: date) -> float:
+        return moment(day).toMSecsSinceEpoch()
+
+    balance = QLineSeries()
+    balance.setName(tr("balance (USD)"))
+    previous = None
+    for day, cents in history:
+        if previous is not None:
+            balance.append(stamp(day), previous / 100)
+        balance.append(stamp(day), cents / 100)
+        previous = cents
+    today = date.today()
+    last_day = max(history[-1][0], today)
+    balance.append(stamp(last_day), history[-1][1] / 100)
+    chart.addSeries(balance)
+    end = last_day
+    if member.burn_per_month > 0 and member.balance > 0:
+        projection = QLineSeries()
+        projection.setName(tr("projection at the recent burn rate"))
+        pen = QPen(projection.pen())
+        pen.setStyle(Qt.PenStyle.DashLine)
+        projection.setPen(pen)
+        run_out = last_day + timedelta(days=int(member.balance / member.burn_per_month * 30.44))
+        if member.expires_on and run_out > member.expires_on:
+            left = member.balance - int(member.burn_per_month * (member.expires_on - last_day).days / 30.44)
+            projection.append(stamp(last_day), member.balance / 100)
+            projection.append(stamp(member.expires_on), max(left, 0) / 100)
+            end = member.expires_on
+        else:
+            projection.append(stamp(last_day), member.balance / 100)
+            projection.append(stamp(run_out), 0)
+            end = run_out
+        chart.addSeries(projection)
+    x_axis = QDateTimeAxis()
+    x_axis.setFormat("yyyy-MM")
+    x_axis.setRange(moment(history[0][0]), moment(end))
+    y_axis = QValueAxis()
+    y_axis.setLabelFormat("%.0f")
+    y_axis.setRange(0, max(c for _, c in history) / 100 * 1.05 or 1)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for series in chart.series():
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
