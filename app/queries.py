@@ -106,6 +106,7 @@ def queue_page(
     descending: bool = False,
     offset: int = 0,
     limit: int = 200,
+    total: int | None = None,
 ) -> list[tuple]:
     """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged)."""
     a = schema.applications.c
@@ -113,6 +114,13 @@ def queue_page(
         raise ValueError(f"cannot sort by {sort}")
     key = a[sort]
     order = [key.desc() if descending else key.asc(), a.id.desc() if descending else a.id.asc()]
+    if total is not None and offset > total // 2:
+        # Deep pages are read from the other end: OFFSET walks the index, so the last
+        # page of a million rows costs no more than the first.
+        tail_offset = max(total - offset - limit, 0)
+        tail_limit = min(limit, total - offset)
+        rows = queue_page(conn, queue, sort, not descending, tail_offset, tail_limit)
+        return rows[::-1]
     flagged = select(schema.duplicate_flags.c.id).where(schema.duplicate_flags.c.application == a.id).exists()
     query = (
         select(

@@ -62,7 +62,9 @@ class ApplicationTableModel(QAbstractTableModel):
         rows = self._pages.get(page)
         if rows is None:
             with self.database.read() as conn:
-                rows = queue_page(conn, self.queue, QUEUE_COLUMNS[self.sort_column], self.descending, page * PAGE, PAGE)
+                rows = queue_page(
+                    conn, self.queue, QUEUE_COLUMNS[self.sort_column], self.descending, page * PAGE, PAGE, self._count
+                )
             self._pages[page] = rows
         return rows[offset] if offset < len(rows) else None
 

@@ -67,3 +67,17 @@ def test_money_sorts_by_cents_not_text(qtbot, many):
     values = [model.row_tuple(r)[5] for r in range(model.rowCount())]
     numbers = [v for v in values if v is not None]
     assert numbers == sorted(numbers)
+
+
+def test_deep_pages_read_from_the_other_end_match_the_forward_order(qtbot, many):
+    from app.queries import queue_page
+
+    with many.read() as conn:
+        queue = QueueFilter()
+        forward = queue_page(conn, queue, "total_funding_cents", False, 0, 10_000)
+        total = len(forward)
+        for offset in (0, total // 2 + 1, total - 7):
+            assert (
+                queue_page(conn, queue, "total_funding_cents", False, offset, 50, total)
+                == forward[offset : offset + 50]
+            )

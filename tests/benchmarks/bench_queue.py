@@ -1,0 +1,136 @@
+"""The queue at a million applications (issue: main window).
+
+Budgets: first paint within 0.8 s of process start; a filter or sort change shows
+the first page within 150 ms; scrolling to the end loads no more than its page;
+memory under 400 MB.
+
+    python -m tests.benchmarks.bench_queue [ROWS]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import record, write_applications_csv
+
+PAINT_PROBE = r"""
+import time, sys, os
+started = float(sys.argv[2])
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from types import SimpleNamespace
+from PySide6.QtCore import QTimer
+from ui.application import make_qt_app, open_window
+app = make_qt_app()
+window = open_window(SimpleNamespace(db=sys.argv[1], user="bench", demo=False))
+window.show()
+def painted():
+    window.repaint()
+    print(f"{time.time() - started:.3f}")
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def build(rows: int, folder: Path) -> str:
+    from sqlalchemy import text
+
+    from app.database import Database
+    from app.services.imports import import_applications
+
+    url = f"sqlite:///{folder / 'queue.sqlite3'}"
+    database = Database(url, "bench")
+    chunk = min(rows, 100_000)
+    import_applications(database, write_applications_csv(folder / "apps.csv", chunk))
+    copies = rows // chunk - 1
+    columns = [
+        c
+        for c in (
+            "submitted_on company contact_email contact_name country incorporated_on total_funding_cents funding_currency "
+            "previous_discount website workspace partner_code notes web_domain mail_domain name_key status eligibility rule_age "
+            "rule_funding rule_territory rule_previous_discount prior_note policy_version import_batch imported_at version"
+        ).split()
+    ]
+    with database.engine.begin() as conn:
+        for copy in range(copies):
+            conn.execute(
+                text(
+                    f"INSERT INTO applications (source_key, application_id, {', '.join(columns)}) "
+                    f"SELECT source_key || '-{copy}', application_id || '-{copy}', {', '.join(columns)} FROM applications WHERE id <= {chunk}"
+                )
+            )
+    database.close()
+    return url
+
+
+def main(rows: int = 1_000_000) -> None:
+    import resource
+
+    folder = Path(tempfile.mkdtemp())
+    started = time.perf_counter()
+    url = build(rows, folder)
+    setup = time.perf_counter() - started
+    paints = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", PAINT_PROBE, url, str(time.time())],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ},
+        )
+        paints.append(float(out.stdout.strip().splitlines()[-1]))
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import Qt
+
+    from app.database import Database
+    from app.queries import QueueFilter
+    from ui.application import make_qt_app
+    from ui.queue_model import PAGE, ApplicationTableModel
+
+    make_qt_app()
+    model = ApplicationTableModel(Database(url, "bench"))
+    timings = {}
+
+    def first_page(label, change):
+        began = time.perf_counter()
+        change()
+        model.data(model.index(0, 0))
+        timings[label] = (time.perf_counter() - began) * 1000
+
+    first_page(
+        "open queue (new, in review, needs info)",
+        lambda: model.set_filter(QueueFilter(statuses=("new", "in_review", "needs_info"))),
+    )
+    first_page(
+        "eligible, not yet reviewed",
+        lambda: model.set_filter(QueueFilter(statuses=("new",), eligibility=("eligible",))),
+    )
+    first_page("search 'company 123'", lambda: model.set_filter(QueueFilter(text="company 123")))
+    first_page("country DE", lambda: model.set_filter(QueueFilter(country="DE")))
+    first_page("sort by company", lambda: (model.set_filter(QueueFilter()), model.sort(0, Qt.SortOrder.AscendingOrder)))
+    first_page("sort by funding, descending", lambda: model.sort(3, Qt.SortOrder.DescendingOrder))
+    began = time.perf_counter()
+    model.data(model.index(model.rowCount() - 1, 0))
+    timings["scroll to the last row"] = (time.perf_counter() - began) * 1000
+    memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    record(
+        "queue",
+        [
+            f"applications: {rows:,} in SQLite (setup {setup:.0f} s)",
+            f"first paint of the main window from process start: {min(paints):.2f} s best, {max(paints):.2f} s worst of 3 (budget 0.8 s)",
+            *(f"{label}: first page in {ms:.0f} ms (budget 150 ms)" for label, ms in timings.items()),
+            f"pages loaded after scrolling to the end: {len(model._pages)} of {model.rowCount() // PAGE + 1}",
+            f"peak memory of the measuring process: {memory:.0f} MB (budget 400 MB)",
+        ],
+    )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
