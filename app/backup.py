@@ -35,6 +35,11 @@ def _copy_sqlite(url: str, target: Path) -> None:
     source_path = db.sqlite_path(url)
     if source_path is None or not source_path.exists():
         raise AppError(f"there is no database at {source_path}")
+    _online_copy(source_path, target)
+
+
+def _online_copy(source_path: Path | str, target: Path | str) -> None:
+    """SQLite's backup API: a consistent copy even while others write."""
     source = sqlite3.connect(source_path)
     destination = sqlite3.connect(target)
     try:
@@ -77,13 +82,7 @@ def restore_sqlite(backup_path: Path | str, url: str) -> None:
     target = db.sqlite_path(db.normalise_url(url))
     if target is None:
         raise AppError("only a SQLite database can be restored from a file")
-    source = sqlite3.connect(backup_path)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
+    _online_copy(backup_path, target)
     for suffix in ("-wal", "-shm"):
         leftover = Path(f"{target}{suffix}")
         if leftover.exists() and leftover.stat().st_size == 0:
