@@ -164,27 +164,8 @@ def application_detail(conn: Connection, application: int) -> dict:
         for r in conn.execute(select(schema.transitions).where(t.application == application).order_by(t.id))
     ]
     d = schema.duplicate_flags.c
-    other = schema.applications.alias("other")
-    duplicates = [
-        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
-        for kind, other_id, company, status, app_id in conn.execute(
-            select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
-            .join(other, other.c.id == d.other)
-            .where(d.application == application)
-            .order_by(d.kind)
-        )
-    ]
-    # applications that were flagged against this one
-    later = [
-        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
-        for kind, other_id, company, status, app_id in conn.execute(
-            select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
-            .join(other, other.c.id == d.application)
-            .where(d.other == application)
-            .order_by(other.c.id)
-            .limit(20)
-        )
-    ]
+    duplicates = _flag_links(conn, d.application, d.other, application)  # earlier ones this one resembles
+    later = _flag_links(conn, d.other, d.application, application)  # later ones flagged against this one
     p = schema.partners.c
     partner = (
         conn.execute(select(p.name, p.status).where(p.code == row.partner_code)).first() if row.partner_code else None
@@ -200,6 +181,23 @@ def application_detail(conn: Connection, application: int) -> dict:
         "partner": dict(partner._mapping) if partner else None,
         "enrollment": dict(enrollment._mapping) if enrollment else None,
     }
+
+
+def _flag_links(conn: Connection, mine, theirs, application: int, limit: int = 20) -> list[dict]:
+    """Duplicate flags of one application: where `mine` is it, the application at `theirs`."""
+    d = schema.duplicate_flags.c
+    other = schema.applications.alias("other")
+    rows = conn.execute(
+        select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
+        .join(other, other.c.id == theirs)
+        .where(mine == application)
+        .order_by(other.c.id, d.kind)
+        .limit(limit)
+    )
+    return [
+        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
+        for kind, other_id, company, status, app_id in rows
+    ]
 
 
 def rule_explanations(conn: Connection, row) -> list[tuple[str, str, str]]:
