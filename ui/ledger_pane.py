@@ -435,53 +435,37 @@ class LedgerPane(QWidget):
                 self.tr("Entry %d reversed") % entry_id,
             )
 
-    def year_two(self) -> None:
+    def _confirm_program_year(self, title: str, question: str, work, done: str) -> None:
+        """Year two, graduate, renew: ask about the selected member, then run the use case."""
         workspace = self._workspace_or_warn()
-        if (
-            workspace
-            and QMessageBox.question(
-                self,
-                self.tr("Year two"),
-                self.tr(
-                    "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
-                )
-                % workspace,
-            )
-            == QMessageBox.StandardButton.Yes
-        ):
-            self._run(
-                self.tr("Year two"),
-                lambda: ledger.grant_year_two(self.database, workspace),
-                self.tr("Year two granted to %s") % workspace,
-            )
+        if workspace and QMessageBox.question(self, title, question % workspace) == QMessageBox.StandardButton.Yes:
+            self._run(title, lambda: work(self.database, workspace), done % workspace)
+
+    def year_two(self) -> None:
+        self._confirm_program_year(
+            self.tr("Year two"),
+            self.tr(
+                "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
+            ),
+            ledger.grant_year_two,
+            self.tr("Year two granted to %s"),
+        )
 
     def graduate(self) -> None:
-        workspace = self._workspace_or_warn()
-        if (
-            workspace
-            and QMessageBox.question(
-                self, self.tr("Graduate"), self.tr("%s no longer qualifies: graduate it?") % workspace
-            )
-            == QMessageBox.StandardButton.Yes
-        ):
-            self._run(
-                self.tr("Graduate"),
-                lambda: ledger.graduate(self.database, workspace),
-                self.tr("%s graduated") % workspace,
-            )
+        self._confirm_program_year(
+            self.tr("Graduate"),
+            self.tr("%s no longer qualifies: graduate it?"),
+            ledger.graduate,
+            self.tr("%s graduated"),
+        )
 
     def renew(self) -> None:
-        workspace = self._workspace_or_warn()
-        if (
-            workspace
-            and QMessageBox.question(
-                self, self.tr("Renew"), self.tr("Offer %s a renewal year at the renewal discount?") % workspace
-            )
-            == QMessageBox.StandardButton.Yes
-        ):
-            self._run(
-                self.tr("Renew"), lambda: ledger.renew(self.database, workspace), self.tr("%s renewed") % workspace
-            )
+        self._confirm_program_year(
+            self.tr("Renew"),
+            self.tr("Offer %s a renewal year at the renewal discount?"),
+            ledger.renew,
+            self.tr("%s renewed"),
+        )
 
 
 def _totals_html(totals, tr) -> str:

@@ -284,7 +284,7 @@ def _settle_month(
 
 
 def _summarise_closed(conn: Connection, month: str, summary: CloseSummary) -> CloseSummary:
-    summary.bills, summary.billed = conn.execute(
+    summary.bills, billed = conn.execute(
         select(func.count(), func.coalesce(func.sum(b.c.amount_cents), 0)).where(b.c.month == month)
     ).one()
     sums = dict(
@@ -295,7 +295,7 @@ def _summarise_closed(conn: Connection, month: str, summary: CloseSummary) -> Cl
     summary.credit_applied = -int(sums.get("apply", 0) or 0) - _reversed(conn, month, "apply")
     summary.discounts = -int(sums.get("discount", 0) or 0) - _reversed(conn, month, "discount")
     summary.expired = -int(sums.get("expire", 0) or 0) - _reversed(conn, month, "expire")
-    summary.billed = int(summary.billed)
+    summary.billed = int(billed)
     return summary
 
 
