@@ -102,6 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="a consistent copy of the database (a SQLite file)")
     backup.add_argument("file")
 
+    exports = commands.add_parser("export", help="write billing adjustments, statements or letters").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
+    adjustments = exports.add_parser("adjustments", help="a closed month's billing adjustments (.xlsx or .csv)")
+    adjustments.add_argument("--month", required=True, help="YYYY-MM")
+    adjustments.add_argument("-o", "--output", required=True, help="FILE.xlsx or FILE.csv")
+    adjustments.add_argument("--json", action="store_true")
+    statements = exports.add_parser(
+        "statements", help="a closed month's credit statements: every member (.xlsx) or one (--workspace, .pdf)"
+    )
+    statements.add_argument("--month", required=True, help="YYYY-MM")
+    statements.add_argument("-o", "--output", required=True, help="FILE.xlsx, or FILE.pdf with --workspace")
+    statements.add_argument("--workspace", help="one member's one-page PDF statement")
+    statements.add_argument("--json", action="store_true")
+    letters = exports.add_parser("letters", help="acceptance letters (PDF)")
+    letters.add_argument("ids", nargs="*", metavar="ID", help="applications (default: accepted, no letter yet)")
+    letters.add_argument("-o", "--output", required=True, help="PATH.pdf: one combined file; a folder: one per letter")
+    letters.add_argument("--drafts", action="store_true", help="an .eml draft beside each letter (folder only)")
+    letters.add_argument("--on", help="the letters' date YYYY-MM-DD (default today)")
+    letters.add_argument("--json", action="store_true")
+
     mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(
         dest="what", metavar="WHAT", required=True
     )
@@ -357,6 +378,31 @@ def cmd_mappings(args) -> int:
     return EXIT_OK
 
 
+def cmd_export(args) -> int:
+    from app.services import exports
+
+    database = open_database(args)
+    if args.what == "adjustments":
+        result = exports.export_adjustments(database, args.month, args.output)
+        totals = result.totals
+        text = (
+            f"{args.output}: {result.rows} workspaces, bills {totals['bills']}, "
+            f"credit applied {totals['credit_applied']}, due {totals['due']}"
+        )
+    elif args.what == "statements":
+        if args.workspace:
+            result = exports.export_statement_pdf(database, args.month, args.workspace, args.output)
+        else:
+            result = exports.export_statements(database, args.month, args.output)
+        text = f"{args.output}: {result.rows} statement(s), closing balance {result.totals['closing_balance']}"
+    else:
+        on = _date(args.on, "--on") if args.on else None
+        result = exports.export_letters(database, args.ids or None, args.output, args.drafts, on)
+        text = f"{result.rows} letter(s) written to {args.output}"
+    emit(args, result.as_json(), text)
+    return EXIT_OK
+
+
 def _date(text: str, option: str):
     from datetime import date
 
@@ -384,4 +430,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ledger": cmd_ledger,
     "verify": cmd_verify,
     "mappings": cmd_mappings,
+    "export": cmd_export,
 }

@@ -7,3 +7,7 @@ class AppError(Exception):
 
 class UsageError(AppError):
     """The request itself is malformed (exit code 2 on the command line)."""
+
+
+class Cancelled(AppError):
+    """The person cancelled long work; nothing was changed or written."""

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -235,4 +236,84 @@ column_mappings = Table(
     Column("kind", String(32), nullable=False),
     Column("spec", Text, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+)
+
+# ---- exports (migration 0002) --------------------------------------------------------
+
+letters = Table(
+    "letters",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("application", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    Column("generated_at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("file_name", Text, nullable=False),
+)
+
+# ---- partners and deals (migration 0002) ----------------------------------------------
+
+partner_events = Table(
+    "partner_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("partner", Integer, ForeignKey("partners.id"), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("from_status", String(16), nullable=False),
+    Column("to_status", String(16), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+deals = Table(
+    "deals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("partner", String(200), nullable=False),  # the partner company making the offer
+    Column("title", String(300), nullable=False),
+    Column("category", String(120), nullable=False, default=""),
+    Column("description", Text, nullable=False, default=""),
+    Column("value_text", String(200), nullable=False, default=""),
+    Column("value_cents", BigInteger, nullable=True),
+    Column("redeem", Text, nullable=False, default=""),  # a code, a link or a contact: shown only on approval
+    Column("valid_from", Date, nullable=True),
+    Column("valid_until", Date, nullable=True),
+    Column("capacity", Integer, nullable=True),  # None: unlimited
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    UniqueConstraint("partner", "title", name="uq_deals_partner_title"),
+)
+
+deal_requests = Table(
+    "deal_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deal", Integer, ForeignKey("deals.id"), nullable=False, index=True),
+    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False, index=True),
+    Column("status", String(16), nullable=False),  # requested, approved, fulfilled, declined
+    Column("is_open", Boolean, nullable=False),  # requested or approved
+    Column("requested_at", DateTime, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+    # one open request per member and deal, kept by the database on both engines
+    Index(
+        "uq_deal_requests_open",
+        "deal",
+        "enrollment",
+        unique=True,
+        sqlite_where=text("is_open"),
+        postgresql_where=text("is_open"),
+    ),
+)
+
+deal_request_events = Table(
+    "deal_request_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("request", Integer, ForeignKey("deal_requests.id"), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("from_status", String(16), nullable=False),
+    Column("to_status", String(16), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
 )

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, func, insert, select
 from app import schema
 from app.bulk import bulk_insert
 from app.countries import to_alpha2
-from app.errors import AppError
+from app.errors import Cancelled
 from app.importing.mapping import Mapping, resolve
 from app.importing.tabular import FileRefused, Table, read_table
 from app.importing.values import parse_date, parse_email, parse_funding, parse_yes_no
@@ -103,10 +103,6 @@ LIMITS = {
     "partner_code": 64,
     "application_id": 80,
 }
-
-
-class Cancelled(AppError):
-    pass
 
 
 @dataclass(frozen=True)

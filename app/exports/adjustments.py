@@ -1,0 +1,179 @@
+"""Billing adjustments for one month (SPEC 6): one row per workspace, a summary by partner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from app.errors import Cancelled
+from app.exports.month_data import MemberMonth
+from app.exports.sheets import (
+    TOTAL_FONT,
+    Money,
+    append_row,
+    discard,
+    save_workbook,
+    set_filter,
+    start_sheet,
+    write_csv,
+)
+
+Progress = Callable[[int, int], None]
+
+HEADER = (
+    "Workspace",
+    "Company",
+    "Partner",
+    "Program year",
+    "Bill (USD)",
+    "Credit applied (USD)",
+    "Renewal discount (USD)",
+    "Amount due (USD)",
+    "Credit left (USD)",
+    "Grant expiry",
+)
+CSV_HEADER = (
+    "workspace",
+    "company",
+    "partner",
+    "program_year",
+    "bill_usd",
+    "credit_applied_usd",
+    "renewal_discount_usd",
+    "amount_due_usd",
+    "credit_left_usd",
+    "grant_expiry",
+)
+WIDTHS = (24, 34, 16, 13, 14, 19, 21, 17, 16, 13)
+SUMMARY_HEADER = (
+    "Partner",
+    "Partner name",
+    "Workspaces",
+    "Bills (USD)",
+    "Credit applied (USD)",
+    "Renewal discount (USD)",
+    "Amount due (USD)",
+    "Credit left (USD)",
+)
+SUMMARY_WIDTHS = (18, 34, 12, 16, 19, 21, 17, 16)
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Totals:
+    workspaces: int
+    bills: int
+    credit_applied: int
+    discount: int
+    due: int
+    credit_left: int
+
+    @classmethod
+    def of(cls, members: list[MemberMonth]) -> Totals:
+        return cls(
+            len(members),
+            sum(m.bill for m in members),
+            sum(m.credit_applied for m in members),
+            sum(m.discount for m in members),
+            sum(m.due for m in members),
+            sum(m.closing for m in members),
+        )
+
+    def cells(self) -> list[object]:
+        return [
+            Money(self.bills),
+            Money(self.credit_applied),
+            Money(self.discount),
+            Money(self.due),
+            Money(self.credit_left),
+        ]
+
+
+def row_of(member: MemberMonth) -> list[object]:
+    return [
+        member.workspace,
+        member.company,
+        member.partner_code,
+        member.program_year,
+        Money(member.bill),
+        Money(member.credit_applied),
+        Money(member.discount),
+        Money(member.due),
+        Money(member.closing),
+        member.grant_expiry,
+    ]
+
+
+def write_adjustments_xlsx(
+    members: list[MemberMonth],
+    target: Path,
+    month: str,
+    program: str,
+    generated_at: datetime,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Totals:
+    workbook = Workbook(write_only=True)
+    properties = workbook.properties
+    properties.title = f"Billing adjustments {month}"
+    properties.subject = f"{program}: credit applied to the Team plan bills of {month}"
+    properties.keywords = f"month={month}; program={program}"
+    properties.creator = "Startup Desk"
+    properties.created = generated_at
+    properties.description = f"Generated {generated_at:%Y-%m-%d %H:%M} UTC from the program's credit ledger."
+    sheet = start_sheet(workbook, "Adjustments", HEADER, WIDTHS)
+    for done, member in enumerate(members, start=1):
+        append_row(sheet, row_of(member))
+        if done % CHUNK == 0:
+            if cancelled():
+                discard(workbook)
+                raise Cancelled("export cancelled: no file was written")
+            if progress:
+                progress(done, len(members))
+    totals = Totals.of(members)
+    append_row(sheet, ["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells()], TOTAL_FONT)
+    set_filter(sheet, len(HEADER), len(members))
+    _summary(workbook, members)
+    save_workbook(workbook, target, cancelled)
+    if progress:
+        progress(len(members), len(members))
+    return totals
+
+
+def _summary(workbook: Workbook, members: list[MemberMonth]) -> None:
+    sheet = start_sheet(workbook, "By partner", SUMMARY_HEADER, SUMMARY_WIDTHS)
+    groups: dict[str, list[MemberMonth]] = {}
+    for member in members:
+        groups.setdefault(member.partner_code, []).append(member)
+    for code in sorted(groups, key=lambda c: (c == "", c.lower())):
+        group = groups[code]
+        totals = Totals.of(group)
+        name = group[0].partner_name if code else "(no partner)"
+        append_row(sheet, [code, name, totals.workspaces, *totals.cells()])
+    totals = Totals.of(members)
+    append_row(sheet, ["Total", None, totals.workspaces, *totals.cells()], TOTAL_FONT)
+    set_filter(sheet, len(SUMMARY_HEADER), len(groups))
+
+
+def write_adjustments_csv(
+    members: list[MemberMonth],
+    target: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Totals:
+    """The same rows for billing systems that take CSV: UTF-8, dollars with two decimals, no totals row."""
+
+    def rows():
+        for done, member in enumerate(members, start=1):
+            if done % CHUNK == 0 and cancelled():
+                raise Cancelled("export cancelled: no file was written")
+            yield row_of(member)
+
+    write_csv(target, CSV_HEADER, rows())
+    if progress:
+        progress(len(members), len(members))
+    return Totals.of(members)

@@ -1,0 +1,269 @@
+"""Acceptance letters (SPEC 6): a template the program manager edits, rendered with reportlab.
+
+The template is plain text with `$placeholders` (Python's string.Template): blank
+lines separate paragraphs, lines starting with '- ' are bullets. Both the template
+and the values put into it are escaped, so nothing typed is ever read as markup.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+
+from app.errors import AppError, Cancelled
+from app.exports import pdf
+from app.files import safe_file_name, temporary_beside
+from models.money import display
+
+Progress = Callable[[int, int], None]
+
+DEFAULT_TEMPLATE = """Dear $founder,
+
+We are delighted to welcome $company to the $program.
+
+$company has been granted $amount of credit for the Team plan of its workspace "$workspace", valid from $valid_from until $valid_until. The credit is applied to the workspace's monthly bill automatically; what is unused at the end of the program year expires and does not carry over.
+
+Next steps:
+- Your credit shows on the billing page of your workspace, and in the monthly credit statement we send you.
+- Partner deals from our partner companies are open to you: ask for one by writing to $contact. Each deal's code or link is sent to you once your request is approved.
+- For any question about the program, write to $contact.
+
+Congratulations, and welcome aboard."""
+
+PLACEHOLDERS = {
+    "founder": "the founder's name (the application's contact name, else the company)",
+    "company": "the company name as the applicant typed it",
+    "program": "the program's name",
+    "amount": "the year-1 credit, e.g. USD 25,000.00",
+    "workspace": "the member's workspace",
+    "valid_from": "the first day the credit is valid",
+    "valid_until": "the last day the credit is valid",
+    "contact": "the program's contact address",
+    "date": "the letter's date",
+    "application_id": "the application's id",
+}
+
+
+@dataclass
+class LetterSettings:
+    """What a program manager sets once: stored in the database, shared by the team."""
+
+    program: str = "Startup Program"
+    signatory: str = "The Startup Program team"
+    signatory_title: str = ""
+    contact: str = "startups@example.com"
+    sign_off: str = "With best wishes,"
+    logo: str = ""  # a PNG or JPEG on this computer; blank for none
+    template: str = DEFAULT_TEMPLATE
+
+    def check(self) -> None:
+        """Refuse a template with an unknown or malformed placeholder, naming it."""
+        try:
+            names = string.Template(self.template).get_identifiers()
+        except ValueError as exc:
+            raise AppError(f"letter template: {exc}") from exc
+        unknown = [name for name in names if name not in PLACEHOLDERS]
+        if unknown:
+            raise AppError(
+                f"letter template: unknown placeholder ${unknown[0]} (known: "
+                + ", ".join("$" + name for name in PLACEHOLDERS)
+                + ")"
+            )
+        if not string.Template(self.template).is_valid():
+            raise AppError("letter template: a '$' that is not a placeholder must be written '$$'")
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str | None) -> LetterSettings:
+        if not text:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in json.loads(text).items() if k in known})
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One accepted application's letter: everything printed on it."""
+
+    application: int
+    application_id: str
+    company: str
+    founder: str
+    email: str
+    workspace: str
+    amount: int
+    valid_from: date
+    valid_until: date
+
+    def values(self, settings: LetterSettings, on: date) -> dict[str, str]:
+        return {
+            "founder": self.founder or self.company,
+            "company": self.company,
+            "program": settings.program,
+            "amount": f"USD {display(self.amount)}",
+            "workspace": self.workspace,
+            "valid_from": long_date(self.valid_from),
+            "valid_until": long_date(self.valid_until),
+            "contact": settings.contact,
+            "date": long_date(on),
+            "application_id": self.application_id,
+        }
+
+    def file_stem(self) -> str:
+        return safe_file_name(f"{self.company} - acceptance letter", fallback=f"letter-{self.application}")
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def letter_text(letter: Letter, settings: LetterSettings, on: date) -> str:
+    """The letter's body as plain text (for the e-mail draft and for tests)."""
+    return string.Template(settings.template).safe_substitute(letter.values(settings, on))
+
+
+def letter_story(letter: Letter, settings: LetterSettings, on: date) -> list:
+    """The flowables of one letter, every piece of text escaped."""
+    style = pdf.styles()
+    story: list = [Paragraph(pdf.escaped(long_date(on)), style["right"]), Spacer(1, 6)]
+    story.append(Paragraph(pdf.escaped(letter.founder or letter.company), style["body"]))
+    story.append(Paragraph(pdf.escaped(letter.company), style["body"]))
+    story.append(Spacer(1, 10))
+    story.append(Paragraph(pdf.escaped(f"Welcome to the {settings.program}"), style["title"]))
+    after_bullets = False
+    for block in letter_text(letter, settings, on).split("\n\n"):
+        if after_bullets:
+            story.append(Spacer(1, 5))
+        after_bullets = block.rstrip("\n").split("\n")[-1].startswith("- ")
+        lines = block.strip("\n").split("\n")
+        plain: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                if plain:
+                    story.append(Paragraph(pdf.escaped("\n".join(plain)), style["body"]))
+                    plain = []
+                story.append(Paragraph(pdf.escaped(line[2:]), style["bullet"], bulletText="•"))
+            else:
+                plain.append(line)
+        if plain:
+            story.append(Paragraph(pdf.escaped("\n".join(plain)), style["body"]))
+    story.append(Spacer(1, 14))
+    story.append(Paragraph(pdf.escaped(settings.sign_off), style["body"]))
+    story.append(Spacer(1, 26))  # room for the signature
+    story.append(Paragraph(pdf.escaped(settings.signatory), style["body"]))
+    if settings.signatory_title:
+        story.append(Paragraph(pdf.escaped(settings.signatory_title), style["small"]))
+    return story
+
+
+def _document(target: Path, settings: LetterSettings, title: str) -> BaseDocTemplate:
+    width, height = pdf.PAGE
+    frame = Frame(pdf.MARGIN, pdf.MARGIN, width - 2 * pdf.MARGIN, height - pdf.MARGIN - pdf.HEADER_SPACE, id="body")
+    logo = Path(settings.logo) if settings.logo else None
+
+    def letterhead(canvas, _doc):
+        pdf.draw_letterhead(canvas, settings.program, settings.contact, logo)
+
+    document = BaseDocTemplate(
+        str(target),
+        pagesize=pdf.PAGE,
+        title=title,
+        author=settings.program,
+        creator="Startup Desk",
+        invariant=False,
+    )
+    document.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=letterhead)])
+    return document
+
+
+def write_combined(
+    letters: list[Letter],
+    target: Path,
+    settings: LetterSettings,
+    on: date,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Path:
+    """Every letter in one PDF, each starting on a new page (for printing)."""
+    story: list = []
+    for done, letter in enumerate(letters, start=1):
+        if story:
+            story.append(PageBreak())
+        story.extend(letter_story(letter, settings, on))
+        if done % 50 == 0:
+            if cancelled():
+                raise Cancelled("export cancelled: no file was written")
+            if progress:
+                progress(done // 2, len(letters))  # building is about half the work; writing the other
+    with temporary_beside(target) as partial:
+        _document(partial, settings, f"{settings.program}: acceptance letters").build(story)
+    if progress:
+        progress(len(letters), len(letters))
+    return target
+
+
+def write_each(
+    letters: list[Letter],
+    folder: Path,
+    settings: LetterSettings,
+    on: date,
+    drafts: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[Path]:
+    """One PDF per letter in `folder` (and, with `drafts`, an .eml draft beside each)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    used: set[str] = set()
+    for done, letter in enumerate(letters, start=1):
+        if cancelled():
+            raise Cancelled(f"export cancelled after {len(written)} letter(s)")
+        stem = letter.file_stem()
+        if stem.lower() in used:  # two companies of the same name: keep both letters
+            stem = f"{stem} ({letter.application})"
+        used.add(stem.lower())
+        target = _inside(folder, f"{stem}.pdf")
+        with temporary_beside(target) as partial:
+            _document(partial, settings, f"{settings.program}: {letter.company}").build(
+                letter_story(letter, settings, on)
+            )
+        written.append(target)
+        if drafts:
+            written.append(write_draft(letter, target, settings, on))
+        if progress:
+            progress(done, len(letters))
+    return written
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """A path in `folder`, refusing anything a crafted name could make escape it."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise AppError(f"refusing to write outside {folder}: {name!r}")
+    return target
+
+
+def write_draft(letter: Letter, attachment: Path, settings: LetterSettings, on: date) -> Path:
+    """An unsent e-mail with the letter attached, for the person's own mail client."""
+    message = EmailMessage()
+    message["To"] = letter.email
+    message["From"] = settings.contact
+    message["Subject"] = f"Welcome to the {settings.program}: {letter.company}"
+    message["Date"] = formatdate(localtime=True)
+    message["X-Unsent"] = "1"  # Outlook and others open it as a draft to send
+    message.set_content(letter_text(letter, settings, on) + f"\n\n{settings.sign_off}\n{settings.signatory}\n")
+    message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)
+    target = attachment.with_suffix(".eml")
+    with temporary_beside(target) as partial:
+        partial.write_bytes(bytes(message))
+    return target

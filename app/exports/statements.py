@@ -1,0 +1,191 @@
+"""Monthly credit statements (SPEC 6): opening, granted, applied, expired, adjustments, closing.
+
+All members in one workbook (one row each, with a totals row), and for one member a
+one-page PDF with the month's entries. Closing = opening + the month's moves, always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+
+from app.errors import Cancelled
+from app.exports import pdf
+from app.exports.month_data import MemberMonth
+from app.exports.sheets import TOTAL_FONT, Money, append_row, discard, save_workbook, set_filter, start_sheet
+from app.files import temporary_beside
+from models.money import display
+
+Progress = Callable[[int, int], None]
+
+HEADER = (
+    "Workspace",
+    "Company",
+    "Partner",
+    "Program year",
+    "Opening balance (USD)",
+    "Granted (USD)",
+    "Applied (USD)",
+    "Expired (USD)",
+    "Adjustments (USD)",
+    "Closing balance (USD)",
+    "Credit valid until",
+)
+WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 16)
+KIND_LABELS = {"grant": "Granted", "apply": "Credit applied", "expire": "Expired", "adjust": "Adjustment"}
+
+
+def row_of(member: MemberMonth) -> list[object]:
+    return [
+        member.workspace,
+        member.company,
+        member.partner_code,
+        member.program_year,
+        Money(member.opening),
+        Money(member.granted),
+        Money(member.credit_applied),
+        Money(member.expired),
+        Money(member.adjustments),
+        Money(member.closing),
+        member.grant_expiry,
+    ]
+
+
+def write_statements_xlsx(
+    members: list[MemberMonth],
+    target: Path,
+    month: str,
+    program: str,
+    generated_at: datetime,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """Returns the sum of closing balances: the program's credit liability at the month's end."""
+    workbook = Workbook(write_only=True)
+    properties = workbook.properties
+    properties.title = f"Credit statements {month}"
+    properties.subject = f"{program}: members' credit in {month}"
+    properties.keywords = f"month={month}; program={program}"
+    properties.creator = "Startup Desk"
+    properties.created = generated_at
+    properties.description = f"Generated {generated_at:%Y-%m-%d %H:%M} UTC from the program's credit ledger."
+    sheet = start_sheet(workbook, "Statements", HEADER, WIDTHS)
+    for done, member in enumerate(members, start=1):
+        append_row(sheet, row_of(member))
+        if done % 500 == 0:
+            if cancelled():
+                discard(workbook)
+                raise Cancelled("export cancelled: no file was written")
+            if progress:
+                progress(done, len(members))
+    sums = [sum(getattr(m, name) for m in members) for name in _MONEY]
+    append_row(sheet, ["Total", f"{len(members)} members", None, None, *map(Money, sums)], TOTAL_FONT)
+    set_filter(sheet, len(HEADER), len(members))
+    save_workbook(workbook, target, cancelled)
+    if progress:
+        progress(len(members), len(members))
+    return sums[-1]
+
+
+_MONEY = ("opening", "granted", "credit_applied", "expired", "adjustments", "closing")
+
+
+def write_statement_pdf(
+    member: MemberMonth,
+    entries: list[tuple[date, str, int, str]],
+    target: Path,
+    month: str,
+    program: str,
+    contact: str,
+    on: date,
+) -> Path:
+    """One member's statement on one page: the summary, then the month's entries."""
+    style = pdf.styles()
+    cell = style["cell"]
+
+    def text(value: str) -> Paragraph:
+        return Paragraph(pdf.escaped(value), cell)
+
+    def amount(cents: int) -> Paragraph:
+        return Paragraph(pdf.escaped(display(cents)), style["cell"].clone("amount", alignment=2))
+
+    first = date.fromisoformat(f"{month}-01")
+    story: list = [
+        Paragraph(pdf.escaped(f"Credit statement, {first:%B %Y}"), style["title"]),
+        Paragraph(pdf.escaped(f"{member.company}\nWorkspace {member.workspace}"), style["body"]),
+        Spacer(1, 6),
+    ]
+    summary = [
+        [text("Opening balance"), amount(member.opening)],
+        [text("Granted"), amount(member.granted)],
+        [text("Credit applied to bills"), amount(member.credit_applied)],
+        [text("Expired"), amount(member.expired)],
+        [text("Adjustments"), amount(member.adjustments)],
+        [text("Closing balance (USD)"), amount(member.closing)],
+    ]
+    table = Table(summary, colWidths=[110 * mm, 40 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, pdf.ACCENT),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEF2FA")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    story.append(table)
+    if member.grant_expiry:
+        story.append(Spacer(1, 6))
+        story.append(
+            Paragraph(
+                pdf.escaped(f"Your credit is valid until {member.grant_expiry:%d %B %Y}; what is unused then expires."),
+                style["small"],
+            )
+        )
+    story.append(Spacer(1, 12))
+    if entries:
+        story.append(Paragraph(pdf.escaped("Entries this month"), style["body"]))
+        rows = [[text("Date"), text("Entry"), text("Details"), text("Amount (USD)")]]
+        for day, kind, cents, reason in entries[:30]:  # a month has a handful; a page holds about 30
+            rows.append([text(day.isoformat()), text(KIND_LABELS.get(kind, kind)), text(reason), amount(cents)])
+        if len(entries) > 30:
+            rows.append([text(""), text(f"… and {len(entries) - 30} more"), text(""), text("")])
+        listing = Table(rows, colWidths=[24 * mm, 30 * mm, 76 * mm, 30 * mm], repeatRows=1, hAlign="LEFT")
+        listing.setStyle(
+            TableStyle(
+                [
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, pdf.ACCENT),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F5F7FB")]),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(listing)
+    else:
+        story.append(Paragraph(pdf.escaped("No credit entries this month."), style["small"]))
+    story.append(Spacer(1, 12))
+    story.append(Paragraph(pdf.escaped(f"Issued {on:%d %B %Y}. Questions: {contact}"), style["small"]))
+
+    width, height = pdf.PAGE
+    frame = Frame(pdf.MARGIN, pdf.MARGIN, width - 2 * pdf.MARGIN, height - pdf.MARGIN - pdf.HEADER_SPACE)
+
+    def letterhead(canvas, _doc):
+        pdf.draw_letterhead(canvas, program, f"Credit statement {month}", None)
+
+    with temporary_beside(target) as partial:
+        document = BaseDocTemplate(
+            str(partial),
+            pagesize=pdf.PAGE,
+            title=f"Credit statement {month}: {member.workspace}",
+            author=program,
+            creator="Startup Desk",
+        )
+        document.addPageTemplates([PageTemplate(id="statement", frames=[frame], onPage=letterhead)])
+        document.build(story)
+    return target
