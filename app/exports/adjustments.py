@@ -7,20 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from app.errors import Cancelled
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import (
-    TOTAL_FONT,
-    Money,
-    append_row,
-    discard,
-    save_workbook,
-    set_filter,
-    start_sheet,
-    write_csv,
-)
+from app.exports.sheets import Book, Money, workbook, write_csv
 
 Progress = Callable[[int, int], None]
 
@@ -108,6 +97,19 @@ def row_of(member: MemberMonth) -> list[object]:
     ]
 
 
+def properties(title: str, subject: str, month: str, program: str, generated_at: datetime) -> dict[str, object]:
+    """The document properties every workbook carries: what, for which month and program, and when."""
+    return {
+        "title": title,
+        "subject": subject,
+        "author": program,
+        "company": program,
+        "keywords": f"month={month}; program={program}",
+        "comments": f"Generated {generated_at:%Y-%m-%d %H:%M} UTC by Startup Desk from the program's credit ledger.",
+        "created": generated_at,
+    }
+
+
 def write_adjustments_xlsx(
     members: list[MemberMonth],
     target: Path,
@@ -117,35 +119,33 @@ def write_adjustments_xlsx(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Totals:
-    workbook = Workbook(write_only=True)
-    properties = workbook.properties
-    properties.title = f"Billing adjustments {month}"
-    properties.subject = f"{program}: credit applied to the Team plan bills of {month}"
-    properties.keywords = f"month={month}; program={program}"
-    properties.creator = "Startup Desk"
-    properties.created = generated_at
-    properties.description = f"Generated {generated_at:%Y-%m-%d %H:%M} UTC from the program's credit ledger."
-    sheet = start_sheet(workbook, "Adjustments", HEADER, WIDTHS)
-    for done, member in enumerate(members, start=1):
-        append_row(sheet, row_of(member))
-        if done % CHUNK == 0:
-            if cancelled():
-                discard(workbook)
-                raise Cancelled("export cancelled: no file was written")
-            if progress:
-                progress(done, len(members))
-    totals = Totals.of(members)
-    append_row(sheet, ["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells()], TOTAL_FONT)
-    set_filter(sheet, len(HEADER), len(members))
-    _summary(workbook, members)
-    save_workbook(workbook, target, cancelled)
+    about = properties(
+        f"Billing adjustments {month}",
+        f"{program}: credit applied to the Team plan bills of {month}",
+        month,
+        program,
+        generated_at,
+    )
+    with workbook(target, about, cancelled) as book:
+        sheet = book.sheet("Adjustments", HEADER, WIDTHS)
+        for done, member in enumerate(members, start=1):
+            sheet.append(row_of(member))
+            if done % CHUNK == 0:
+                if cancelled():
+                    raise Cancelled("export cancelled: no file was written")
+                if progress:
+                    progress(done, len(members))
+        totals = Totals.of(members)
+        sheet.append(["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells(), None], total=True)
+        sheet.finish()
+        _summary(book, members)
     if progress:
         progress(len(members), len(members))
     return totals
 
 
-def _summary(workbook: Workbook, members: list[MemberMonth]) -> None:
-    sheet = start_sheet(workbook, "By partner", SUMMARY_HEADER, SUMMARY_WIDTHS)
+def _summary(book: Book, members: list[MemberMonth]) -> None:
+    sheet = book.sheet("By partner", SUMMARY_HEADER, SUMMARY_WIDTHS)
     groups: dict[str, list[MemberMonth]] = {}
     for member in members:
         groups.setdefault(member.partner_code, []).append(member)
@@ -153,10 +153,10 @@ def _summary(workbook: Workbook, members: list[MemberMonth]) -> None:
         group = groups[code]
         totals = Totals.of(group)
         name = group[0].partner_name if code else "(no partner)"
-        append_row(sheet, [code, name, totals.workspaces, *totals.cells()])
+        sheet.append([code, name, totals.workspaces, *totals.cells()])
     totals = Totals.of(members)
-    append_row(sheet, ["Total", None, totals.workspaces, *totals.cells()], TOTAL_FONT)
-    set_filter(sheet, len(SUMMARY_HEADER), len(groups))
+    sheet.append(["Total", None, totals.workspaces, *totals.cells()], total=True)
+    sheet.finish()
 
 
 def write_adjustments_csv(

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from app import schema
 from app.errors import AppError
@@ -36,7 +36,7 @@ def month_bounds(month: str) -> tuple[date, date]:
     return date(year, number, 1), month_end(year, number)
 
 
-@dataclass
+@dataclass(slots=True)
 class MemberMonth:
     """One member's month: the bill, what the ledger did, and where the credit stands."""
 
@@ -119,8 +119,15 @@ def month_members(conn: Connection, month: str, statement: bool = False) -> list
             select(e.c.id, b.c.amount_cents).join(b, b.c.workspace == e.c.workspace).where(b.c.month == month)
         ).all()
     )
-    opening = _balances(conn, le.c.entry_date < first)
-    closing = _balances(conn, le.c.entry_date <= last)
+    opening: dict[int, int] = {}
+    closing: dict[int, int] = {}
+    before = func.sum(case((le.c.entry_date < first, le.c.amount_cents), else_=0))
+    for enrollment, start, end in conn.execute(  # one pass over the ledger for both balances
+        select(le.c.enrollment, before, func.sum(le.c.amount_cents))
+        .where(le.c.kind.in_(CREDIT_KINDS), le.c.entry_date <= last)
+        .group_by(le.c.enrollment)
+    ):
+        opening[enrollment], closing[enrollment] = int(start), int(end)
     years = {
         row.enrollment: row
         for row in conn.execute(
@@ -158,17 +165,6 @@ def month_members(conn: Connection, month: str, statement: bool = False) -> list
             )
         )
     return members
-
-
-def _balances(conn: Connection, condition) -> dict[int, int]:
-    return {
-        enrollment: int(total)
-        for enrollment, total in conn.execute(
-            select(le.c.enrollment, func.sum(le.c.amount_cents))
-            .where(le.c.kind.in_(CREDIT_KINDS), condition)
-            .group_by(le.c.enrollment)
-        )
-    }
 
 
 def month_entries(conn: Connection, enrollment: int, month: str) -> list[tuple[date, str, int, str]]:

@@ -10,15 +10,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from app.errors import Cancelled
 from app.exports import pdf
+from app.exports.adjustments import properties
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import TOTAL_FONT, Money, append_row, discard, save_workbook, set_filter, start_sheet
+from app.exports.sheets import Money, workbook
 from app.files import temporary_beside
 from models.money import display
 
@@ -67,27 +67,21 @@ def write_statements_xlsx(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> int:
     """Returns the sum of closing balances: the program's credit liability at the month's end."""
-    workbook = Workbook(write_only=True)
-    properties = workbook.properties
-    properties.title = f"Credit statements {month}"
-    properties.subject = f"{program}: members' credit in {month}"
-    properties.keywords = f"month={month}; program={program}"
-    properties.creator = "Startup Desk"
-    properties.created = generated_at
-    properties.description = f"Generated {generated_at:%Y-%m-%d %H:%M} UTC from the program's credit ledger."
-    sheet = start_sheet(workbook, "Statements", HEADER, WIDTHS)
-    for done, member in enumerate(members, start=1):
-        append_row(sheet, row_of(member))
-        if done % 500 == 0:
-            if cancelled():
-                discard(workbook)
-                raise Cancelled("export cancelled: no file was written")
-            if progress:
-                progress(done, len(members))
+    about = properties(
+        f"Credit statements {month}", f"{program}: members' credit in {month}", month, program, generated_at
+    )
     sums = [sum(getattr(m, name) for m in members) for name in _MONEY]
-    append_row(sheet, ["Total", f"{len(members)} members", None, None, *map(Money, sums)], TOTAL_FONT)
-    set_filter(sheet, len(HEADER), len(members))
-    save_workbook(workbook, target, cancelled)
+    with workbook(target, about, cancelled) as book:
+        sheet = book.sheet("Statements", HEADER, WIDTHS)
+        for done, member in enumerate(members, start=1):
+            sheet.append(row_of(member))
+            if done % 500 == 0:
+                if cancelled():
+                    raise Cancelled("export cancelled: no file was written")
+                if progress:
+                    progress(done, len(members))
+        sheet.append(["Total", f"{len(members)} members", None, None, *map(Money, sums), None], total=True)
+        sheet.finish()
     if progress:
         progress(len(members), len(members))
     return sums[-1]

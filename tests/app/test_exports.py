@@ -212,14 +212,14 @@ def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, wr
     with pytest.raises(Cancelled):
         exports.export_adjustments(members, "2026-01", target, cancelled=lambda: True)
     assert target.read_bytes() == b"the previous export"
-    from openpyxl.workbook import Workbook
+    from xlsxwriter import Workbook
 
-    def broken_save(self, filename):
-        with open(filename, "wb") as handle:
+    def broken_save(self):
+        with open(self.filename, "wb") as handle:
             handle.write(b"half a workbook")
         raise OSError("disk full")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(Workbook, "close", broken_save)
     with pytest.raises(OSError, match="disk full"):
         exports.export_adjustments(members, "2026-01", target)
     assert target.read_bytes() == b"the previous export"
