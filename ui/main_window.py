@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._action(self.tr("&Import applications…"), self.choose_import, "Ctrl+I", file)
         file.addSeparator()
+        self._action(self.tr("&Export…"), lambda: self.open_export(), "Ctrl+E", file)
+        self._action(self.tr("&Print acceptance letters…"), self.print_letters, QKeySequence.StandardKey.Print, file)
+        self._action(self.tr("Acceptance letter &settings…"), self.letter_settings, None, file)
+        file.addSeparator()
         self._action(self.tr("&Back up the database…"), self.backup, None, file)
         file.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
@@ -158,6 +162,48 @@ class MainWindow(QMainWindow):
                 self.open_import(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return
+
+    # ---- exports and letters -----------------------------------------------------------
+
+    def open_export(self, kind: int | None = None):
+        from ui.export_dialog import ADJUSTMENTS, LETTERS, ExportDialog
+
+        if kind is None:
+            kind = LETTERS if self.tabs.currentWidget() is self.queue and self.queue.selected_ids() else ADJUSTMENTS
+        dialog = ExportDialog(self.database, self.runner, kind, self.queue.selected_ids(), self)
+        dialog.open()
+        return dialog
+
+    def letter_settings(self):
+        from ui.letters_dialog import LetterSettingsDialog
+
+        dialog = LetterSettingsDialog(self.database, self)
+        dialog.open()
+        return dialog
+
+    def print_letters(self) -> None:
+        """Letters of the selected accepted applications (else every one without a letter), then print preview."""
+        import tempfile
+
+        from app.services.exports import export_letters
+
+        selected = self.queue.selected_ids() if self.tabs.currentWidget() is self.queue else []
+        target = Path(tempfile.mkdtemp(prefix="startup-desk-print-")) / "acceptance-letters.pdf"
+        database = self.database
+
+        def done(result) -> None:
+            from ui.letters_dialog import print_pdf
+
+            self.statusBar().showMessage(self.tr("%d letters ready to print") % result.rows, 8000)
+            print_pdf(target, self).open()
+
+        self.runner.run(
+            lambda progress, cancelled: export_letters(
+                database, selected or None, target, progress=progress, cancelled=cancelled
+            ),
+            done,
+            lambda error: show_error(self, self.tr("No letters to print"), error),
+        )
 
     # ---- backup ------------------------------------------------------------------
 

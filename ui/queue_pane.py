@@ -319,6 +319,11 @@ class QueuePane(QWidget):
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
 
+    def selected_ids(self) -> list[int]:
+        """Startup Desk's ids of the selected applications (rows not yet loaded are skipped)."""
+        rows = (self.model.row_tuple(row) for row in self.selected_rows())
+        return [values[ID] for values in rows if values is not None]
+
     def show_current(self, *_args) -> None:
         rows = self.selected_rows()
         if len(rows) != 1:

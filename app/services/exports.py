@@ -139,9 +139,9 @@ def export_statement_pdf(database: Database, month: str, workspace: str, target:
 a, e, py = schema.applications, schema.enrollments, schema.program_years
 
 
-def letters_for(conn: Connection, refs: list[str] | None) -> list[Letter]:
-    """The letters of these applications (by application_id or number), or of every
-    accepted application that has no letter yet."""
+def letters_for(conn: Connection, refs: list[str | int] | None) -> list[Letter]:
+    """The letters of these applications (an int is Startup Desk's own id; text the
+    application_id or number, as typed), or of every accepted one that has no letter yet."""
     query = (
         select(
             a.c.id,
@@ -159,7 +159,7 @@ def letters_for(conn: Connection, refs: list[str] | None) -> list[Letter]:
         .where(a.c.status == "accepted")
     )
     if refs:
-        ids = [find_application_row(conn, ref).id for ref in refs]
+        ids = [ref if isinstance(ref, int) else find_application_row(conn, ref).id for ref in refs]
         found = {row.id: row for row in conn.execute(query.where(a.c.id.in_(ids)))}
         missing = [ref for ref, number in zip(refs, ids) if number not in found]
         if missing:
@@ -195,7 +195,7 @@ def letters_pending(database: Database) -> int:
 
 def export_letters(
     database: Database,
-    refs: list[str] | None,
+    refs: list[str | int] | None,
     target: Path | str,
     drafts: bool = False,
     on: date | None = None,
@@ -241,3 +241,35 @@ def export_letters(
         )
         uow.commit()
     return ExportResult(files, len(letters))
+
+
+def closed_months(database: Database) -> list[str]:
+    """Months that can be exported, newest first."""
+    with database.read() as conn:
+        closes = schema.month_closes
+        return list(conn.execute(select(closes.c.month).order_by(closes.c.month.desc())).scalars())
+
+
+SAMPLE = Letter(
+    0,
+    "SAMPLE-1",
+    "Ёлка & Co <Labs> 東京",
+    "Ada Lovelace",
+    "ada@example.com",
+    "sample",
+    2_500_000,
+    date(2026, 1, 15),
+    date(2027, 1, 14),
+)
+
+
+def preview_letter(
+    database: Database, settings: LetterSettings, target: Path | str, refs: list[str | int] | None = None
+) -> Path:
+    """One letter with these (unsaved) settings, for a look before saving or printing; nothing is recorded."""
+    from app.exports.letters import write_combined
+
+    settings.check()
+    with database.read() as conn:
+        letters = letters_for(conn, refs) if refs else []
+    return write_combined(letters[:1] or [SAMPLE], Path(target), settings, date.today())

@@ -1,34 +1,9 @@
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from app.services.applications import decide
-from app.services.imports import import_applications, import_usage
-from app.services.ledger import close_month
 from ui.ledger_pane import LedgerPane, MemberTableModel
 from ui.tasks import TaskRunner
-
-APPS = (
-    "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
-    "L1,2026-01-10,Light User,l@light.io,GB,2025-06-01,100000,no,light\n"
-    "L2,2026-01-10,Heavy User,h@heavy.io,GB,2025-06-01,100000,no,heavy\n"
-)
-
-
-@pytest.fixture
-def ledger_db(sqlite_database, tmp_path):
-    apps = tmp_path / "apps.csv"
-    apps.write_text(APPS)
-    import_applications(sqlite_database, apps)
-    decide(sqlite_database, "L1", "accept", on=date(2026, 1, 15))
-    decide(sqlite_database, "L2", "accept", on=date(2026, 1, 15))
-    usage = tmp_path / "usage.csv"
-    usage.write_text("workspace,month,amount_usd\nlight,2026-01,100\nheavy,2026-01,30000\n")
-    import_usage(sqlite_database, usage)
-    close_month(sqlite_database, "2026-01")
-    return sqlite_database
 
 
 @pytest.fixture
