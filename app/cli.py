@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("applications", "the application form's export (CSV or XLSX)"),
         ("partners", "the partner registry"),
         ("usage", "the billing system's monthly bills (workspace, month, amount_usd)"),
+        ("deals", "the partner-deal catalogue (partner, title, category, … ; --mapping startup-perks)"),
     ):
         sub = imports.add_parser(what, help=help_text)
         sub.add_argument("file")
@@ -102,6 +103,44 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="a consistent copy of the database (a SQLite file)")
     backup.add_argument("file")
 
+    deals = commands.add_parser("deals", help="the partner-deal catalogue")
+    deals.add_argument("--category", default="")
+    deals.add_argument("--search", default="", help="text in the partner, title or description")
+    deals.add_argument("--active", action="store_true", help="only deals not retired")
+    deals.add_argument("--json", action="store_true")
+    requests = commands.add_parser("requests", help="redemption requests for partner deals")
+    requests.add_argument("--status", choices=["requested", "approved", "fulfilled", "declined"])
+    requests.add_argument("--workspace", default="")
+    requests.add_argument("--deal", type=int)
+    requests.add_argument("--json", action="store_true")
+    request = commands.add_parser("request", help="a member asks for a deal")
+    request.add_argument("workspace")
+    request.add_argument("deal", type=int, help="the deal's number (see: deals)")
+    request.add_argument("--note", default="")
+    request.add_argument("--json", action="store_true")
+    decide_request = commands.add_parser("decide-request", help="approve, decline or fulfil a request")
+    decide_request.add_argument("request", type=int)
+    decide_request.add_argument("action", choices=["approve", "decline", "fulfil"])
+    decide_request.add_argument("--reason", default="")
+    decide_request.add_argument("--on", help="decision date YYYY-MM-DD (default today): validity is checked on it")
+    decide_request.add_argument("--json", action="store_true")
+    partners = commands.add_parser("partners", help="program partners, their members and credit granted")
+    partners.add_argument("--unknown", action="store_true", help="partner codes applications name that nobody has")
+    partners.add_argument("--json", action="store_true")
+    apply_partner = commands.add_parser("apply-partner", help="record an application to become a program partner")
+    apply_partner.add_argument("code")
+    apply_partner.add_argument("name")
+    apply_partner.add_argument("kind", choices=["accelerator", "incubator", "vc"])
+    apply_partner.add_argument("--contact", default="")
+    apply_partner.add_argument("--annual-credit", help="USD for its members (blank: the program default)")
+    decide_partner = commands.add_parser("decide-partner", help="activate, deactivate or reject a partner")
+    decide_partner.add_argument("code")
+    decide_partner.add_argument("action", choices=["activate", "deactivate", "reject"])
+    decide_partner.add_argument("--reason", default="")
+    link = commands.add_parser("link-partner", help="link an application's unknown partner code to a partner")
+    link.add_argument("id", help="the application")
+    link.add_argument("code", help="a registered partner's code")
+
     exports = commands.add_parser("export", help="write billing adjustments, statements or letters").add_subparsers(
         dest="what", metavar="WHAT", required=True
     )
@@ -122,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--drafts", action="store_true", help="an .eml draft beside each letter (folder only)")
     letters.add_argument("--on", help="the letters' date YYYY-MM-DD (default today)")
     letters.add_argument("--json", action="store_true")
+    catalogue = exports.add_parser("deals", help="the deal catalogue as a deal file (CSV)")
+    catalogue.add_argument("-o", "--output", required=True)
+    approved = exports.add_parser("approved-requests", help="approved requests with their codes, for mailing (CSV)")
+    approved.add_argument("-o", "--output", required=True)
 
     mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(
         dest="what", metavar="WHAT", required=True
@@ -182,6 +225,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from app.services import imports
+    from app.services.deals import import_deals
     from app.services.mappings import find_mapping
 
     database = open_database(args)
@@ -190,6 +234,7 @@ def cmd_import(args) -> int:
         "applications": imports.import_applications,
         "partners": imports.import_partners,
         "usage": imports.import_usage,
+        "deals": import_deals,
     }[args.what]
     report = run(database, args.file, mapping, strict=args.strict)
     lines = [
@@ -389,6 +434,12 @@ def cmd_export(args) -> int:
             f"{args.output}: {result.rows} workspaces, bills {totals['bills']}, "
             f"credit applied {totals['credit_applied']}, due {totals['due']}"
         )
+    elif args.what in ("deals", "approved-requests"):
+        from app.services.deals import export_approved, export_catalogue
+
+        count = (export_catalogue if args.what == "deals" else export_approved)(database, args.output)
+        print(f"{count} rows written to {args.output}")
+        return EXIT_OK
     elif args.what == "statements":
         if args.workspace:
             result = exports.export_statement_pdf(database, args.month, args.workspace, args.output)
@@ -400,6 +451,104 @@ def cmd_export(args) -> int:
         result = exports.export_letters(database, args.ids or None, args.output, args.drafts, on)
         text = f"{result.rows} letter(s) written to {args.output}"
     emit(args, result.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_deals(args) -> int:
+    from app.deal_queries import deal_rows
+    from models.money import display
+
+    with open_database(args).read() as conn:
+        rows = deal_rows(conn, args.category, args.search, args.active)
+    text = "\n".join(
+        f"{row.id:>5}  {row.partner[:24]:<24} {row.title[:40]:<40} {row.category[:18]:<18} "
+        f"{(display(row.value_cents) if row.value_cents is not None else row.value_text)[:12]:>12}  "
+        f"{'unlimited' if row.remaining is None else f'{row.remaining} left'}{'' if row.active else '  (retired)'}"
+        for row in rows
+    )
+    emit(args, [row.as_json() for row in rows], text or "no deals")
+    return EXIT_OK
+
+
+def cmd_requests(args) -> int:
+    from app.deal_queries import request_rows
+
+    with open_database(args).read() as conn:
+        rows = request_rows(conn, args.deal, args.workspace, args.status or "")
+    text = "\n".join(
+        f"{row.id:>5}  {row.workspace:<20} {row.title[:36]:<36} {row.status:<10} "
+        + (f"{row.decided_by} {row.decided_at:%Y-%m-%d}" if row.decided_at else f"{row.requested_at:%Y-%m-%d}")
+        + (f"  code: {row.redeem}" if row.redeem else "")
+        for row in rows
+    )
+    emit(args, [row.as_json() for row in rows], text or "no requests")
+    return EXIT_OK
+
+
+def cmd_request(args) -> int:
+    from app.services.deals import request_deal
+
+    outcome = request_deal(open_database(args), args.workspace, args.deal, args.note)
+    emit(args, outcome.as_json(), f"request {outcome.id}: {args.workspace} asked for deal {args.deal}")
+    return EXIT_OK
+
+
+def cmd_decide_request(args) -> int:
+    from app.services.deals import decide_request
+
+    on = _date(args.on, "--on") if args.on else None
+    outcome = decide_request(open_database(args), args.request, args.action, args.reason, on)
+    text = f"request {outcome.id}: {outcome.status}" + (f"; code or link: {outcome.redeem}" if outcome.redeem else "")
+    emit(args, outcome.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_partners(args) -> int:
+    from app.deal_queries import partner_rows, unknown_partner_codes
+    from models.money import display
+
+    with open_database(args).read() as conn:
+        if args.unknown:
+            codes = unknown_partner_codes(conn)
+            emit(
+                args,
+                [{"code": c, "applications": n} for c, n in codes],
+                "\n".join(f"{c:<24} {n} application(s)" for c, n in codes) or "every partner code is known",
+            )
+            return EXIT_OK
+        rows = partner_rows(conn)
+    text = "\n".join(
+        f"{row.code:<16} {row.name[:30]:<30} {row.kind:<12} {row.status:<9} {row.members:>5} members  "
+        f"{display(row.granted_cents):>14} granted"
+        for row in rows
+    )
+    emit(args, [row.as_json() for row in rows], text or "no partners")
+    return EXIT_OK
+
+
+def cmd_apply_partner(args) -> int:
+    from app.services.deals import add_partner_application
+    from models.money import parse_usd
+
+    credit = parse_usd(args.annual_credit) if args.annual_credit else None
+    add_partner_application(open_database(args), args.code, args.name, args.kind, args.contact, credit)
+    print(f"partner application {args.code} recorded (applied)")
+    return EXIT_OK
+
+
+def cmd_decide_partner(args) -> int:
+    from app.services.deals import decide_partner
+
+    status = decide_partner(open_database(args), args.code, args.action, args.reason)
+    print(f"partner {args.code}: {status}")
+    return EXIT_OK
+
+
+def cmd_link_partner(args) -> int:
+    from app.services.deals import link_partner
+
+    link_partner(open_database(args), args.id, args.code)
+    print(f"application {args.id} linked to partner {args.code}")
     return EXIT_OK
 
 
@@ -431,4 +580,12 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": cmd_verify,
     "mappings": cmd_mappings,
     "export": cmd_export,
+    "deals": cmd_deals,
+    "requests": cmd_requests,
+    "request": cmd_request,
+    "decide-request": cmd_decide_request,
+    "partners": cmd_partners,
+    "apply-partner": cmd_apply_partner,
+    "decide-partner": cmd_decide_partner,
+    "link-partner": cmd_link_partner,
 }
