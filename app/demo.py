@@ -14,6 +14,8 @@ from sqlalchemy import insert, select
 from app import schema
 from app.database import Database, utcnow
 from app.importing.applications import import_applications
+from app.importing.deals import import_deals
+from app.importing.mapping import builtin_mapping
 from app.importing.partners import import_partners
 from app.services.applications import RULE_COLUMNS, decide_in
 
@@ -33,9 +35,14 @@ def load_demo(database: Database) -> str:
             report = import_applications(conn, path, None, uow.policies(), "demo", utcnow())
         decided = _decide_some(uow)
         months = _bill_and_close(uow)
+        with resources.as_file(folder.joinpath("startup-perks.csv")) as path:
+            offers = import_deals(conn, path, builtin_mapping("startup-perks"), utcnow()).imported
         conn.execute(insert(schema.meta).values(key=MARKER, value=utcnow().isoformat()))
         uow.commit()
-    return f"demo data loaded: {report.imported} applications, {decided} decisions, {months} months of bills closed"
+    return (
+        f"demo data loaded: {report.imported} applications, {decided} decisions, {months} months of bills closed, "
+        f"{offers} partner deals"
+    )
 
 
 def _decide_some(uow) -> int:

@@ -138,6 +138,7 @@ class MemberFilter(QSortFilterProxyModel):
 
 class LedgerPane(QWidget):
     status_message = Signal(str)
+    member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
 
     def __init__(self, database, runner: TaskRunner, parent=None):
         super().__init__(parent)
@@ -166,6 +167,7 @@ class LedgerPane(QWidget):
             (self.tr("Year two…"), self.year_two),
             (self.tr("Graduate…"), self.graduate),
             (self.tr("Renew…"), self.renew),
+            (self.tr("Deals…"), self.member_deals),
         ):
             button = QPushButton(label)
             button.clicked.connect(slot)
@@ -314,6 +316,11 @@ class LedgerPane(QWidget):
             self.refresh()
 
         self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+
+    def member_deals(self) -> None:
+        workspace = self._workspace_or_warn()
+        if workspace:
+            self.member_deals_requested.emit(workspace)
 
     def import_bills(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

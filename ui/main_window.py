@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from ui.deals_pane import DealsPane
 from ui.dialogs import show_error
 from ui.import_dialog import ImportDialog
 from ui.ledger_pane import LedgerPane
@@ -15,14 +16,6 @@ from ui.queue_pane import QueuePane
 from ui.tasks import TaskRunner
 
 IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm")
-
-
-def placeholder(text: str) -> QWidget:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: gray; font-size: 14px")
-    return label
 
 
 class MainWindow(QMainWindow):
@@ -39,13 +32,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("&Applications"))
         self.ledger = LedgerPane(database, self.runner)
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
-        self.tabs.addTab(placeholder(self.tr("The partner-deal catalogue arrives here.")), self.tr("&Deals"))
+        self.deals = DealsPane(database, self.runner)
+        self.tabs.addTab(self.deals, self.tr("&Deals"))
         self.setCentralWidget(self.tabs)
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(QLabel(database.describe()))
         self.queue.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ledger.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.deals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ledger.member_deals_requested.connect(self.show_member_deals)
         self.tabs.currentChanged.connect(self._pane_shown)
         self.runner.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Working…") if busy else ""))
         self._menus()
@@ -105,6 +101,12 @@ class MainWindow(QMainWindow):
         # the ledger reads on the worker when first shown, and again after decisions
         if self.tabs.widget(number) is self.ledger:
             self.ledger.refresh()
+        elif self.tabs.widget(number) is self.deals:
+            self.deals.refresh()
+
+    def show_member_deals(self, workspace: str) -> None:
+        self.show_pane(2)
+        self.deals.show_member(workspace)
 
     def show_pane(self, number: int) -> None:
         self.tabs.setCurrentIndex(number)

@@ -295,35 +295,59 @@ def add_partner_application(
 
 
 def link_partner(database: Database, ref: str | int, code: str) -> None:
-    """An application named a partner code nobody knew: link it to a registered partner, with a note in its history."""
+    """An application named a partner code nobody knew: link it to a registered partner, noted in its history."""
     with database.unit_of_work() as uow:
-        conn = uow.conn
-        application = find_application_row(conn, ref)
-        partner = conn.execute(select(p).where(p.c.code == code)).first()
-        if partner is None:
-            raise AppError(f"no partner {code}")
+        application = find_application_row(uow.conn, ref)
         if application.partner_code == code:
             raise AppError(f"application {ref} is already linked to {code}")
-        conn.execute(
+        _link(uow, [application], _partner(uow.conn, code))
+        uow.commit()
+
+
+def link_code(database: Database, unknown: str, code: str) -> int:
+    """Every application naming the unknown code `unknown` is linked to partner `code`, all in one transaction."""
+    with database.unit_of_work() as uow:
+        partner = _partner(uow.conn, code)
+        applications = uow.conn.execute(select(a).where(a.c.partner_code == unknown)).all()
+        if not applications:
+            raise AppError(f"no application names the partner code {unknown!r}")
+        _link(uow, applications, partner)
+        uow.commit()
+    return len(applications)
+
+
+def _partner(conn: Connection, code: str):
+    partner = conn.execute(select(p).where(p.c.code == code)).first()
+    if partner is None:
+        raise AppError(f"no partner {code}")
+    return partner
+
+
+def _link(uow, applications, partner) -> None:
+    conn, now = uow.conn, utcnow()
+    for application in applications:
+        changed = conn.execute(
             update(a)
             .where(a.c.id == application.id, a.c.version == application.version)
-            .values(partner_code=code, version=application.version + 1)
-        )
+            .values(partner_code=partner.code, version=application.version + 1)
+        ).rowcount
+        if changed != 1:
+            raise ConcurrentChange(f"application {application.id} was changed by someone else meanwhile")
         conn.execute(
             update(e).where(e.c.application == application.id, e.c.partner.is_(None)).values(partner=partner.id)
         )
         conn.execute(
             insert(schema.transitions).values(
                 application=application.id,
-                at=utcnow(),
+                at=now,
                 actor=uow.actor,
                 from_status=application.status,
                 to_status=application.status,
-                reason=f"partner code {application.partner_code or '(blank)'!r} linked to partner {code} ({partner.name})",
+                reason=f"partner code {application.partner_code or '(blank)'!r} linked to partner "
+                f"{partner.code} ({partner.name})",
                 override=False,
             )
         )
-        uow.commit()
 
 
 # ---- exports ---------------------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+"""The Deals pane: catalogue, requests and partners, and the per-member view from the ledger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from app.deal_queries import request_rows
+from app.services import deals
+from ui.deals_pane import DealDialog, DealsPane
+from ui.dialogs import ReasonDialog
+from ui.tasks import TaskRunner
+
+DEALS = (
+    "partner,title,category,value_usd,redeem,capacity\n"
+    "Acme Analytics,One free year,Analytics,12000,CODE-ACME-1,1\n"
+    "Warehouse Co,Credits,Data warehouse,5000,https://warehouse.example,\n"
+)
+
+
+def settle(qtbot, pane: DealsPane) -> None:
+    qtbot.waitUntil(lambda: not pane.runner._running, timeout=10_000)
+
+
+def rows_of(view) -> list[list[str]]:
+    model = view.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def make_pane(qtbot, ledger_db, tmp_path) -> DealsPane:
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS)
+    deals.import_deals(ledger_db, path)
+    pane = DealsPane(ledger_db, TaskRunner())
+    qtbot.addWidget(pane)
+    pane.show()
+    return pane
+
+
+def select(view, row: int) -> None:
+    view.selectRow(row)
+
+
+def test_the_three_models_pass_qts_model_tester_and_money_sorts_by_cents(qtbot, ledger_db, tmp_path):
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    deals.request_deal(ledger_db, "light", 2)
+    pane.refresh()
+    for model in (pane.deals, pane.requests, pane.partners, pane.deal_requests):
+        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    pane.deal_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [row[3] for row in rows_of(pane.deal_table)] == ["5,000.00", "12,000.00"]  # not text order
+    pane.category.setCurrentIndex(pane.category.findData("Analytics"))
+    assert [row[1] for row in rows_of(pane.deal_table)] == ["One free year"]
+
+
+def test_approving_from_the_pane_reveals_the_code_and_a_full_deal_is_refused(qtbot, ledger_db, tmp_path, shown_errors):
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    first = deals.request_deal(ledger_db, "light", 1)
+    deals.request_deal(ledger_db, "heavy", 1)
+    pane.refresh()
+    pane.tabs.setCurrentIndex(1)
+    table = pane.request_table
+    by_id = {int(row[0]): index for index, row in enumerate(rows_of(table))}
+    assert all(row[8] == "" for row in rows_of(table))  # no code before approval
+    select(table, by_id[first.id])
+    pane.decide("approve")
+    settle(qtbot, pane)
+    codes = {row[1]: row[8] for row in rows_of(table)}
+    assert codes == {"light": "CODE-ACME-1", "heavy": ""}
+    heavy = next(i for i, row in enumerate(rows_of(table)) if row[1] == "heavy")
+    select(table, heavy)
+    pane.decide("approve")
+    settle(qtbot, pane)
+    assert shown_errors and "full (1 of 1 taken)" in shown_errors[-1]
+    with ledger_db.read() as conn:
+        assert {r.workspace: r.status for r in request_rows(conn)} == {"light": "approved", "heavy": "requested"}
+
+
+def test_declining_asks_for_a_reason_and_cancel_changes_nothing(qtbot, ledger_db, tmp_path, monkeypatch):
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    deals.request_deal(ledger_db, "light", 2)
+    pane.refresh()
+    select(pane.request_table, 0)
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    pane.decide("decline")
+    settle(qtbot, pane)
+    assert rows_of(pane.request_table)[0][4] == "requested"
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "not a fit"))
+    pane.decide("decline")
+    settle(qtbot, pane)
+    assert rows_of(pane.request_table)[0][4] == "declined" and rows_of(pane.request_table)[0][7] == "not a fit"
+
+
+def test_adding_a_deal_through_the_dialog_with_a_bad_field_names_it(
+    qtbot, ledger_db, tmp_path, monkeypatch, shown_errors
+):
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    values = {"partner": "New Co", "title": "Trial", "capacity": "lots"}
+    monkeypatch.setattr(DealDialog, "ask", classmethod(lambda cls, parent, deal=None: dict(values)))
+    pane.add_deal()
+    settle(qtbot, pane)
+    assert "capacity" in shown_errors[-1] and pane.deals.rowCount() == 2
+    values["capacity"] = "10"
+    pane.add_deal()
+    settle(qtbot, pane)
+    assert "Trial" in [row[1] for row in rows_of(pane.deal_table)]
+
+
+def test_the_ledger_opens_one_members_deals(qtbot, ledger_db, tmp_path):
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS)
+    deals.import_deals(ledger_db, path)
+    deals.request_deal(ledger_db, "light", 1)
+    deals.request_deal(ledger_db, "heavy", 2)
+    window = MainWindow(ledger_db)
+    qtbot.addWidget(window)
+    window.ledger.member_deals_requested.emit("heavy")
+    assert window.tabs.currentWidget() is window.deals and window.deals.tabs.currentIndex() == 1
+    assert [row[1] for row in rows_of(window.deals.request_table)] == ["heavy"]
+    window.runner.wait()

@@ -1,0 +1,574 @@
+"""The Deals pane: the partner-deal catalogue, redemption requests, and the program partners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.deal_queries import (
+    DealRow,
+    PartnerRow,
+    RequestRow,
+    categories,
+    deal_rows,
+    partner_rows,
+    request_rows,
+    unknown_partner_codes,
+)
+from app.services import deals
+from models.money import display
+from ui.dialogs import ReasonDialog, ask_text, show_error
+from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
+from ui.tasks import TaskRunner
+
+UNLIMITED = 10**12  # sorts "unlimited" after any number of places
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def deal_columns(tr) -> list[Column]:
+    return [
+        Column(tr("Partner"), lambda d: d.partner),
+        Column(tr("Deal"), lambda d: d.title),
+        Column(tr("Category"), lambda d: d.category),
+        Column(
+            tr("Value"),
+            lambda d: display(d.value_cents) if d.value_cents is not None else d.value_text,
+            lambda d: d.value_cents if d.value_cents is not None else -1,
+            right=True,
+        ),
+        Column(tr("Valid until"), lambda d: _date(d.valid_until), lambda d: _date(d.valid_until) or "9999"),
+        Column(
+            tr("Remaining"),
+            lambda d: tr("unlimited") if d.remaining is None else str(d.remaining),
+            lambda d: UNLIMITED if d.remaining is None else d.remaining,
+            right=True,
+        ),
+        Column(tr("Waiting"), lambda d: str(d.open_requests), lambda d: d.open_requests, right=True),
+        Column(tr("Active"), lambda d: tr("yes") if d.active else tr("retired")),
+    ]
+
+
+def request_columns(tr) -> list[Column]:
+    return [
+        Column(tr("#"), lambda r: str(r.id), lambda r: r.id, right=True),
+        Column(tr("Workspace"), lambda r: r.workspace),
+        Column(tr("Company"), lambda r: r.company),
+        Column(tr("Deal"), lambda r: f"{r.partner}: {r.title}"),
+        Column(tr("Status"), lambda r: r.status),
+        Column(tr("Requested"), lambda r: f"{r.requested_at:%Y-%m-%d}", lambda r: r.requested_at.isoformat()),
+        Column(tr("Decided by"), lambda r: r.decided_by),
+        Column(tr("Reason or note"), lambda r: r.reason),
+        Column(tr("Code or link"), lambda r: r.redeem),  # blank until approved
+    ]
+
+
+def partner_columns(tr) -> list[Column]:
+    return [
+        Column(tr("Code"), lambda p: p.code),
+        Column(tr("Name"), lambda p: p.name),
+        Column(tr("Kind"), lambda p: p.kind),
+        Column(tr("Status"), lambda p: p.status),
+        Column(tr("Contact"), lambda p: p.contact),
+        Column(
+            tr("Annual credit"),
+            lambda p: display(p.annual_credit_cents) if p.annual_credit_cents else tr("default"),
+            lambda p: p.annual_credit_cents or 0,
+            right=True,
+        ),
+        Column(tr("Members"), lambda p: str(p.members), lambda p: p.members, right=True),
+        Column(tr("Credit granted"), lambda p: display(p.granted_cents), lambda p: p.granted_cents, right=True),
+    ]
+
+
+def table(proxy) -> QTableView:
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    proxy.modelReset.connect(lambda: fit_columns(view))
+    return view
+
+
+def fit_columns(view: QTableView, widest: int = 320) -> None:
+    """Columns as wide as their text (a few hundred rows: cheap), none wider than `widest`."""
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        view.resizeColumnToContents(column)
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+def selected(view: QTableView):
+    indexes = view.selectionModel().selectedRows()
+    return indexes[0].data(ROW_ROLE) if indexes else None
+
+
+class DealDialog(QDialog):
+    """Add or edit a deal: the deal file's columns as fields; the service checks them."""
+
+    FIELDS = (
+        "partner",
+        "title",
+        "category",
+        "value_text",
+        "value_usd",
+        "redeem",
+        "valid_from",
+        "valid_until",
+        "capacity",
+    )
+
+    def __init__(self, parent, deal: DealRow | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit deal") if deal else self.tr("Add deal"))
+        form = QFormLayout(self)
+        labels = {
+            "partner": self.tr("Partner company"),
+            "title": self.tr("Title"),
+            "category": self.tr("Category"),
+            "value_text": self.tr("Value (text)"),
+            "value_usd": self.tr("Estimated value (USD)"),
+            "redeem": self.tr("How to redeem (code, link or contact)"),
+            "valid_from": self.tr("Valid from (YYYY-MM-DD)"),
+            "valid_until": self.tr("Valid until (YYYY-MM-DD)"),
+            "capacity": self.tr("Capacity (blank: unlimited)"),
+        }
+        current = {}
+        if deal is not None:
+            current = {
+                "partner": deal.partner,
+                "title": deal.title,
+                "category": deal.category,
+                "value_text": deal.value_text,
+                "value_usd": f"{deal.value_cents / 100:.2f}" if deal.value_cents is not None else "",
+                "redeem": deal.redeem,
+                "valid_from": _date(deal.valid_from),
+                "valid_until": _date(deal.valid_until),
+                "capacity": "" if deal.capacity is None else str(deal.capacity),
+            }
+        self.edits = {}
+        for name in self.FIELDS:
+            edit = QLineEdit(current.get(name, ""))
+            self.edits[name] = edit
+            form.addRow(labels[name], edit)
+        self.description = QPlainTextEdit(deal.description if deal else "")
+        self.description.setMaximumHeight(90)
+        form.addRow(self.tr("Description"), self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.active = "yes" if deal is None or deal.active else "no"
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, str]:
+        return {
+            **{k: e.text() for k, e in self.edits.items()},
+            "description": self.description.toPlainText(),
+            "active": self.active,
+        }
+
+    @classmethod
+    def ask(cls, parent, deal: DealRow | None = None) -> dict[str, str] | None:
+        dialog = cls(parent, deal)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class DealsPane(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, database, runner: TaskRunner, parent=None):
+        super().__init__(parent)
+        self.database, self.runner = database, runner
+        self.deals = RowTableModel(deal_columns(self.tr), self)
+        self.requests = RowTableModel(request_columns(self.tr), self)
+        self.partners = RowTableModel(partner_columns(self.tr), self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._catalogue_tab(), self.tr("Catalogue"))
+        self.tabs.addTab(self._requests_tab(), self.tr("Requests"))
+        self.tabs.addTab(self._partners_tab(), self.tr("Partners"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # ---- building ---------------------------------------------------------------------
+
+    def _buttons(self, layout: QHBoxLayout, items) -> None:
+        for label, slot in items:
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def _catalogue_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self.category = QComboBox()
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.currentIndexChanged.connect(self.load_deals)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search partner, deal or description"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.load_deals)
+        bar.addWidget(QLabel(self.tr("Category")))
+        bar.addWidget(self.category)
+        bar.addWidget(self.search, 1)
+        layout.addLayout(bar)
+        actions = QHBoxLayout()
+        self._buttons(
+            actions,
+            (
+                (self.tr("Add…"), self.add_deal),
+                (self.tr("Edit…"), self.edit_deal),
+                (self.tr("Retire / reactivate"), self.toggle_deal),
+                (self.tr("Request for a member…"), self.request_for_member),
+                (self.tr("Import deals…"), self.import_deals),
+                (self.tr("Export catalogue…"), self.export_catalogue),
+            ),
+        )
+        layout.addLayout(actions)
+        self.deal_proxy = sorting_proxy(self.deals, self)
+        self.deal_table = table(self.deal_proxy)
+        self.deal_table.selectionModel().selectionChanged.connect(self.show_deal)
+        self.deal_detail = QLabel()
+        self.deal_detail.setWordWrap(True)
+        self.deal_detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.deal_detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.deal_requests = RowTableModel(request_columns(self.tr), self)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.deal_detail)
+        detail_layout.addWidget(QLabel(self.tr("Requests for this deal")))
+        detail_layout.addWidget(table(sorting_proxy(self.deal_requests, self)), 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.deal_table)
+        splitter.addWidget(detail)
+        splitter.setSizes([500, 260])
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _requests_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self.request_status = QComboBox()
+        self.request_status.addItem(self.tr("All states"), "")
+        for status in ("requested", "approved", "fulfilled", "declined"):
+            self.request_status.addItem(status, status)
+        self.request_status.currentIndexChanged.connect(self.load_requests)
+        self.member = QLineEdit()
+        self.member.setPlaceholderText(self.tr("Workspace: one member's deals"))
+        self.member.setClearButtonEnabled(True)
+        self.member.editingFinished.connect(self.load_requests)
+        bar.addWidget(self.request_status)
+        bar.addWidget(self.member, 1)
+        layout.addLayout(bar)
+        actions = QHBoxLayout()
+        self._buttons(
+            actions,
+            (
+                (self.tr("Approve"), lambda: self.decide("approve")),
+                (self.tr("Decline…"), lambda: self.decide("decline")),
+                (self.tr("Fulfilled"), lambda: self.decide("fulfil")),
+                (self.tr("Export approved for mailing…"), self.export_approved),
+            ),
+        )
+        layout.addLayout(actions)
+        self.request_table = table(sorting_proxy(self.requests, self))
+        layout.addWidget(self.request_table, 1)
+        return page
+
+    def _partners_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        actions = QHBoxLayout()
+        self._buttons(
+            actions,
+            (
+                (self.tr("Partner application…"), self.add_partner),
+                (self.tr("Activate"), lambda: self.decide_partner("activate")),
+                (self.tr("Deactivate or reject…"), lambda: self.decide_partner("deactivate")),
+                (self.tr("Link an unknown code…"), self.link_code),
+            ),
+        )
+        layout.addLayout(actions)
+        self.unknown = QLabel()
+        self.unknown.setWordWrap(True)
+        layout.addWidget(self.unknown)
+        self.partner_table = table(sorting_proxy(self.partners, self))
+        layout.addWidget(self.partner_table, 1)
+        return page
+
+    # ---- reading (small tables: a few hundred rows at most) ----------------------------------
+
+    def refresh(self) -> None:
+        with self.database.read() as conn:
+            names = categories(conn)
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("All categories"), "")
+        for name in names:
+            self.category.addItem(name, name)
+        self.category.setCurrentIndex(max(self.category.findData(current), 0))
+        self.category.blockSignals(False)
+        self.load_deals()
+        self.load_requests()
+        self.load_partners()
+
+    def load_deals(self, *_args) -> None:
+        with self.database.read() as conn:
+            self.deals.set_rows(deal_rows(conn, self.category.currentData() or "", self.search.text().strip()))
+        self.show_deal()
+
+    def load_requests(self, *_args) -> None:
+        with self.database.read() as conn:
+            self.requests.set_rows(
+                request_rows(conn, workspace=self.member.text().strip(), status=self.request_status.currentData())
+            )
+
+    def load_partners(self) -> None:
+        with self.database.read() as conn:
+            self.partners.set_rows(partner_rows(conn))
+            unknown = unknown_partner_codes(conn)
+        self.unknown.setText(
+            self.tr("Unknown partner codes in applications: ") + ", ".join(f"{c} ({n})" for c, n in unknown)
+            if unknown
+            else self.tr("Every partner code named by an application is registered.")
+        )
+        self.unknown_codes = [code for code, _ in unknown]
+
+    def show_deal(self, *_args) -> None:
+        deal: DealRow | None = selected(self.deal_table)
+        if deal is None:
+            self.deal_detail.setText(self.tr("Select a deal to see its details and requests."))
+            self.deal_requests.set_rows([])
+            return
+        if deal.valid_from or deal.valid_until:
+            validity = f"{_date(deal.valid_from) or '…'} – {_date(deal.valid_until) or '…'}"
+        else:
+            validity = self.tr("no end date")
+        places = self.tr("unlimited") if deal.capacity is None else f"{deal.remaining} / {deal.capacity}"
+        self.deal_detail.setText(
+            f"{deal.partner}: {deal.title}\n{deal.description}\n\n"
+            + self.tr("Value: %s · Valid: %s · Places left: %s · %s")
+            % (
+                deal.value_text or (display(deal.value_cents) if deal.value_cents is not None else "—"),
+                validity,
+                places,
+                self.tr("active") if deal.active else self.tr("retired"),
+            )
+            + "\n"
+            + self.tr("The code or link is shown on a request once it is approved.")
+        )
+        with self.database.read() as conn:
+            self.deal_requests.set_rows(request_rows(conn, deal=deal.id))
+
+    def show_member(self, workspace: str) -> None:
+        """The per-member view: that member's requests, in every state."""
+        self.tabs.setCurrentIndex(1)
+        self.request_status.setCurrentIndex(0)
+        self.member.setText(workspace)
+        self.load_requests()
+
+    # ---- writing (on the task runner; the pane refreshes when done) ----------------------------
+
+    def _run(self, title: str, work, done_text) -> None:
+        def done(result) -> None:
+            self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+            self.refresh()
+
+        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+
+    def add_deal(self) -> None:
+        values = DealDialog.ask(self)
+        if values:
+            self._run(self.tr("Deal not added"), lambda: deals.save_deal(self.database, values), self.tr("Deal added"))
+
+    def edit_deal(self) -> None:
+        deal = selected(self.deal_table)
+        if deal is None:
+            return
+        values = DealDialog.ask(self, deal)
+        if values:
+            self._run(
+                self.tr("Deal not saved"),
+                lambda: deals.save_deal(self.database, values, deal.id),
+                self.tr("Deal saved"),
+            )
+
+    def toggle_deal(self) -> None:
+        deal = selected(self.deal_table)
+        if deal is not None:
+            self._run(
+                self.tr("Deal unchanged"),
+                lambda: deals.set_deal_active(self.database, deal.id, not deal.active),
+                self.tr("Deal reactivated") if not deal.active else self.tr("Deal retired"),
+            )
+
+    def request_for_member(self) -> None:
+        deal = selected(self.deal_table)
+        if deal is None:
+            return
+        workspace = ask_text(
+            self, self.tr("Request a deal"), self.tr("Workspace of the member asking for “%s”") % deal.title
+        )
+        if workspace:
+            self._run(
+                self.tr("Request refused"),
+                lambda: deals.request_deal(self.database, workspace, deal.id),
+                lambda outcome: self.tr("Request %d recorded") % outcome.id,
+            )
+
+    def decide(self, action: str) -> None:
+        request: RequestRow | None = selected(self.request_table)
+        if request is None:
+            return
+        reason = ""
+        if action == "decline":
+            reason = ReasonDialog.ask(
+                self,
+                self.tr("Decline request"),
+                self.tr("Why is this request declined?"),
+                [self.tr("Not eligible for this deal"), self.tr("The partner withdrew the offer")],
+            )
+            if reason is None:
+                return
+
+        def done_text(outcome) -> str:
+            text = self.tr("Request %d: %s") % (outcome.id, outcome.status)
+            return text + (self.tr(" — code or link: %s") % outcome.redeem if outcome.redeem else "")
+
+        self._run(
+            self.tr("Request not changed"),
+            lambda: deals.decide_request(self.database, request.id, action, reason, expected_version=request.version),
+            done_text,
+        )
+
+    def import_deals(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import deals"), str(Path.home()), self.tr("Deal files (*.csv *.xlsx)")
+        )
+        if not name:
+            return
+        from app.services.mappings import find_mapping, mapping_names
+
+        choices = [self.tr("(the deal file's own columns)")] + mapping_names(self.database)
+        guess = (
+            1 + choices[1:].index("startup-perks") if "perks" in Path(name).name and "startup-perks" in choices else 0
+        )
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Import deals"), self.tr("Column mapping"), choices, guess, False
+        )
+        if not ok:
+            return
+        mapping = None if choice == choices[0] else find_mapping(self.database, choice)
+        self._run(
+            self.tr("Deals not imported"),
+            lambda: deals.import_deals(self.database, name, mapping),
+            lambda report: (
+                self.tr("Imported %d deals; %d already there; %d invalid rows")
+                % (report.imported, report.duplicates, report.invalid_rows)
+            ),
+        )
+
+    def _save_csv(self, title: str, suggested: str, work, done) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "CSV (*.csv)")
+        if name:
+            self._run(title, lambda: work(self.database, name), done)
+
+    def export_catalogue(self) -> None:
+        self._save_csv(
+            self.tr("Export catalogue"), "deals.csv", deals.export_catalogue, lambda n: self.tr("%d deals exported") % n
+        )
+
+    def export_approved(self) -> None:
+        self._save_csv(
+            self.tr("Export approved requests"),
+            "approved-requests.csv",
+            deals.export_approved,
+            lambda n: self.tr("%d approved requests exported") % n,
+        )
+
+    def add_partner(self) -> None:
+        code = ask_text(self, self.tr("Partner application"), self.tr("Partner code (as applications will name it)"))
+        if not code:
+            return
+        name = ask_text(self, self.tr("Partner application"), self.tr("Name of the accelerator, incubator or VC firm"))
+        if not name:
+            return
+        kind, ok = QInputDialog.getItem(
+            self, self.tr("Partner application"), self.tr("Kind"), ["accelerator", "incubator", "vc"], 0, False
+        )
+        if ok:
+            self._run(
+                self.tr("Partner application refused"),
+                lambda: deals.add_partner_application(self.database, code, name, kind),
+                self.tr("Partner application recorded"),
+            )
+
+    def decide_partner(self, action: str) -> None:
+        partner: PartnerRow | None = selected(self.partner_table)
+        if partner is None:
+            return
+        reason = ""
+        if action == "deactivate":
+            action = "reject" if partner.status == "applied" else "deactivate"
+            reason = ReasonDialog.ask(self, self.tr("Partner"), self.tr("Why?"), [self.tr("Program ended")])
+            if reason is None:
+                return
+        self._run(
+            self.tr("Partner unchanged"),
+            lambda: deals.decide_partner(self.database, partner.code, action, reason),
+            lambda status: self.tr("%s is now %s") % (partner.code, status),
+        )
+
+    def link_code(self) -> None:
+        if not self.unknown_codes:
+            self.status_message.emit(self.tr("No unknown partner codes"))
+            return
+        code, ok = QInputDialog.getItem(
+            self, self.tr("Link a partner code"), self.tr("Unknown code"), self.unknown_codes, 0, False
+        )
+        if not ok:
+            return
+        partners = [p.code for p in self.partners.rows]
+        target, ok = QInputDialog.getItem(
+            self, self.tr("Link a partner code"), self.tr("Registered partner"), partners, 0, False
+        )
+        if ok:
+            self._run(
+                self.tr("Not linked"),
+                lambda: deals.link_code(self.database, code, target),
+                lambda n: self.tr("%d applications linked to %s") % (n, target),
+            )
