@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("partners", "the partner registry"),
         ("usage", "the billing system's monthly bills (workspace, month, amount_usd)"),
         ("deals", "the partner-deal catalogue (partner, title, category, … ; --mapping startup-perks)"),
+        ("requests", "deal requests from the request form's export (workspace, deal or partner and title, note)"),
     ):
         sub = imports.add_parser(what, help=help_text)
         sub.add_argument("file")
@@ -225,7 +226,7 @@ def cmd_demo(args) -> int:
 
 def cmd_import(args) -> int:
     from app.services import imports
-    from app.services.deals import import_deals
+    from app.services.deals import import_deals, import_requests
     from app.services.mappings import find_mapping
 
     database = open_database(args)
@@ -235,6 +236,7 @@ def cmd_import(args) -> int:
         "partners": imports.import_partners,
         "usage": imports.import_usage,
         "deals": import_deals,
+        "requests": import_requests,
     }[args.what]
     report = run(database, args.file, mapping, strict=args.strict)
     lines = [

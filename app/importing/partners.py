@@ -27,7 +27,12 @@ ALIASES = {
 
 
 def import_partners(
-    conn: Connection, path: Path | str, mapping: Mapping | None, now: datetime, strict: bool = False
+    conn: Connection,
+    path: Path | str,
+    mapping: Mapping | None,
+    now: datetime,
+    strict: bool = False,
+    actor: str = "import",
 ) -> ImportReport:
     report = ImportReport()
     table = read_table(path, mapping.encoding if mapping else None, mapping.delimiter if mapping else None)
@@ -63,6 +68,28 @@ def import_partners(
         return report
     if records:
         conn.execute(insert(schema.partners), records)
+        # each partner's history starts with its import: an 'applied' one is then decided in the app
+        ids = dict(
+            conn.execute(
+                select(schema.partners.c.code, schema.partners.c.id).where(
+                    schema.partners.c.code.in_([r["code"] for r in records])
+                )
+            ).all()
+        )
+        conn.execute(
+            insert(schema.partner_events),
+            [
+                {
+                    "partner": ids[r["code"]],
+                    "at": now,
+                    "actor": actor,
+                    "from_status": "",
+                    "to_status": r["status"],
+                    "reason": f"imported from {Path(path).name}",
+                }
+                for r in records
+            ],
+        )
     report.imported = len(records)
     return report
 

@@ -55,6 +55,19 @@ def import_deals(database: Database, path: Path | str, mapping: Mapping | None =
     return report
 
 
+def import_requests(database: Database, path: Path | str, mapping: Mapping | None = None, strict: bool = False):
+    """Requests from the request form's export, checked row by row like the catalogue."""
+    from app.importing.requests import import_requests as run
+
+    with database.unit_of_work() as uow:
+        report: ImportReport = run(uow.conn, path, mapping, utcnow(), uow.actor, strict)
+        if strict and report.invalid:
+            report.imported = 0
+        else:
+            uow.commit()
+    return report
+
+
 def deal_from_row(row) -> Deal:
     return Deal(
         row.partner,

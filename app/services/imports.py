@@ -35,7 +35,7 @@ def import_partners(database: Database, path: Path | str, mapping: Mapping | Non
     from app.importing.partners import import_partners as run
 
     with database.unit_of_work() as uow:
-        report = run(uow.conn, path, mapping, utcnow(), strict)
+        report = run(uow.conn, path, mapping, utcnow(), strict, uow.actor)
         if not (strict and report.invalid):
             uow.commit()
         else:

@@ -220,3 +220,35 @@ def test_command_line_requests_with_json(members, catalogue, database_url, capsy
     assert {d["title"] for d in json.loads(capsys.readouterr().out)} == {"Credits", "One free year"}
     assert main(["--db", database_url, "partners", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["credit_granted_usd"] == "50000.00"
+
+
+def test_requests_import_from_the_form_export_row_by_row_and_again_adds_nothing(members, catalogue, write_csv):
+    export = (
+        "workspace,partner,title,deal,note\n"
+        "worked,Acme Analytics,One free year,,for the growth team\n"
+        f"half,,,{catalogue['Credits']},\n"
+        "nobody,Acme Analytics,One free year,,\n"
+        "partnered,Acme Analytics,No such deal,,\n"
+    )
+    report = deals.import_requests(members, write_csv(export, "requests.csv"))
+    assert report.imported == 2
+    assert {(e.row, e.field) for e in report.invalid} == {(4, "workspace"), (5, "title")}
+    again = deals.import_requests(members, write_csv(export, "requests.csv"))
+    assert (again.imported, again.duplicates) == (0, 2)
+    with members.read() as conn:
+        rows = {r.workspace: r for r in request_rows(conn)}
+        assert set(rows) == {"worked", "half"} and rows["worked"].reason == "for the growth team"
+        assert [h["to_status"] for h in request_history(conn, rows["half"].id)] == ["requested"]
+    strict = deals.import_requests(members, write_csv(export.replace("worked,", "worked2,"), "r2.csv"), strict=True)
+    assert strict.imported == 0 and counts(members)[0] == 2
+
+
+def test_imported_partners_start_their_history_with_the_import(database, write_csv):
+    from app.services.imports import import_partners
+
+    import_partners(database, write_csv("code,name,kind,status\nsf,Station F,incubator,applied\n", "p.csv"))
+    deals.decide_partner(database, "sf", "activate")
+    with database.read() as conn:
+        sf = partner_rows(conn)[0]
+        steps = [(h["from_status"], h["to_status"], h["reason"]) for h in partner_history(conn, sf.id)]
+    assert steps == [("", "applied", "imported from p.csv"), ("applied", "active", "")]
