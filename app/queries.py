@@ -172,7 +172,16 @@ def application_detail(conn: Connection, application: int) -> dict:
     )
     e = schema.enrollments.c
     enrollment = conn.execute(select(e.workspace, e.status, e.accepted_on).where(e.application == application)).first()
+    requests = []
+    if enrollment is not None:
+        from app.deal_queries import request_rows
+
+        requests = [
+            {"title": f"{r.partner}: {r.title}", "status": r.status, "at": r.decided_at or r.requested_at}
+            for r in request_rows(conn, workspace=enrollment.workspace)
+        ]
     return {
+        "deal_requests": requests,
         "row": dict(row._mapping),
         "rules": rule_explanations(conn, row),
         "history": history,

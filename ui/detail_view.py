@@ -113,6 +113,11 @@ def render(detail: dict) -> str:
         parts.append("</ul>")
     if row["notes"]:
         parts.append(f"<h3>{e(tr('Notes'))}</h3><p>{e(row['notes'])}</p>")
+    if detail.get("deal_requests"):
+        parts.append(f"<h3>{e(tr('Partner deals requested'))}</h3><ul>")
+        for request in detail["deal_requests"]:
+            parts.append(f"<li>{e(request['title'])}: <b>{e(request['status'])}</b> ({request['at']:%Y-%m-%d})</li>")
+        parts.append("</ul>")
     parts.append(f"<h3>{e(tr('History'))}</h3>")
     if not detail["history"]:
         parts.append(f"<p style='color:gray'>{e(tr('No decisions yet.'))}</p>")

@@ -120,3 +120,20 @@ def test_the_ledger_opens_one_members_deals(qtbot, ledger_db, tmp_path):
     assert window.tabs.currentWidget() is window.deals and window.deals.tabs.currentIndex() == 1
     assert [row[1] for row in rows_of(window.deals.request_table)] == ["heavy"]
     window.runner.wait()
+
+
+def test_an_applications_detail_lists_the_members_deal_requests(qtbot, ledger_db, tmp_path):
+    from app.queries import application_detail
+    from app.services.applications import find_application_row
+    from ui.detail_view import render
+
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS)
+    deals.import_deals(ledger_db, path)
+    request = deals.request_deal(ledger_db, "light", 1)
+    deals.decide_request(ledger_db, request.id, "decline", "not a fit")
+    with ledger_db.read() as conn:
+        html = render(application_detail(conn, find_application_row(conn, "L1").id))
+        other = render(application_detail(conn, find_application_row(conn, "L2").id))
+    assert "Acme Analytics: One free year: <b>declined</b>" in html
+    assert "Partner deals requested" not in other
