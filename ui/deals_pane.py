@@ -300,6 +300,7 @@ class DealsPane(QWidget):
                 (self.tr("Approve"), lambda: self.decide("approve")),
                 (self.tr("Decline…"), lambda: self.decide("decline")),
                 (self.tr("Fulfilled"), lambda: self.decide("fulfil")),
+                (self.tr("Import requests…"), self.import_requests),
                 (self.tr("Export approved for mailing…"), self.export_approved),
             ),
         )
@@ -501,6 +502,20 @@ class DealsPane(QWidget):
                 % (report.imported, report.duplicates, report.invalid_rows)
             ),
         )
+
+    def import_requests(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import requests"), str(Path.home()), self.tr("Request form export (*.csv *.xlsx)")
+        )
+        if name:
+            self._run(
+                self.tr("Requests not imported"),
+                lambda: deals.import_requests(self.database, name),
+                lambda report: (
+                    self.tr("Imported %d requests; %d already open; %d invalid rows")
+                    % (report.imported, report.duplicates, report.invalid_rows)
+                ),
+            )
 
     def _save_csv(self, title: str, suggested: str, work, done) -> None:
         name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "CSV (*.csv)")
