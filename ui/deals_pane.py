@@ -517,6 +517,16 @@ class DealsPane(QWidget):
                 ),
             )
 
+    def _report(self, report, template: str) -> str:
+        """The import's summary; the rows left out are listed (row, column, reason) so they can be fixed."""
+        text = template % (report.imported, report.duplicates, report.invalid_rows)
+        if report.invalid:
+            lines = [str(error) for error in report.invalid[:30]]
+            if len(report.invalid) > 30:
+                lines.append(self.tr("… and %d more") % (len(report.invalid) - 30))
+            show_error(self, self.tr("Rows left out"), text + "\n\n" + "\n".join(lines))
+        return text
+
     def _save_csv(self, title: str, suggested: str, work, done) -> None:
         name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "CSV (*.csv)")
         if name:

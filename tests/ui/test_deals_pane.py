@@ -137,3 +137,16 @@ def test_an_applications_detail_lists_the_members_deal_requests(qtbot, ledger_db
         other = render(application_detail(conn, find_application_row(conn, "L2").id))
     assert "Acme Analytics: One free year: <b>declined</b>" in html
     assert "Partner deals requested" not in other
+
+
+def test_importing_requests_lists_the_rows_left_out(qtbot, ledger_db, tmp_path, monkeypatch, shown_errors):
+    from PySide6.QtWidgets import QFileDialog
+
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    export = tmp_path / "requests.csv"
+    export.write_text("workspace,deal,note\nlight,1,please\nghost,1,\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
+    pane.import_requests()
+    settle(qtbot, pane)
+    assert "row 3, workspace: 'ghost' is not a member" in shown_errors[-1]
+    assert [(row[1], row[7]) for row in rows_of(pane.request_table)] == [("light", "please")]
