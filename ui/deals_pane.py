@@ -497,10 +497,7 @@ class DealsPane(QWidget):
         self._run(
             self.tr("Deals not imported"),
             lambda: deals.import_deals(self.database, name, mapping),
-            lambda report: (
-                self.tr("Imported %d deals; %d already there; %d invalid rows")
-                % (report.imported, report.duplicates, report.invalid_rows)
-            ),
+            lambda report: self._report(report, self.tr("Imported %d deals; %d already there; %d invalid rows")),
         )
 
     def import_requests(self) -> None:
@@ -511,10 +508,7 @@ class DealsPane(QWidget):
             self._run(
                 self.tr("Requests not imported"),
                 lambda: deals.import_requests(self.database, name),
-                lambda report: (
-                    self.tr("Imported %d requests; %d already open; %d invalid rows")
-                    % (report.imported, report.duplicates, report.invalid_rows)
-                ),
+                lambda report: self._report(report, self.tr("Imported %d requests; %d already open; %d invalid rows")),
             )
 
     def _report(self, report, template: str) -> str:

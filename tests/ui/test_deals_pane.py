@@ -148,5 +148,6 @@ def test_importing_requests_lists_the_rows_left_out(qtbot, ledger_db, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
     pane.import_requests()
     settle(qtbot, pane)
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
     assert "row 3, workspace: 'ghost' is not a member" in shown_errors[-1]
     assert [(row[1], row[7]) for row in rows_of(pane.request_table)] == [("light", "please")]
