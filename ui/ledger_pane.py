@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,13 +136,45 @@ class MemberFilter(QSortFilterProxyModel):
         return True
 
 
+class LedgerCommand(QUndoCommand):
+    """A ledger action already done, as data: `undo_work` takes back what it did, `redo_work` does it
+    again and returns the new `undo_work` (a redone adjustment is a new entry with a new id)."""
+
+    def __init__(self, pane: LedgerPane, text: str, undo_work, redo_work):
+        super().__init__(text)
+        self.pane, self.undo_work, self.redo_work = pane, undo_work, redo_work
+        self._first = True
+
+    def _attempt(self, work, title: str):
+        try:
+            result = work()
+        except Exception as exc:  # someone changed the ledger since: say so, drop the command
+            self.setObsolete(True)
+            show_error(self.pane, title, exc)
+            return None
+        self.pane.refresh()
+        return result
+
+    def undo(self) -> None:
+        self._attempt(self.undo_work, self.pane.tr("Cannot undo"))
+
+    def redo(self) -> None:
+        if self._first:  # pushed after the action ran
+            self._first = False
+            return
+        undo_work = self._attempt(self.redo_work, self.pane.tr("Cannot redo"))
+        if undo_work is not None:
+            self.undo_work = undo_work
+
+
 class LedgerPane(QWidget):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
 
-    def __init__(self, database, runner: TaskRunner, parent=None):
+    def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.model = MemberTableModel(self)
         self.proxy = MemberFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -310,9 +342,14 @@ class LedgerPane(QWidget):
 
     # ---- actions -----------------------------------------------------------------
 
-    def _run(self, title: str, work, done_text) -> None:
+    def _run(self, title: str, work, done_text, undoable=None) -> None:
+        """Run a use case on the worker; `undoable(result)` gives (undo_work, redo_work) for Edit → Undo."""
+
         def done(result) -> None:
-            self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+            text = done_text(result) if callable(done_text) else done_text
+            self.status_message.emit(text)
+            if undoable is not None:
+                self.undo_stack.push(LedgerCommand(self, text, *undoable(result)))
             self.refresh()
 
         self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
@@ -420,10 +457,17 @@ class LedgerPane(QWidget):
             return
         reason = ReasonDialog.ask(self, self.tr("Adjust credit"), self.tr("Why?"), [])
         if reason:
+            database = self.database
+
+            def adjust_again():
+                entry = ledger.adjust(database, workspace, amount, reason)
+                return lambda: ledger.reverse(database, entry, f"undo: {reason}")
+
             self._run(
                 self.tr("Adjust credit"),
-                lambda: ledger.adjust(self.database, workspace, amount, reason),
-                self.tr("Adjustment recorded"),
+                lambda: ledger.adjust(database, workspace, amount, reason),
+                self.tr("Adjustment of %s to %s") % (display(amount), workspace),
+                lambda entry: (lambda: ledger.reverse(database, entry, f"undo: {reason}"), adjust_again),
             )
 
     def reverse(self) -> None:
@@ -442,11 +486,21 @@ class LedgerPane(QWidget):
                 self.tr("Entry %d reversed") % entry_id,
             )
 
-    def _confirm_program_year(self, title: str, question: str, work, done: str) -> None:
-        """Year two, graduate, renew: ask about the selected member, then run the use case."""
+    def _confirm_program_year(self, title: str, question: str, work, done: str, undo=None) -> None:
+        """Year two, graduate, renew: ask about the selected member, then run the use case.
+
+        `undo(database, workspace, result)` takes the decision back (for Edit → Undo)."""
         workspace = self._workspace_or_warn()
-        if workspace and QMessageBox.question(self, title, question % workspace) == QMessageBox.StandardButton.Yes:
-            self._run(title, lambda: work(self.database, workspace), done % workspace)
+        if not workspace or QMessageBox.question(self, title, question % workspace) != QMessageBox.StandardButton.Yes:
+            return
+        database = self.database
+
+        def again():
+            result = work(database, workspace)
+            return lambda: undo(database, workspace, result)
+
+        undoable = None if undo is None else (lambda result: (lambda: undo(database, workspace, result), again))
+        self._run(title, lambda: work(database, workspace), done % workspace, undoable)
 
     def year_two(self) -> None:
         self._confirm_program_year(
@@ -456,6 +510,7 @@ class LedgerPane(QWidget):
             ),
             ledger.grant_year_two,
             self.tr("Year two granted to %s"),
+            lambda database, workspace, result: ledger.reverse(database, result["grant_entry"], "undo: year two"),
         )
 
     def graduate(self) -> None:
@@ -464,6 +519,7 @@ class LedgerPane(QWidget):
             self.tr("%s no longer qualifies: graduate it?"),
             ledger.graduate,
             self.tr("%s graduated"),
+            lambda database, workspace, result: ledger.reinstate(database, workspace),
         )
 
     def renew(self) -> None:

@@ -30,7 +30,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.queue = QueuePane(database, self.runner, self.undo_stack)
         self.tabs.addTab(self.queue, self.tr("&Applications"))
-        self.ledger = LedgerPane(database, self.runner)
+        self.ledger = LedgerPane(database, self.runner, self.undo_stack)
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
         self.deals = DealsPane(database, self.runner)
         self.tabs.addTab(self.deals, self.tr("&Deals"))

@@ -418,10 +418,11 @@ def grant_year_two(database: Database, workspace: str, on: date | None = None) -
         last = years[-1]
         start = last.valid_until + timedelta(days=1)
         credit = _member_credit(conn, enrollment, policy.annual_credit)
-        _add_year(uow, enrollment.id, last.number + 1, start, credit, False, policy.version, on or date.today())
+        grant = _add_year(uow, enrollment.id, last.number + 1, start, credit, False, policy.version, on or date.today())
         uow.commit()
     return {
         "workspace": workspace,
+        "grant_entry": grant,
         "program_year": last.number + 1,
         "valid_from": start,
         "valid_until": day_before(add_years(start, 1)),
@@ -486,7 +487,8 @@ def _add_year(
     renewal: bool,
     policy_version: int,
     decided_on: date,
-) -> None:
+) -> int | None:
+    """The program year and its grant entry; returns the entry's id (None for a renewal year)."""
     conn = uow.conn
     year = program_year("", number, start, credit, renewal)
     now = utcnow()
@@ -503,20 +505,21 @@ def _add_year(
             decided_at=now,
         )
     )
-    if credit:
-        conn.execute(
-            insert(le).values(
-                enrollment=enrollment,
-                kind=EntryKind.GRANT.value,
-                entry_date=year.valid_from,
-                amount_cents=credit,
-                program_year=number,
-                reason=f"program year {number}, valid {year.valid_from} to {year.valid_until} (confirmed {decided_on})",
-                actor=uow.actor,
-                policy_version=policy_version,
-                created_at=now,
-            )
+    if not credit:
+        return None
+    return conn.execute(
+        insert(le).values(
+            enrollment=enrollment,
+            kind=EntryKind.GRANT.value,
+            entry_date=year.valid_from,
+            amount_cents=credit,
+            program_year=number,
+            reason=f"program year {number}, valid {year.valid_from} to {year.valid_until} (confirmed {decided_on})",
+            actor=uow.actor,
+            policy_version=policy_version,
+            created_at=now,
         )
+    ).inserted_primary_key[0]
 
 
 # ---- corrections --------------------------------------------------------------------------
@@ -585,7 +588,8 @@ def reverse(database: Database, entry_id: int, reason: str) -> int:
             insert(le).values(
                 enrollment=original.enrollment,
                 kind=EntryKind.REVERSE.value,
-                entry_date=date.today(),
+                # never before what it cancels: a year granted ahead of its start is reversed on that day
+                entry_date=max(date.today(), original.entry_date),
                 amount_cents=-original.amount_cents,
                 program_year=original.program_year,
                 month=original.month,
@@ -595,8 +599,25 @@ def reverse(database: Database, entry_id: int, reason: str) -> int:
                 created_at=utcnow(),
             )
         ).inserted_primary_key[0]
+        if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
+            # a later year granted by mistake goes with its grant (nothing was drawn from it, see
+            # above), so it can be granted again; the grant and its reversal keep the trail
+            conn.execute(
+                py.delete().where(py.c.enrollment == original.enrollment, py.c.number == original.program_year)
+            )
         uow.commit()
     return entry
+
+
+def reinstate(database: Database, workspace: str) -> dict:
+    """Undo a graduation made by mistake: the member is active again."""
+    with database.unit_of_work() as uow:
+        enrollment = enrollment_row(uow.conn, workspace)
+        if enrollment.status != "graduated":
+            raise RuleRefused(f"{workspace} is {enrollment.status}, not graduated")
+        uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="active"))
+        uow.commit()
+    return {"workspace": workspace, "status": "active"}
 
 
 # ---- statements --------------------------------------------------------------------------

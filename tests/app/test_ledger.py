@@ -237,3 +237,34 @@ def test_random_sequences_keep_every_rule(tmp_path_factory, ops):
         assert data["balance"] >= 0
         assert data["balance"] == sum(x["amount"] for x in data["entries"] if x["kind"] != "discount")
     database.close()
+
+
+def test_reversing_a_year_two_grant_takes_the_year_back_so_it_can_be_granted_again(members):
+    granted = ledger.grant_year_two(members, "worked", date(2027, 1, 10))
+    ledger.reverse(members, granted["grant_entry"], "granted by mistake: the member raised a series B")
+    with members.read() as conn:
+        years = (
+            conn.execute(
+                select(schema.program_years.c.number)
+                .join(schema.enrollments, schema.enrollments.c.id == schema.program_years.c.enrollment)
+                .where(schema.enrollments.c.workspace == "worked")
+            )
+            .scalars()
+            .all()
+        )
+    assert years == [1]
+    kinds = [(x["kind"], x["program_year"]) for x in ledger.ledger_of(members, "worked")["entries"]]
+    assert kinds[-2:] == [("grant", 2), ("reverse", 2)]  # the trail stays
+    again = ledger.grant_year_two(members, "worked", date(2027, 1, 12))
+    assert again["program_year"] == 2
+    assert verify(members) == []
+
+
+def test_a_graduation_made_by_mistake_is_undone_by_reinstating(members):
+    ledger.graduate(members, "half")
+    with pytest.raises(ledger.RuleRefused, match="is graduated"):
+        ledger.grant_year_two(members, "half")
+    ledger.reinstate(members, "half")
+    assert ledger.grant_year_two(members, "half")["program_year"] == 2
+    with pytest.raises(ledger.RuleRefused, match="not graduated"):
+        ledger.reinstate(members, "half")

@@ -52,3 +52,65 @@ def test_selecting_a_member_lists_its_entries_with_running_balance(pane, qtbot):
     assert [pane.entries.item(r, 2).text() for r in range(2)] == ["grant", "apply"]
     assert pane.entries.item(1, 4).text() == "24,900.00"
     assert pane.chart.chart().series(), "the burn-down chart is drawn"
+
+
+def settle(qtbot, pane) -> None:
+    qtbot.waitUntil(lambda: not pane.runner._running, timeout=10_000)
+    qtbot.waitUntil(lambda: pane.loaded, timeout=10_000)
+
+
+def balance_of(pane, workspace: str) -> str:
+    from app.services.ledger import ledger_of
+
+    return ledger_of(pane.database, workspace)["balance"]
+
+
+def test_an_adjustment_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.dialogs import ReasonDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("-400.00", True))
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "billing error in January"))
+    pane.select_workspace("light")
+    pane.adjust()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_450_000
+    assert pane.undo_stack.undoText() == "Adjustment of -400.00 to light"
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    pane.undo_stack.redo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_450_000
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    from app.services.verify import verify
+
+    assert verify(pane.database) == []
+
+
+def test_year_two_and_graduation_are_undone(pane, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.select_workspace("light")
+    pane.year_two()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000 + 2_500_000
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    pane.undo_stack.redo()  # granted again: year two exists once more
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000 + 2_500_000
+    pane.select_workspace("heavy")
+    pane.graduate()
+    settle(qtbot, pane)
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    from app.services.ledger import enrollment_row
+
+    with pane.database.read() as conn:
+        assert enrollment_row(conn, "heavy").status == "active"
