@@ -70,9 +70,13 @@ def application_from_row(row) -> Application:
     )
 
 
-def last_transition(conn: Connection, application: int):
+def last_transition(conn: Connection, application: int, decisions_only: bool = True):
+    """The latest step of the history; notes (a partner linked, a graduation) are not decisions."""
     t = schema.transitions
-    return conn.execute(select(t).where(t.c.application == application).order_by(t.c.id.desc()).limit(1)).first()
+    query = select(t).where(t.c.application == application)
+    if decisions_only:
+        query = query.where(t.c.from_status != t.c.to_status)
+    return conn.execute(query.order_by(t.c.id.desc()).limit(1)).first()
 
 
 def prior_enrollment(conn: Connection, app: Application, exclude_application: int | None = None) -> str | None:
@@ -334,7 +338,7 @@ def reverse_transitions(database: Database, transition_ids: list[int], reason: s
                 select(schema.applications).where(schema.applications.c.id == original.application)
             ).one()
             app = application_from_row(row)
-            latest = last_transition(conn, app.id)
+            latest = last_transition(conn, app.id, decisions_only=False)  # a later note blocks undo too
             if latest.id != original.id or app.status.value != original.to_status:
                 raise TransitionRefused(
                     f"application {app.application_id or app.id} changed since ({latest.actor}: {latest.to_status}); "

@@ -23,7 +23,7 @@ from models.ledger import EntryKind, GrantBalance, expiring, program_year, settl
 from models.money import display
 
 CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
-e, py, le, b = schema.enrollments, schema.program_years, schema.ledger_entries, schema.bills
+e, py, le, b, a = schema.enrollments, schema.program_years, schema.ledger_entries, schema.bills, schema.applications
 
 
 class RuleRefused(DomainError):
@@ -436,6 +436,7 @@ def graduate(database: Database, workspace: str) -> dict:
         if enrollment.status != "active":
             raise RuleRefused(f"{workspace} is already {enrollment.status}")
         uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="graduated"))
+        _note(uow, enrollment, "graduated: the member no longer qualifies; no further grant")
         uow.commit()
     return {"workspace": workspace, "status": "graduated"}
 
@@ -459,6 +460,7 @@ def renew(database: Database, workspace: str, on: date | None = None) -> dict:
         policy = uow.policies().in_force(start)
         _add_year(uow, enrollment.id, last.number + 1, start, 0, True, policy.version, on)
         conn.execute(update(e).where(e.c.id == enrollment.id).values(status="renewal"))
+        _note(uow, enrollment, f"renewal year from {start} at the renewal discount ({policy.renewal_discount})")
         uow.commit()
     return {
         "workspace": workspace,
@@ -609,6 +611,23 @@ def reverse(database: Database, entry_id: int, reason: str) -> int:
     return entry
 
 
+def _note(uow: UnitOfWork, enrollment, text: str) -> None:
+    """A membership decision in the application's history: who, when and what (the status stays)."""
+    conn = uow.conn
+    status = conn.execute(select(a.c.status).where(a.c.id == enrollment.application)).scalar()
+    conn.execute(
+        insert(schema.transitions).values(
+            application=enrollment.application,
+            at=utcnow(),
+            actor=uow.actor,
+            from_status=status,
+            to_status=status,
+            reason=text,
+            override=False,
+        )
+    )
+
+
 def reinstate(database: Database, workspace: str) -> dict:
     """Undo a graduation made by mistake: the member is active again."""
     with database.unit_of_work() as uow:
@@ -616,6 +635,7 @@ def reinstate(database: Database, workspace: str) -> dict:
         if enrollment.status != "graduated":
             raise RuleRefused(f"{workspace} is {enrollment.status}, not graduated")
         uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="active"))
+        _note(uow, enrollment, "graduation undone: the member is active again")
         uow.commit()
     return {"workspace": workspace, "status": "active"}
 

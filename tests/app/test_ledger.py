@@ -268,3 +268,10 @@ def test_a_graduation_made_by_mistake_is_undone_by_reinstating(members):
     assert ledger.grant_year_two(members, "half")["program_year"] == 2
     with pytest.raises(ledger.RuleRefused, match="not graduated"):
         ledger.reinstate(members, "half")
+    from app.services.applications import history
+
+    steps = [(h["actor"], h["reason"]) for h in history(members, "H1")][-2:]
+    assert steps == [
+        ("tester", "graduated: the member no longer qualifies; no further grant"),
+        ("tester", "graduation undone: the member is active again"),
+    ]
