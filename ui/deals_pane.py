@@ -390,7 +390,7 @@ class DealsPane(QWidget):
                 self.tr("active") if deal.active else self.tr("retired"),
             )
             + "\n"
-            + self.tr("The code or link is shown on a request once it is approved.")
+            + self.tr("How to redeem: %s (a member sees it only once the request is approved)") % (deal.redeem or "—")
         )
         with self.database.read() as conn:
             self.deal_requests.set_rows(request_rows(conn, deal=deal.id))

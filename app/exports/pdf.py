@@ -62,9 +62,9 @@ def draw_letterhead(canvas: Canvas, program: str, subtitle: str, logo: Path | No
     if logo is not None and logo.is_file():
         try:
             canvas.drawImage(
-                str(logo), left, top - 12 * mm, width=14 * mm, height=14 * mm, preserveAspectRatio=True, mask="auto"
+                str(logo), left, top - 11.5 * mm, width=12 * mm, height=12 * mm, preserveAspectRatio=True, mask="auto"
             )
-            left += 18 * mm
+            left += 16 * mm
         except OSError:  # an unreadable logo is left out rather than failing the whole export
             pass
     canvas.setFillColor(ACCENT)

@@ -90,6 +90,7 @@ def test_only_accepted_members_request_and_only_one_open_request_per_deal(member
     deal = catalogue["Credits"]
     with pytest.raises(deals.RequestRefused, match="not a member"):
         deals.request_deal(members, "newco", deal)
+    assert counts(members) == (0, 0)
     first = deals.request_deal(members, "worked", deal, "for our data team")
     before = counts(members)
     with pytest.raises(deals.RequestRefused, match="already has an open request"):
@@ -151,8 +152,10 @@ def test_a_deal_with_requests_is_retired_never_deleted(members, catalogue, tmp_p
     with pytest.raises(deals.RequestRefused, match="retire it instead"):
         deals.delete_deal(members, deal)
     deals.set_deal_active(members, deal, False)
+    before = counts(members)
     with pytest.raises(deals.RequestRefused, match="retired"):
         deals.request_deal(members, "half", deal)
+    assert counts(members) == before
     deals.delete_deal(members, catalogue["One free year"])  # nobody asked for it
     with members.read() as conn:
         assert [(r.title, r.active) for r in deal_rows(conn)] == [("Credits", False)]

@@ -272,3 +272,19 @@ def test_command_line_exports_with_json_and_refusals(members, write_csv, tmp_pat
     )
     assert main(["--db", database_url, "export", "letters", "-o", str(tmp_path / "letters.pdf")]) == 0
     assert len(PdfReader(tmp_path / "letters.pdf").pages) == 3
+
+
+def test_a_letterhead_logo_is_drawn_and_an_unreadable_one_is_left_out(hostile, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (64, 64), (48, 84, 150)).save(logo)
+    exports.save_letter_settings(hostile, LetterSettings(logo=str(logo)))
+    with_logo = exports.export_letters(hostile, ["X2"], tmp_path / "logo.pdf").files[0]
+    assert "/XObject" in PdfReader(with_logo).pages[0]["/Resources"]
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    exports.save_letter_settings(hostile, LetterSettings(logo=str(broken)))
+    plain_letter = exports.export_letters(hostile, ["X3"], tmp_path / "plain.pdf").files[0]
+    assert "/XObject" not in PdfReader(plain_letter).pages[0]["/Resources"]
+    assert HOSTILE["X3"] in PdfReader(plain_letter).pages[0].extract_text()
