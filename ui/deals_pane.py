@@ -217,7 +217,7 @@ class DealsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
-        self.refresh()
+        self.loaded = False  # read when first shown (the main window calls refresh): not at startup
 
     # ---- building ---------------------------------------------------------------------
 
@@ -333,6 +333,7 @@ class DealsPane(QWidget):
     # ---- reading (small tables: a few hundred rows at most) ----------------------------------
 
     def refresh(self) -> None:
+        self.loaded = True
         with self.database.read() as conn:
             names = categories(conn)
         current = self.category.currentData()
@@ -397,6 +398,8 @@ class DealsPane(QWidget):
 
     def show_member(self, workspace: str) -> None:
         """The per-member view: that member's requests, in every state."""
+        if not self.loaded:
+            self.refresh()
         self.tabs.setCurrentIndex(1)
         self.request_status.setCurrentIndex(0)
         self.member.setText(workspace)

@@ -129,8 +129,10 @@ class ApplicationTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self.sort_column, self.descending):
+            return  # the view re-announces its sort (layout restore): nothing to read again
+        self.sort_column, self.descending = column, descending
         self.refresh()
 
     # ---- helpers -----------------------------------------------------------------

@@ -34,6 +34,8 @@ def make_pane(qtbot, ledger_db, tmp_path) -> DealsPane:
     pane = DealsPane(ledger_db, TaskRunner())
     qtbot.addWidget(pane)
     pane.show()
+    assert pane.deals.rowCount() == 0  # nothing is read until the pane is first shown
+    pane.refresh()
     return pane
 
 
