@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Integer, and_, column, func, or_, select, text
 
 from app import schema
 
@@ -56,7 +56,7 @@ class QueueFilter:
     flagged_only: bool = False
     ids: tuple[int, ...] = field(default=())
 
-    def conditions(self) -> list:
+    def conditions(self, conn: Connection) -> list:
         a = schema.applications.c
         where = []
         if self.statuses:
@@ -72,16 +72,7 @@ class QueueFilter:
         if self.submitted_to:
             where.append(a.submitted_on <= self.submitted_to)
         if self.text.strip():
-            needle = f"%{_escape_like(self.text.strip().lower())}%"
-            where.append(
-                or_(
-                    func.lower(a.company).like(needle, escape="\\"),
-                    func.lower(a.contact_name).like(needle, escape="\\"),
-                    func.lower(a.contact_email).like(needle, escape="\\"),
-                    a.web_domain.like(needle, escape="\\"),
-                    func.lower(a.application_id).like(needle, escape="\\"),
-                )
-            )
+            where.append(text_condition(conn, self.text.strip()))
         if self.flagged_only:
             d = schema.duplicate_flags.c
             where.append(a.id.in_(select(d.application)))
@@ -90,13 +81,46 @@ class QueueFilter:
         return where
 
 
+def has_trigram_index(conn: Connection) -> bool:
+    """Whether this SQLite database has the FTS5 trigram table (migration 0003; SQLite 3.34+)."""
+    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
+    if "sqlite" not in cache:
+        cache["sqlite"] = conn.dialect.name == "sqlite" and bool(
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts'").first()
+        )
+    return cache["sqlite"]
+
+
+def text_condition(conn: Connection, needle: str):
+    """Company, contact, e-mail, domain or application id contains `needle`, case aside.
+
+    On SQLite the FTS5 trigram index answers for three characters or more; on
+    PostgreSQL the same LIKE is served by the pg_trgm indexes of migration 0003.
+    """
+    a = schema.applications.c
+    if len(needle) >= 3 and has_trigram_index(conn):
+        phrase = '"' + needle.replace('"', '""') + '"'
+        matches = text("SELECT rowid FROM applications_fts WHERE applications_fts MATCH :phrase").bindparams(
+            phrase=phrase
+        )
+        return a.id.in_(matches.columns(column("rowid", Integer)))
+    like = f"%{_escape_like(needle.lower())}%"
+    return or_(
+        func.lower(a.company).like(like, escape="\\"),
+        func.lower(a.contact_name).like(like, escape="\\"),
+        func.lower(a.contact_email).like(like, escape="\\"),
+        a.web_domain.like(like, escape="\\"),
+        func.lower(a.application_id).like(like, escape="\\"),
+    )
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def count_queue(conn: Connection, queue: QueueFilter) -> int:
     a = schema.applications
-    return conn.execute(select(func.count()).select_from(a).where(and_(True, *queue.conditions()))).scalar()
+    return conn.execute(select(func.count()).select_from(a).where(and_(True, *queue.conditions(conn)))).scalar()
 
 
 def queue_page(
@@ -135,7 +159,7 @@ def queue_page(
             a.eligibility,
             flagged,
         )
-        .where(and_(True, *queue.conditions()))
+        .where(and_(True, *queue.conditions(conn)))
         .order_by(*order)
         .offset(offset)
         .limit(limit)

@@ -107,3 +107,24 @@ def test_sqlite_runs_with_foreign_keys_on_and_full_sync(database):
     with database.read() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+
+
+def test_the_migrated_schema_is_the_declared_one(database, database_url):
+    """Every migration together builds exactly app/schema.py (the text-search tables aside)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app import db, schema
+
+    def ours(obj, name, type_, reflected, compare_to):
+        return not (type_ == "table" and name.startswith("applications_fts")) and not (
+            type_ == "index" and name and name.startswith("ix_applications_trgm_")
+        )
+
+    engine = db.create(db.normalise_url(database_url))
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"include_object": ours})
+            assert compare_metadata(context, schema.metadata) == []
+    finally:
+        engine.dispose()

@@ -1,0 +1,56 @@
+"""The queue's text search and filters in SQL, on both databases (FTS5 trigram / pg_trgm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.queries import QueueFilter, count_queue, has_trigram_index, queue_page
+from app.services.imports import import_applications
+
+ROWS = (
+    "application_id,submitted_on,company,contact_email,contact_name,country,website\n"
+    "S-001,2026-01-02,Quantum Leap Labs,ada@quantumleap.io,Ada Byron,GB,https://quantumleap.io\n"
+    "S-002,2026-01-03,O'Brien & Sons_Co,ob@obrien.ie,Seán O'Brien,IE,https://obrien.ie\n"
+    "S-003,2026-01-04,100% Organic,grow@organic.example,Grace,US,https://organic.example\n"
+    "S-004,2026-01-05,Ёлка Софт,info@yolka.ru,Иван,DE,https://yolka.ru\n"
+    "ZX-9,2026-01-06,Leap Frog,frog@leapfrog.dev,Kermit,FR,\n"
+)
+
+
+@pytest.fixture
+def queue(database, write_csv):
+    assert import_applications(database, write_csv(ROWS)).imported == 5
+    return database
+
+
+def found(database, text: str, **more) -> list[str]:
+    with database.read() as conn:
+        queue = QueueFilter(text=text, **more)
+        rows = queue_page(conn, queue, "company")
+        assert count_queue(conn, queue) == len(rows)
+        return [row[2] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "text,companies",
+    [
+        ("leap", ["Leap Frog", "Quantum Leap Labs"]),  # company, any case
+        ("LEAPFROG.DEV", ["Leap Frog"]),  # e-mail and domain
+        ("byron", ["Quantum Leap Labs"]),  # contact name
+        ("s-00", ["100% Organic", "O'Brien & Sons_Co", "Quantum Leap Labs", "Ёлка Софт"]),  # application id
+        ("o'brien", ["O'Brien & Sons_Co"]),
+        ("100%", ["100% Organic"]),  # % is a character, not a wildcard
+        ("s_co", ["O'Brien & Sons_Co"]),  # and so is _
+        ("софт", ["Ёлка Софт"]),  # Cyrillic, any case
+        ("zx", ["Leap Frog"]),  # two characters: read row by row, same answer
+        ('"quoted"', []),
+    ],
+)
+def test_search_finds_text_inside_company_contact_email_domain_and_id(queue, text, companies):
+    assert found(queue, text) == companies
+
+
+def test_search_combines_with_filters_and_sqlite_uses_its_trigram_index(queue, database_url):
+    assert found(queue, "leap", country="FR") == ["Leap Frog"]
+    with queue.read() as conn:
+        assert has_trigram_index(conn) == database_url.startswith("sqlite")
