@@ -19,30 +19,40 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_window(args):
-    """The main window on the database of `args` (and the demo data when asked)."""
-    from app.database import Database
-    from app.db import default_url
+    """The main window, painted at once; its database (and the demo data when asked) opens on
+    the worker and the panes arrive when it is ready. A refused database is said in a message."""
     from ui.main_window import MainWindow
 
-    database = Database(args.db or default_url(), args.user)
-    window = MainWindow(database)
-    if getattr(args, "demo", False):
-        from app.demo import load_demo
+    window = MainWindow()
+    url, user, demo = args.db, args.user, getattr(args, "demo", False)
 
-        window.statusBar().showMessage(window.tr("Loading the demo data…"))
-        window.runner.run(
-            lambda progress, cancelled: load_demo(database),
-            lambda text: (window.queue.after_write(None, 0), window.statusBar().showMessage(text, 10000)),
-        )
+    def open_database(progress, cancelled):
+        from app.database import Database
+        from app.db import default_url
+
+        return Database(url or default_url(), user)  # imports SQLAlchemy, checks or migrates the schema
+
+    def opened(database) -> None:
+        window.attach(database)
+        if demo:
+            from app.demo import load_demo
+
+            window.statusBar().showMessage(window.tr("Loading the demo data…"))
+            window.runner.run(
+                lambda progress, cancelled: load_demo(database),
+                lambda text: (window.queue.after_write(None, 0), window.statusBar().showMessage(text, 10000)),
+            )
+
+    def refused(error) -> None:
+        QMessageBox.critical(window, "Startup Desk", str(error))
+        window.close()
+
+    window.opening = window.runner.run(open_database, opened, refused)
     return window
 
 
 def run(args) -> int:
     app = make_qt_app()
-    try:
-        window = open_window(args)
-    except Exception as exc:  # a refused or broken database: say so in a window, not a traceback
-        QMessageBox.critical(None, "Startup Desk", str(exc))
-        return 1
+    window = open_window(args)
     window.show()
     return app.exec()

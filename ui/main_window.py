@@ -4,30 +4,49 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ui.deals_pane import DealsPane
 from ui.dialogs import show_error
-from ui.import_dialog import ImportDialog
-from ui.ledger_pane import LedgerPane
-from ui.queue_pane import QueuePane
 from ui.tasks import TaskRunner
 
 IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database, parent=None):
+    """The window paints first and opens its database after: with `database=None` it shows
+    "Opening…" and `attach()` brings in the panes (ui/application.py opens the database on
+    the worker), so a big or migrating database never delays the first paint."""
+
+    def __init__(self, database=None, parent=None):
         super().__init__(parent)
-        self.database = database
+        self.database = None
         self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(self.tr("Startup Desk — %s") % database.describe())
+        self.setWindowTitle(self.tr("Startup Desk"))
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        opening = QLabel(self.tr("Opening the database…"))
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(opening)
+        self.busy = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.runner.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Working…") if busy else ""))
+        self._menus()
+        self.restore_geometry()
+        if database is not None:
+            self.attach(database)
+
+    def attach(self, database) -> None:
+        """Build the panes over an open database (on the GUI thread, after the first paint)."""
+        from ui.deals_pane import DealsPane
+        from ui.ledger_pane import LedgerPane
+        from ui.queue_pane import QueuePane
+
+        self.database = database
+        self.setWindowTitle(self.tr("Startup Desk — %s") % database.describe())
         self.queue = QueuePane(database, self.runner, self.undo_stack)
         self.tabs.addTab(self.queue, self.tr("&Applications"))
         self.ledger = LedgerPane(database, self.runner, self.undo_stack)
@@ -35,23 +54,28 @@ class MainWindow(QMainWindow):
         self.deals = DealsPane(database, self.runner)
         self.tabs.addTab(self.deals, self.tr("&Deals"))
         self.setCentralWidget(self.tabs)
-        self.busy = QLabel()
-        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(QLabel(database.describe()))
-        self.queue.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.ledger.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.deals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        for pane in (self.queue, self.ledger, self.deals):
+            pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ledger.member_deals_requested.connect(self.show_member_deals)
         self.tabs.currentChanged.connect(self._pane_shown)
-        self.runner.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Working…") if busy else ""))
-        self._menus()
+        for action in self.queue.actions.values():
+            self.decide_menu.addAction(action)
+        for action in self.needs_database:
+            action.setEnabled(True)
         self.restore_layout()
         self.queue.table.setFocus()
 
     # ---- menus -------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, menu=None) -> QAction:
+    def _action(
+        self, text: str, slot, shortcut: QKeySequence | str | None = None, menu=None, database: bool = True
+    ) -> QAction:
+        """A menu action; those that need the database wait, disabled, until it is open."""
         action = QAction(text, self)
+        if database:
+            action.setEnabled(self.database is not None)
+            self.needs_database.append(action)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -60,6 +84,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _menus(self) -> None:
+        self.needs_database: list[QAction] = []
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
         self._action(self.tr("&Import applications…"), self.choose_import, "Ctrl+I", file)
@@ -70,7 +95,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(self.tr("&Back up the database…"), self.backup, None, file)
         file.addSeparator()
-        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file)
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file, database=False)
 
         edit = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -90,12 +115,10 @@ class MainWindow(QMainWindow):
             self.tr("&Refresh"), lambda: self.queue.after_write(None, 0), QKeySequence.StandardKey.Refresh, view
         )
 
-        decide = bar.addMenu(self.tr("&Decide"))
-        for action in self.queue.actions.values():
-            decide.addAction(action)
+        self.decide_menu = bar.addMenu(self.tr("&Decide"))  # the queue's actions, once attached
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(self.tr("&About Startup Desk"), self.about, None, help_menu)
+        self._action(self.tr("&About Startup Desk"), self.about, None, help_menu, database=False)
 
     def _pane_shown(self, number: int) -> None:
         # the ledger reads on the worker when first shown, and again after decisions
@@ -125,7 +148,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<b>Startup Desk</b><br>Triage startup program applications, keep the credit ledger, export billing."
             )
-            + f"<br><br>{self.tr('Database')}: {self.database.describe()}",
+            + (f"<br><br>{self.tr('Database')}: {self.database.describe()}" if self.database else ""),
         )
 
     # ---- import ------------------------------------------------------------------
@@ -137,7 +160,9 @@ class MainWindow(QMainWindow):
         if name:
             self.open_import(Path(name))
 
-    def open_import(self, path: Path) -> ImportDialog:
+    def open_import(self, path: Path):
+        from ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.database, self.runner, path, self)
         dialog.imported.connect(self.imported)
         dialog.open()
@@ -155,7 +180,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().lower().endswith(IMPORTABLE) for url in event.mimeData().urls()):
+        if self.database is not None and any(
+            url.toLocalFile().lower().endswith(IMPORTABLE) for url in event.mimeData().urls()
+        ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -232,7 +259,7 @@ class MainWindow(QMainWindow):
 
     # ---- layout memory -----------------------------------------------------------
 
-    def restore_layout(self) -> None:
+    def restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
@@ -242,6 +269,10 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def restore_layout(self) -> None:
+        """The panes' layout: splitter, columns, the pane last shown."""
+        settings = QSettings()
         splitter = settings.value("queue/splitter")
         if splitter is not None:
             self.queue.splitter.restoreState(splitter)
@@ -254,6 +285,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        if self.database is None:  # closed before the database opened: no panes to remember
+            return
         settings.setValue("window/pane", self.tabs.currentIndex())
         settings.setValue("queue/splitter", self.queue.splitter.saveState())
         settings.setValue("queue/header", self.queue.table.horizontalHeader().saveState())

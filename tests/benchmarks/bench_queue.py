@@ -31,6 +31,15 @@ window.show()
 def painted():
     window.repaint()
     print(f"{time.time() - started:.3f}")
+    QTimer.singleShot(0, ready)
+def ready():
+    # the panes arrive once the database is open on the worker: then the queue's first page
+    if window.database is None:
+        QTimer.singleShot(5, ready)
+        return
+    window.queue.model.data(window.queue.model.index(0, 0))
+    window.repaint()
+    print(f"{time.time() - started:.3f}")
     app.quit()
 QTimer.singleShot(0, painted)
 app.exec()
@@ -75,7 +84,7 @@ def main(rows: int = 1_000_000) -> None:
     started = time.perf_counter()
     url = build(rows, folder)
     setup = time.perf_counter() - started
-    paints = []
+    paints, queues = [], []
     for _ in range(3):
         out = subprocess.run(
             [sys.executable, "-c", PAINT_PROBE, url, str(time.time())],
@@ -84,7 +93,9 @@ def main(rows: int = 1_000_000) -> None:
             check=True,
             env={**os.environ},
         )
-        paints.append(float(out.stdout.strip().splitlines()[-1]))
+        paint, queue = out.stdout.strip().splitlines()[-2:]
+        paints.append(float(paint))
+        queues.append(float(queue))
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import Qt
@@ -125,6 +136,7 @@ def main(rows: int = 1_000_000) -> None:
         [
             f"applications: {rows:,} in SQLite (setup {setup:.0f} s)",
             f"first paint of the main window from process start: {min(paints):.2f} s best, {max(paints):.2f} s worst of 3 (budget 0.8 s)",
+            f"the queue's first page on screen from process start: {min(queues):.2f} s best, {max(queues):.2f} s worst",
             *(f"{label}: first page in {ms:.0f} ms (budget 150 ms)" for label, ms in timings.items()),
             f"pages loaded after scrolling to the end: {len(model._pages)} of {model.rowCount() // PAGE + 1}",
             f"peak memory of the measuring process: {memory:.0f} MB (budget 400 MB)",
