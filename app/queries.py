@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, Integer, and_, column, func, or_, select, text
+from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app import schema
+from app.search import text_condition
 
 RULES = {
     "age": "rule_age",
@@ -90,43 +91,6 @@ class QueueFilter:
         if self.ids:
             where.append(a.id.in_(self.ids))
         return where
-
-
-def has_trigram_index(conn: Connection) -> bool:
-    """Whether this SQLite database has the FTS5 trigram table (migration 0003; SQLite 3.34+)."""
-    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
-    if "sqlite" not in cache:
-        cache["sqlite"] = conn.dialect.name == "sqlite" and bool(
-            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts'").first()
-        )
-    return cache["sqlite"]
-
-
-def text_condition(conn: Connection, needle: str, row_id=None):
-    """Company, contact, e-mail, domain or application id contains `needle`, case aside.
-
-    On SQLite the FTS5 trigram index answers for three characters or more; on
-    PostgreSQL the same LIKE is served by the pg_trgm indexes of migration 0003.
-    """
-    a = schema.applications.c
-    if len(needle) >= 3 and has_trigram_index(conn):
-        phrase = '"' + needle.replace('"', '""') + '"'
-        matches = text("SELECT rowid FROM applications_fts WHERE applications_fts MATCH :phrase").bindparams(
-            phrase=phrase
-        )
-        return (a.id if row_id is None else row_id).in_(matches.columns(column("rowid", Integer)))
-    like = f"%{_escape_like(needle.lower())}%"
-    return or_(
-        func.lower(a.company).like(like, escape="\\"),
-        func.lower(a.contact_name).like(like, escape="\\"),
-        func.lower(a.contact_email).like(like, escape="\\"),
-        a.web_domain.like(like, escape="\\"),
-        func.lower(a.application_id).like(like, escape="\\"),
-    )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def count_queue(conn: Connection, queue: QueueFilter) -> int:

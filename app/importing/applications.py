@@ -23,6 +23,7 @@ from app.errors import Cancelled
 from app.importing.mapping import Mapping, resolve
 from app.importing.tabular import FileRefused, Table, read_table
 from app.importing.values import parse_date, parse_email, parse_funding, parse_yes_no
+from app.search import index_new_applications
 from models.applications import Application
 from models.eligibility import evaluate
 from models.errors import InvalidInput
@@ -298,6 +299,7 @@ def import_applications(
         report.imported += len(records)
         if progress:
             progress(report.imported, len(fresh))
+    index_new_applications(conn, first_id)
     report.flagged = flag_duplicates(conn, batch, first_id)
     report.unknown_partners = sorted(unknown_partners)
     conn.execute(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.queries import QueueFilter, count_queue, has_trigram_index, queue_page
+from app.queries import QueueFilter, count_queue, queue_page
+from app.search import has_trigram_index
 from app.services.imports import import_applications
 
 ROWS = (
@@ -54,3 +55,37 @@ def test_search_combines_with_filters_and_sqlite_uses_its_trigram_index(queue, d
     assert found(queue, "leap", country="FR") == ["Leap Frog"]
     with queue.read() as conn:
         assert has_trigram_index(conn) == database_url.startswith("sqlite")
+
+
+def test_a_later_import_is_searchable_and_a_re_import_adds_nothing_twice(queue, write_csv):
+    later = (
+        "application_id,submitted_on,company,contact_email,country\nL-1,2026-02-01,Leap Year Ltd,ly@leapyear.io,GB\n"
+    )
+    import_applications(queue, write_csv(later, "later.csv"))
+    import_applications(queue, write_csv(later, "later.csv"))
+    import_applications(queue, write_csv(ROWS))
+    assert found(queue, "leap") == ["Leap Frog", "Leap Year Ltd", "Quantum Leap Labs"]
+
+
+def test_walking_the_sort_index_gives_the_same_pages_as_sorting_every_match(queue, write_csv, monkeypatch):
+    """Above BROAD matches SQLite walks the sort's index (tested here with a small BROAD)."""
+    from app import queries
+
+    more = "".join(
+        f"W-{n},2026-03-{n % 28 + 1:02d},Walker {n:03d},w{n}@walk{n}.io,{'GB' if n % 3 else 'FR'}\n" for n in range(90)
+    )
+    import_applications(queue, write_csv("application_id,submitted_on,company,contact_email,country\n" + more, "w.csv"))
+    cases = [
+        (QueueFilter(country="GB"), "submitted_on", False),
+        (QueueFilter(country="GB", text="walk"), "company", True),
+        (QueueFilter(statuses=("new",)), "total_funding_cents", False),
+    ]
+
+    def pages(queue_filter, sort, descending):
+        with queue.read() as conn:
+            total = count_queue(conn, queue_filter)
+            return [queue_page(conn, queue_filter, sort, descending, offset, 7, total) for offset in range(0, total, 7)]
+
+    sorted_pages = [pages(*case) for case in cases]
+    monkeypatch.setattr(queries, "BROAD", 5)
+    assert [pages(*case) for case in cases] == sorted_pages
