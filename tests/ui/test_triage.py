@@ -160,3 +160,37 @@ def test_window_layout_is_restored_on_the_next_start(qtbot, sqlite_database):
     assert second.tabs.currentIndex() == 1
     assert second.queue.table.columnWidth(ApplicationTableModel.COUNTRY) == 140
     assert sqlite_database.describe() in second.windowTitle()
+
+
+def test_dropping_a_csv_on_the_window_opens_the_import_and_other_files_are_refused(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    def drag(path):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        enter = QDragEnterEvent(
+            QPointF(20, 20).toPoint(),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.dragEnterEvent(enter)
+        drop = QDropEvent(
+            QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        return enter.isAccepted(), drop, mime
+
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF")
+    accepted, _, _ = drag(letter)
+    assert not accepted
+    path = tmp_path / "applications.csv"
+    path.write_text(CSV)
+    accepted, drop, mime = drag(path)
+    assert accepted
+    opened = []
+    window.open_import = lambda p: opened.append(p)
+    window.dropEvent(drop)
+    assert opened == [path]
