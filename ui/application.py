@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 ORGANIZATION = "Startup Desk"
@@ -15,7 +17,19 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Startup Desk")
+    install_translation(app, QLocale())
     return app
+
+
+def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:
+    """The window in the person's language where resources/translations has it (English otherwise)."""
+    folder = resources.files("resources").joinpath("translations")
+    translator = QTranslator(app)
+    with resources.as_file(folder) as path:
+        if not translator.load(locale, "startup_desk", "_", str(path)):
+            return None
+    app.installTranslator(translator)
+    return translator
 
 
 def open_window(args):

@@ -194,3 +194,21 @@ def test_dropping_a_csv_on_the_window_opens_the_import_and_other_files_are_refus
     window.open_import = lambda p: opened.append(p)
     window.dropEvent(drop)
     assert opened == [path]
+
+
+def test_the_window_speaks_german_where_the_locale_asks_for_it(qtbot, qapp, sqlite_database):
+    from PySide6.QtCore import QLocale
+
+    from ui.application import install_translation
+
+    translator = install_translation(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert translator is not None
+    try:
+        window = MainWindow(sqlite_database)
+        qtbot.addWidget(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus[:3] == ["&Datei", "&Bearbeiten", "&Ansicht"]
+        assert window.tabs.tabText(0) == "&Bewerbungen"
+    finally:
+        qapp.removeTranslator(translator)
+    assert install_translation(qapp, QLocale(QLocale.Language.Icelandic)) is None  # no such file: English
