@@ -48,22 +48,23 @@ class Sheet:
     def append(self, values: Iterable[object], total: bool = False) -> None:
         row = self.rows + 1
         formats = self.book.formats
-        write = self.sheet
+        plain, money = (formats["total"], formats["total_money"]) if total else (None, formats["money"])
+        sheet = self.sheet
         for column, value in enumerate(values):
-            if value is None:
+            kind = type(value)  # exact types first: this loop runs 100,000 times for 10,000 members
+            if kind is Money:
+                # cents / 100 is the double nearest the two-decimal amount; its repr, which is what
+                # goes into the file, is that amount exactly
+                sheet.write_number(row, column, int(value) / 100, money)
+            elif kind is str:
+                sheet.write_string(row, column, value, plain)
+            elif value is None:
                 if total:
-                    write.write_blank(row, column, None, formats["total"])
-            elif isinstance(value, str):
-                write.write_string(row, column, value, formats["total"] if total else None)
-            elif isinstance(value, Money):
-                # two-decimal dollars as a float: its shortest repr (what is written) is exact
-                write.write_number(
-                    row, column, float(dollars(int(value))), formats["total_money" if total else "money"]
-                )
+                    sheet.write_blank(row, column, None, plain)
             elif isinstance(value, date | datetime):
-                write.write_datetime(row, column, value, formats["date"])
+                sheet.write_datetime(row, column, value, formats["date"])
             else:
-                write.write_number(row, column, value, formats["total"] if total else None)
+                sheet.write_number(row, column, value, plain)
         if not total:
             self.rows += 1
 
