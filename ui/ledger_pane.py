@@ -34,7 +34,6 @@ from models.money import display, parse_usd
 from ui.dialogs import ReasonDialog, show_error
 from ui.tasks import TaskRunner
 
-SortRole = Qt.ItemDataRole.UserRole + 10
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -44,11 +43,33 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[MemberSummary] = []
+        self.sort_column, self.descending = self.WORKSPACE, False
 
     def set_rows(self, rows: list[MemberSummary]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = sorted(rows, key=self._key, reverse=self.descending)
         self.endResetModel()
+
+    def _key(self, row: MemberSummary):
+        value = _values(row)[self.sort_column]
+        # money sorts by integer cents, dates by date; blanks last
+        if value is None:
+            return date.max if self.sort_column in (self.EXPIRES, self.RUN_OUT) else -1
+        return value
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A Python sort of the rows (milliseconds for 10,000): a sorting proxy would call data()
+        for every comparison, 300,000 calls on the GUI thread."""
+        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        moved = [(index, self.rows[index.row()]) for index in before]
+        self.rows.sort(key=self._key, reverse=self.descending)
+        position = {id(row): number for number, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            [index for index, _ in moved], [self.index(position[id(row)], index.column()) for index, row in moved]
+        )
+        self.layoutChanged.emit()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -76,21 +97,7 @@ class MemberTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        values = (
-            row.workspace,
-            row.company,
-            row.partner,
-            row.program_year,
-            row.balance,
-            row.used_this_year,
-            row.expires_on,
-            row.run_out,
-            row.status,
-        )
-        value = values[column]
-        if role == SortRole:
-            # money sorts by integer cents, dates by date; blanks last
-            return value if value is not None else (date.max if column in (self.EXPIRES, self.RUN_OUT) else -1)
+        value = _values(row)[column]
         if role == Qt.ItemDataRole.DisplayRole:
             if column in (self.BALANCE, self.USED):
                 return display(value)
@@ -104,12 +111,25 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
 
+def _values(row: MemberSummary) -> tuple:
+    return (
+        row.workspace,
+        row.company,
+        row.partner,
+        row.program_year,
+        row.balance,
+        row.used_this_year,
+        row.expires_on,
+        row.run_out,
+        row.status,
+    )
+
+
 class MemberFilter(QSortFilterProxyModel):
-    """A small table (one row per member): sorting and filtering here is fine."""
+    """Filters members (a Python test per row: 10,000 in milliseconds); sorting is the source's."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(SortRole)
         self.mode = "all"
         self.text = ""
         self.today = date.today()
@@ -118,6 +138,9 @@ class MemberFilter(QSortFilterProxyModel):
         self.mode, self.text = mode, text.strip().casefold()
         self.today = today or date.today()
         self.invalidate()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         row: MemberSummary = self.sourceModel().rows[source_row]
