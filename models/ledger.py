@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 from models.dates import add_years, day_before
@@ -61,6 +61,9 @@ class Entry:
     id: int | None = None
 
 
+ONE_DAY = timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class GrantBalance:
     """What is left of one program year's credit."""
@@ -72,9 +75,7 @@ class GrantBalance:
 
     @property
     def expires_on(self) -> date:
-        from datetime import timedelta
-
-        return self.valid_until + timedelta(days=1)
+        return self.valid_until + ONE_DAY
 
 
 @dataclass(frozen=True)
