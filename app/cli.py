@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     close.add_argument("--preview", action="store_true", help="show what closing would do; change nothing")
     close.add_argument("--json", action="store_true")
 
+    reopen = commands.add_parser("reopen-month", help="undo the latest close: reverse its entries, open it again")
+    reopen.add_argument("month", help="YYYY-MM")
+    reopen.add_argument("--reason", required=True)
+
     for name, help_text in (
         ("year2", "grant year 2: the member still meets the requirements"),
         ("renew", "a renewal year at the renewal discount"),
@@ -316,6 +320,14 @@ def cmd_close_month(args) -> int:
     for change in summary.restated:
         text += f"\n  restated {change['workspace']}: credit applied {change['credit_applied_before']} → {change['credit_applied_after']}"
     emit(args, summary.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_reopen_month(args) -> int:
+    from app.services.ledger import reopen_month
+
+    count = reopen_month(open_database(args), args.month, args.reason)
+    print(f"{args.month} reopened: {count} entries reversed; import corrected bills and close it again")
     return EXIT_OK
 
 
@@ -573,6 +585,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "history": cmd_history,
     "backup": cmd_backup,
     "close-month": cmd_close_month,
+    "reopen-month": cmd_reopen_month,
     "year2": cmd_program_year,
     "renew": cmd_program_year,
     "graduate": cmd_program_year,

@@ -438,10 +438,20 @@ class LedgerPane(QWidget):
                 display(summary.expired),
             )
             if QMessageBox.question(self, self.tr("Close month"), text) == QMessageBox.StandardButton.Yes:
+                database = self.database
+
+                def reopen():
+                    return ledger.reopen_month(database, month, "undo of the close")
+
+                def close_again():
+                    ledger.close_month(database, month)
+                    return reopen
+
                 self._run(
                     self.tr("Close month"),
-                    lambda: ledger.close_month(self.database, month),
+                    lambda: ledger.close_month(database, month),
                     lambda s: self.tr("%s closed") % s.month,
+                    lambda _summary: (reopen, close_again),
                 )
 
         self.runner.run(

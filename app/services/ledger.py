@@ -186,6 +186,51 @@ def close_month_in(uow: UnitOfWork, month: str, restate: bool = False) -> CloseS
     return summary
 
 
+def reopen_month(database: Database, month: str, reason: str) -> int:
+    """Undo the latest month close: every entry it made (not yet reversed) is reversed, and the
+    month is open again for corrected bills. Returns how many entries were reversed."""
+    if not reason.strip():
+        raise RuleRefused("reopening a month needs a reason")
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        latest = conn.execute(select(func.max(schema.month_closes.c.month))).scalar()
+        if latest != month:
+            raise RuleRefused(
+                f"only the latest closed month can be reopened ({latest or 'none is closed'}), not {month}"
+            )
+        reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
+        made = conn.execute(
+            select(le).where(
+                le.c.month == month, le.c.kind.in_(("apply", "expire", "discount")), le.c.id.not_in(reversed_ids)
+            )
+        ).all()
+        now = utcnow()
+        bulk_insert(
+            conn,
+            le,
+            [
+                {
+                    "enrollment": row.enrollment,
+                    "kind": EntryKind.REVERSE.value,
+                    "entry_date": row.entry_date,
+                    "amount_cents": -row.amount_cents,
+                    "program_year": row.program_year,
+                    "month": row.month,
+                    "reason": f"{month} reopened: {reason.strip()}",
+                    "actor": uow.actor,
+                    "reverses": row.id,
+                    "policy_version": None,
+                    "created_at": now,
+                }
+                for row in made
+            ],
+        )
+        conn.execute(update(b).where(b.c.month == month).values(settled_cents=None))
+        conn.execute(schema.month_closes.delete().where(schema.month_closes.c.month == month))
+        uow.commit()
+    return len(made)
+
+
 def _settle_month(
     uow: UnitOfWork,
     month: str,

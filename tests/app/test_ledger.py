@@ -275,3 +275,20 @@ def test_a_graduation_made_by_mistake_is_undone_by_reinstating(members):
         ("tester", "graduated: the member no longer qualifies; no further grant"),
         ("tester", "graduation undone: the member is active again"),
     ]
+
+
+def test_reopening_the_latest_month_reverses_its_close_and_closing_again_settles_corrected_bills(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000"), ("worked", "2026-02", "4000")])
+    close(members, "2026-01", "2026-02")
+    with pytest.raises(ledger.RuleRefused, match="only the latest closed month"):
+        ledger.reopen_month(members, "2026-01", "wrong bills")
+    with pytest.raises(ledger.RuleRefused, match="needs a reason"):
+        ledger.reopen_month(members, "2026-02", " ")
+    assert ledger.reopen_month(members, "2026-02", "billing sent a partial export") == 1
+    assert ledger.ledger_of(members, "worked")["balance"] == 2_400_000
+    bills(members, write_csv, [("worked", "2026-02", "3000")], "corrected.csv")
+    again = close(members, "2026-02")[0]
+    assert (again.credit_applied, again.already_closed) == (300_000, False)
+    assert ledger.ledger_of(members, "worked")["balance"] == 2_100_000
+    assert ledger.close_month(members, "2026-02").credit_applied == 300_000  # the reversed close nets out
+    assert verify(members) == []

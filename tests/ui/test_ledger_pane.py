@@ -114,3 +114,27 @@ def test_year_two_and_graduation_are_undone(pane, qtbot, monkeypatch):
 
     with pane.database.read() as conn:
         assert enrollment_row(conn, "heavy").status == "active"
+
+
+def test_closing_a_month_is_undone_by_reopening_it(pane, qtbot, monkeypatch, ledger_db, tmp_path):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from app.services.imports import import_usage
+    from app.services.ledger import close_month
+
+    usage = tmp_path / "february.csv"
+    usage.write_text("workspace,month,amount_usd\nlight,2026-02,300\n")
+    import_usage(ledger_db, usage)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2026-02", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.close_month()
+    qtbot.waitUntil(lambda: pane.undo_stack.count() == 1, timeout=10_000)
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000 - 30_000
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    assert not close_month(ledger_db, "2026-02", preview=True).already_closed  # open again
+    pane.undo_stack.redo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000 - 30_000
