@@ -322,11 +322,15 @@ class LedgerPane(QWidget):
         self.proxy.set_filter(self.mode.currentData(), self.search.text())
         self.status_message.emit(self.tr("%d members") % self.proxy.rowCount())
 
-    def selected_workspace(self) -> str | None:
+    def selected_member(self) -> MemberSummary | None:
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self.model.rows[self.proxy.mapToSource(index).row()].workspace
+        return self.model.rows[self.proxy.mapToSource(index).row()]
+
+    def selected_workspace(self) -> str | None:
+        member = self.selected_member()
+        return member.workspace if member is not None else None
 
     def select_workspace(self, workspace: str) -> None:
         for row, member in enumerate(self.model.rows):
@@ -556,11 +560,14 @@ class LedgerPane(QWidget):
         )
 
     def renew(self) -> None:
+        member = self.selected_member()
+        before = member.status if member is not None and member.status in ("active", "graduated") else "active"
         self._confirm_program_year(
             self.tr("Renew"),
             self.tr("Offer %s a renewal year at the renewal discount?"),
             ledger.renew,
             self.tr("%s renewed"),
+            lambda database, workspace, result: ledger.cancel_renewal(database, workspace, before),
         )
 
 

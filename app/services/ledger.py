@@ -673,6 +673,36 @@ def _note(uow: UnitOfWork, enrollment, text: str) -> None:
     )
 
 
+def cancel_renewal(database: Database, workspace: str, status: str = "active") -> dict:
+    """Undo a renewal made by mistake, before any renewal discount was given: the renewal year
+    goes and the member's status is `status` again (what it was before the renewal)."""
+    if status not in ("active", "graduated"):
+        raise RuleRefused(f"a member goes back to active or graduated, not {status}")
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        enrollment = enrollment_row(conn, workspace)
+        years = _years(conn, enrollment.id)
+        if enrollment.status != "renewal" or not years or not years[-1].renewal:
+            raise RuleRefused(f"{workspace} has no renewal year to cancel")
+        year = years[-1].number
+        reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
+        given = conn.execute(
+            select(func.count()).where(
+                le.c.enrollment == enrollment.id,
+                le.c.program_year == year,
+                le.c.kind == EntryKind.DISCOUNT.value,
+                le.c.id.not_in(reversed_ids),
+            )
+        ).scalar()
+        if given:
+            raise RuleRefused(f"{workspace} already had {given} bill(s) discounted in its renewal year")
+        conn.execute(py.delete().where(py.c.enrollment == enrollment.id, py.c.number == year))
+        conn.execute(update(e).where(e.c.id == enrollment.id).values(status=status))
+        _note(uow, enrollment, f"renewal cancelled: the member is {status} again")
+        uow.commit()
+    return {"workspace": workspace, "status": status}
+
+
 def reinstate(database: Database, workspace: str) -> dict:
     """Undo a graduation made by mistake: the member is active again."""
     with database.unit_of_work() as uow:

@@ -154,6 +154,24 @@ def test_renewal_year_discounts_bills_after_the_program(members, write_csv):
     assert verify(members) == []
 
 
+def test_a_renewal_is_cancelled_only_before_any_discount(members, write_csv):
+    from app.services.applications import history
+
+    ledger.graduate(members, "worked")
+    ledger.renew(members, "worked", date(2027, 1, 15))
+    ledger.cancel_renewal(members, "worked", "graduated")
+    with members.read() as conn:
+        assert ledger.enrollment_row(conn, "worked").status == "graduated"
+    assert history(members, "W1")[-1]["reason"] == "renewal cancelled: the member is graduated again"
+    ledger.renew(members, "worked", date(2027, 1, 15))  # the year can be offered again
+    bills(members, write_csv, [("worked", "2027-02", "1000")])
+    close(members, "2027-02")
+    with pytest.raises(ledger.RuleRefused, match="already had 1 bill"):
+        ledger.cancel_renewal(members, "worked", "graduated")
+    with pytest.raises(ledger.RuleRefused, match="no renewal year"):
+        ledger.cancel_renewal(members, "half")
+
+
 def test_bills_for_unknown_workspaces_or_bad_months_are_named_by_row(members, write_csv):
     report = bills(
         members, write_csv, [("nobody", "2026-01", "10"), ("worked", "2026-13", "10"), ("worked", "2026-01", "-5")]

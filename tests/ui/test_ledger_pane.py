@@ -138,3 +138,20 @@ def test_closing_a_month_is_undone_by_reopening_it(pane, qtbot, monkeypatch, led
     pane.undo_stack.redo()
     settle(qtbot, pane)
     assert balance_of(pane, "light") == 2_490_000 - 30_000
+
+
+def test_a_renewal_is_undone_back_to_the_status_before(pane, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.ledger import enrollment_row
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.select_workspace("heavy")  # no credit left: a renewal can be offered now
+    pane.renew()
+    settle(qtbot, pane)
+    with pane.database.read() as conn:
+        assert enrollment_row(conn, "heavy").status == "renewal"
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    with pane.database.read() as conn:
+        assert enrollment_row(conn, "heavy").status == "active"
