@@ -405,6 +405,17 @@ class LedgerPane(QWidget):
                 ]
                 QMessageBox.information(self, self.tr("Bills imported"), text + "\n\n" + "\n".join(details))
             self.status_message.emit(text)
+            if report.bills_added or report.bills_changed:
+                added, changed, database = report.bills_added, report.bills_changed, self.database
+
+                def undo():
+                    ledger.undo_bills(database, added, changed)
+
+                def redo():
+                    ledger.redo_bills(database, added, changed)
+                    return undo
+
+                self.undo_stack.push(LedgerCommand(self, text, undo, redo))
             self.refresh()
 
         self.runner.run(

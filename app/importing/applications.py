@@ -126,6 +126,10 @@ class ImportReport:
     flagged: int = 0
     batch: int | None = None
     restatements: list[str] = field(default_factory=list)  # bills of closed months that changed
+    # what a usage import did, so that it can be undone: (workspace, month, amount) and
+    # (workspace, month, amount before, amount after)
+    bills_added: list[tuple[str, str, int]] = field(default_factory=list)
+    bills_changed: list[tuple[str, str, int, int]] = field(default_factory=list)
 
     @property
     def invalid_rows(self) -> int:

@@ -90,6 +90,7 @@ def import_usage(
                 report.duplicates += 1
             else:
                 changed.append((key[0], month, amount))
+                report.bills_changed.append((key[0], month, existing[key], amount))
                 if month in closed:
                     report.restatements.append(f"{key[0]} {month}: {display(existing[key])} → {display(amount)}")
             continue
@@ -111,4 +112,5 @@ def import_usage(
             .values(amount_cents=amount, imported_at=now)
         )
     report.imported = len(fresh) + len(changed)
+    report.bills_added = [(r["workspace"], r["month"], r["amount_cents"]) for r in fresh.values()]
     return report

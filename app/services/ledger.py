@@ -186,6 +186,52 @@ def close_month_in(uow: UnitOfWork, month: str, restate: bool = False) -> CloseS
     return summary
 
 
+def undo_bills(database: Database, added: list, changed: list) -> None:
+    """Take back a usage import while its months are open: its new bills go, changed ones get
+    their amounts back. Refused, changing nothing, once a month was closed or a bill changed since."""
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        months = {month for _, month, *_ in [*added, *changed]}
+        closed = sorted(months & set(conn.execute(select(schema.month_closes.c.month)).scalars()))
+        if closed:
+            raise RuleRefused(f"{', '.join(closed)} was closed since: reopen it first, or import corrected bills")
+        for workspace, month, amount in added:
+            conn.execute(b.delete().where(b.c.workspace == workspace, b.c.month == month, b.c.amount_cents == amount))
+        for workspace, month, before, after in changed:
+            done = conn.execute(
+                update(b)
+                .where(b.c.workspace == workspace, b.c.month == month, b.c.amount_cents == after)
+                .values(amount_cents=before)
+            ).rowcount
+            if done != 1:
+                raise RuleRefused(f"the {month} bill of {workspace} changed since the import")
+        uow.commit()
+
+
+def redo_bills(database: Database, added: list, changed: list) -> None:
+    """Apply a usage import's recorded changes again (after undo_bills)."""
+    with database.unit_of_work() as uow:
+        conn, now = uow.conn, utcnow()
+        bulk_insert(
+            conn,
+            b,
+            [
+                {
+                    "workspace": w,
+                    "month": m,
+                    "amount_cents": amount,
+                    "settled_cents": None,
+                    "import_batch": None,
+                    "imported_at": now,
+                }
+                for w, m, amount in added
+            ],
+        )
+        for workspace, month, _before, after in changed:
+            conn.execute(update(b).where(b.c.workspace == workspace, b.c.month == month).values(amount_cents=after))
+        uow.commit()
+
+
 def reopen_month(database: Database, month: str, reason: str) -> int:
     """Undo the latest month close: every entry it made (not yet reversed) is reversed, and the
     month is open again for corrected bills. Returns how many entries were reversed."""

@@ -310,3 +310,25 @@ def test_reopening_the_latest_month_reverses_its_close_and_closing_again_settles
     assert ledger.ledger_of(members, "worked")["balance"] == 2_100_000
     assert ledger.close_month(members, "2026-02").credit_applied == 300_000  # the reversed close nets out
     assert verify(members) == []
+
+
+def test_a_bill_import_is_undone_while_its_months_are_open(members, write_csv):
+    from sqlalchemy import select as query
+
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    report = bills(members, write_csv, [("worked", "2026-01", "1200"), ("half", "2026-01", "50")], "second.csv")
+    assert report.bills_added == [("half", "2026-01", 5_000)]
+    assert report.bills_changed == [("worked", "2026-01", 100_000, 120_000)]
+
+    def amounts():
+        with members.read() as conn:
+            return dict(conn.execute(query(schema.bills.c.workspace, schema.bills.c.amount_cents)).all())
+
+    ledger.undo_bills(members, report.bills_added, report.bills_changed)
+    assert amounts() == {"worked": 100_000}
+    ledger.redo_bills(members, report.bills_added, report.bills_changed)
+    assert amounts() == {"worked": 120_000, "half": 5_000}
+    close(members, "2026-01")
+    with pytest.raises(ledger.RuleRefused, match="2026-01 was closed since"):
+        ledger.undo_bills(members, report.bills_added, report.bills_changed)
+    assert amounts() == {"worked": 120_000, "half": 5_000}

@@ -155,3 +155,25 @@ def test_a_renewal_is_undone_back_to_the_status_before(pane, qtbot, monkeypatch)
     settle(qtbot, pane)
     with pane.database.read() as conn:
         assert enrollment_row(conn, "heavy").status == "active"
+
+
+def test_importing_bills_is_undone_from_edit_undo(pane, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+    from sqlalchemy import func, select
+
+    from app import schema
+
+    usage = tmp_path / "march.csv"
+    usage.write_text("workspace,month,amount_usd\nlight,2026-03,10\nheavy,2026-03,20\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(usage), ""))
+
+    def march_bills() -> int:
+        with pane.database.read() as conn:
+            return conn.execute(select(func.count()).where(schema.bills.c.month == "2026-03")).scalar()
+
+    pane.import_bills()
+    qtbot.waitUntil(lambda: pane.undo_stack.count() == 1, timeout=10_000)
+    assert march_bills() == 2
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert march_bills() == 0
