@@ -124,6 +124,14 @@ def main(rows: int = 1_000_000) -> None:
         lambda: model.set_filter(QueueFilter(statuses=("new",), eligibility=("eligible",))),
     )
     first_page("search 'company 123'", lambda: model.set_filter(QueueFilter(text="company 123")))
+    first_page(
+        "search 'health' (a fifth of all rows) in the open queue",
+        lambda: model.set_filter(QueueFilter(statuses=("new", "in_review", "needs_info"), text="health")),
+    )
+    first_page(
+        "search 'c12345.example' (ten rows) in the open queue",
+        lambda: model.set_filter(QueueFilter(statuses=("new", "in_review", "needs_info"), text="c12345.example")),
+    )
     first_page("country DE", lambda: model.set_filter(QueueFilter(country="DE")))
     first_page("sort by company", lambda: (model.set_filter(QueueFilter()), model.sort(0, Qt.SortOrder.AscendingOrder)))
     first_page("sort by funding, descending", lambda: model.sort(3, Qt.SortOrder.DescendingOrder))
