@@ -73,6 +73,8 @@ def build(rows: int, folder: Path) -> str:
                     f"SELECT source_key || '-{copy}', application_id || '-{copy}', {', '.join(columns)} FROM applications WHERE id <= {chunk}"
                 )
             )
+        # the copies bypass the importer, which is what fills the search index
+        conn.execute(text("INSERT INTO applications_fts(applications_fts) VALUES ('rebuild')"))
     database.close()
     return url
 

@@ -212,3 +212,43 @@ def test_the_window_speaks_german_where_the_locale_asks_for_it(qtbot, qapp, sqli
     finally:
         qapp.removeTranslator(translator)
     assert install_translation(qapp, QLocale(QLocale.Language.Icelandic)) is None  # no such file: English
+
+
+def test_a_new_user_imports_a_real_export_through_a_shipped_mapping_and_triages_it(
+    qtbot, window, shared_data, monkeypatch
+):
+    """The README's path: the real YC directory through its mapping, in the dialog, then keys."""
+    source = next((shared_data / "yc-directory-2024").glob("*.csv"))
+    dialog = window.open_import(source)
+    dialog.mapping_box.setCurrentIndex(dialog.mapping_box.findData("yc-directory-2024"))
+    import re
+
+    def valid_rows() -> int:
+        found = re.search(r"(\d+) valid", dialog.summary.text())
+        return int(found.group(1)) if found else 0
+
+    qtbot.waitUntil(lambda: valid_rows() > 4_000 and dialog.import_button.isEnabled(), timeout=30_000)
+    assert dialog.errors.count() > 0  # the rows with blank countries are listed before importing
+    with qtbot.waitSignal(dialog.imported, timeout=120_000) as imported:
+        dialog.import_button.click()
+    report = imported.args[0]
+    assert report.imported > 4_000 and report.invalid_rows < 300  # blank countries are reported, not guessed
+    window.queue.set_filter(QueueFilter(statuses=("new",), text="stripe"))
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() >= 1, timeout=5_000)
+    window.queue.table.setFocus()
+    window.queue.select_row(0)
+    company = window.queue.model.row_tuple(0)[2]
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "please send the funding history"))
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: not window.runner._running, timeout=10_000)
+    steps = history(window.database, _id_of(window, company))
+    assert (steps[-1]["to_status"], steps[-1]["reason"]) == ("needs_info", "please send the funding history")
+
+
+def _id_of(window, company: str) -> int:
+    from sqlalchemy import select
+
+    from app import schema
+
+    with window.database.read() as conn:
+        return conn.execute(select(schema.applications.c.id).where(schema.applications.c.company == company)).scalar()
