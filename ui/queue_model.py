@@ -7,11 +7,13 @@ count and a few small queries, never a full load.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import threading
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
-from app.queries import QUEUE_COLUMNS, QueueFilter, count_queue, queue_page
+from app.queries import QUEUE_COLUMNS, QueueFilter, count_queue, queue_page, quick_count
 from models.money import display
 
 PAGE = 200
@@ -30,6 +32,8 @@ _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 class ApplicationTableModel(QAbstractTableModel):
     COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY = range(7)
+    counted = Signal(int)  # the exact count, when it came from the worker
+    _count_done = Signal(int, int)  # (generation, count), from the counting thread
 
     def __init__(self, database, parent=None):
         super().__init__(parent)
@@ -38,6 +42,9 @@ class ApplicationTableModel(QAbstractTableModel):
         self.sort_column = self.SUBMITTED
         self.descending = False
         self._count = 0
+        self._exact = True
+        self._generation = 0
+        self._count_done.connect(self._exact_count, Qt.ConnectionType.QueuedConnection)
         self._pages: dict[int, list[tuple]] = {}
         self._icons = None
 
@@ -48,12 +55,44 @@ class ApplicationTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-count and forget cached pages (after a filter change or a write)."""
+        """Re-count and forget cached pages (after a filter change or a write).
+
+        A broad search within other filters starts from an upper bound and is counted
+        exactly on a worker thread; `counted` announces the exact count when it lands.
+        """
         self.beginResetModel()
         with self.database.read() as conn:
-            self._count = count_queue(conn, self.queue)
+            self._count, self._exact = quick_count(conn, self.queue)
         self._pages.clear()
+        self._generation += 1
         self.endResetModel()
+        if not self._exact:
+            generation, queue, database = self._generation, self.queue, self.database
+
+            def count() -> None:  # on a plain thread: reads only, its own connection
+                with database.read() as conn:
+                    exact = count_queue(conn, queue)
+                try:
+                    self._count_done.emit(generation, exact)
+                except RuntimeError:  # the model is gone (window closed): nobody to tell
+                    pass
+
+            threading.Thread(target=count, name="queue-count", daemon=True).start()
+
+    @Slot(int, int)
+    def _exact_count(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return  # the filter changed meanwhile
+        if count < self._count:  # the provisional count is an upper bound: rows only go
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self._exact = True
+        self.counted.emit(count)
+
+    @property
+    def exact(self) -> bool:
+        return self._exact
 
     def row_tuple(self, row: int) -> tuple | None:
         if not 0 <= row < self._count:
@@ -63,7 +102,14 @@ class ApplicationTableModel(QAbstractTableModel):
         if rows is None:
             with self.database.read() as conn:
                 rows = queue_page(
-                    conn, self.queue, QUEUE_COLUMNS[self.sort_column], self.descending, page * PAGE, PAGE, self._count
+                    conn,
+                    self.queue,
+                    QUEUE_COLUMNS[self.sort_column],
+                    self.descending,
+                    page * PAGE,
+                    PAGE,
+                    self._count,
+                    self._exact,
                 )
             self._pages[page] = rows
         return rows[offset] if offset < len(rows) else None

@@ -91,6 +91,7 @@ class QueuePane(QWidget):
         super().__init__(parent)
         self.database, self.runner, self.undo_stack = database, runner, undo_stack
         self.model = ApplicationTableModel(database, self)
+        self.model.counted.connect(lambda count: self.status_message.emit(self.tr("%s applications") % f"{count:,}"))
         self._building = True
         self._build()
         self._building = False
@@ -257,7 +258,10 @@ class QueuePane(QWidget):
         if self._building:
             return
         self.model.set_filter(self.current_filter())
-        self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
+        if self.model.exact:
+            self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
+        else:
+            self.status_message.emit(self.tr("at most %s applications; counting…") % f"{self.model.rowCount():,}")
         if self.model.rowCount():
             self.select_row(0)
         else:

@@ -81,3 +81,31 @@ def test_deep_pages_read_from_the_other_end_match_the_forward_order(qtbot, many)
                 queue_page(conn, queue, "total_funding_cents", False, offset, 50, total)
                 == forward[offset : offset + 50]
             )
+
+
+def test_a_broad_search_within_a_filter_shows_an_upper_bound_then_the_exact_count(qtbot, many, monkeypatch):
+    """Above BROAD search hits (20,000 in use; 10 here), the exact count comes from a thread."""
+    from app import queries
+
+    monkeypatch.setattr(queries, "BROAD", 10)
+    model = ApplicationTableModel(many)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        model.set_filter(QueueFilter(text="company", country="GB"))
+        assert not model.exact and model.rowCount() == PAGE * 2 + 17  # every row matches the search
+        first = model.data(model.index(0, ApplicationTableModel.COUNTRY))
+    exact = sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 0)
+    assert counted.args == [exact] and model.rowCount() == exact and model.exact
+    assert first == "GB" and model.data(model.index(exact - 1, ApplicationTableModel.COUNTRY)) == "GB"
+    assert tester is not None
+
+
+def test_a_stale_count_is_ignored_after_the_filter_changed(qtbot, many, monkeypatch):
+    from app import queries
+
+    monkeypatch.setattr(queries, "BROAD", 10)
+    model = ApplicationTableModel(many)
+    model.set_filter(QueueFilter(text="company", country="GB"))
+    model.set_filter(QueueFilter(country="US"))  # exact at once
+    qtbot.wait(300)  # the first filter's count lands now, and must change nothing
+    assert model.exact and model.rowCount() == sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 1)
