@@ -10,7 +10,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app import schema
-from app.search import count_text_matches, has_trigram_index, text_condition
+from app.search import count_text_matches, has_trigram_index, text_condition, text_hits
 
 RULES = {
     "age": "rule_age",
@@ -65,13 +65,13 @@ class QueueFilter:
         - `walk` (a sort column): the other columns' indexes are set aside (`+column`), so
           SQLite reads in the sort's order and stops at the first page instead of
           collecting and sorting every match;
-        - otherwise, with a text search, the search's hits drive: walking the status index
-          and testing each row against them took 0.2 s for ten hits in a million.
+        - otherwise, with a list of ids or a text search, those drive: walking the status
+          index and testing each row against them took 0.2 s for ten hits in a million.
         PostgreSQL plans from statistics: nothing is set aside there.
         """
         a = schema.applications.c
-        if walk is None and has_trigram_index(conn) and len(self.text.strip()) >= 3:
-            walk = "id"
+        if walk is None and (self.ids or (len(self.text.strip()) >= 3 and has_trigram_index(conn))):
+            walk = "id"  # a list of ids, or a search's hits, is the narrowest start
         if conn.dialect.name != "sqlite":
             walk = None
 
@@ -113,16 +113,26 @@ def count_queue(conn: Connection, queue: QueueFilter) -> int:
     return conn.execute(select(func.count()).select_from(a).where(and_(True, *queue.conditions(conn)))).scalar()
 
 
-def quick_count(conn: Connection, queue: QueueFilter) -> tuple[int, bool]:
-    """(count, exact). A broad search within other filters answers with the search's own count,
-    an upper bound found in milliseconds; the exact count (every hit tested against the
-    filters: 0.4 s for 200,000 hits) is then the caller's to make off the GUI thread."""
+def quick_count(conn: Connection, queue: QueueFilter) -> tuple[int, bool, QueueFilter]:
+    """(count, exact, the filter to read pages with), a search's cost paid once.
+
+    On SQLite a search is looked up in its index once: up to BROAD hits become an id
+    list that the count and every page use (each FTS evaluation costs tens of
+    milliseconds). A search within other filters that hits more answers BROAD + 1 at
+    once; its exact count (every hit tested against the filters: 0.4 s for 200,000
+    hits) is the caller's to make off the GUI thread, the rows growing or shrinking to it.
+    """
     needle = queue.text.strip()
-    if needle and replace(queue, text="") != QueueFilter():
-        hits = count_text_matches(conn, needle)
-        if hits is not None and hits > BROAD:
-            return hits, False
-    return count_queue(conn, queue), True
+    if needle and not queue.ids:
+        hits = text_hits(conn, needle, BROAD)
+        if hits is not None:
+            narrowed = replace(queue, text="", ids=tuple(hits) or (-1,))  # -1: no application has it
+            return count_queue(conn, narrowed), True, narrowed
+        if replace(queue, text="") != QueueFilter():
+            capped = count_text_matches(conn, needle, cap=BROAD + 1)
+            if capped is not None:
+                return capped, False, queue
+    return count_queue(conn, queue), True, queue
 
 
 #: Sortable columns with an index in their order (migration 0003).

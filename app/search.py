@@ -49,13 +49,28 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def count_text_matches(conn: Connection, needle: str) -> int | None:
-    """How many applications contain `needle`, from the FTS table alone; None where it cannot answer."""
+def count_text_matches(conn: Connection, needle: str, cap: int | None = None) -> int | None:
+    """How many applications contain `needle` (at most `cap`: the search stops there), from the
+    FTS table alone; None where it cannot answer."""
     if len(needle) < 3 or not has_trigram_index(conn):
         return None
-    return conn.exec_driver_sql(
-        "SELECT count(*) FROM applications_fts WHERE applications_fts MATCH ?", (fts_phrase(needle),)
-    ).scalar()
+    hits = "SELECT 1 FROM applications_fts WHERE applications_fts MATCH ?" + (f" LIMIT {int(cap)}" if cap else "")
+    return conn.exec_driver_sql(f"SELECT count(*) FROM ({hits})", (fts_phrase(needle),)).scalar()
+
+
+def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
+    """The ids of the applications containing `needle`, if there are at most `cap` of them
+    (None when there are more, or where the FTS table cannot answer)."""
+    if len(needle) < 3 or not has_trigram_index(conn):
+        return None
+    ids = [
+        row_id
+        for (row_id,) in conn.exec_driver_sql(
+            f"SELECT rowid FROM applications_fts WHERE applications_fts MATCH ? LIMIT {int(cap) + 1}",
+            (fts_phrase(needle),),
+        )
+    ]
+    return ids if len(ids) <= cap else None
 
 
 def fts_phrase(needle: str) -> str:

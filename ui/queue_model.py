@@ -43,6 +43,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self.descending = False
         self._count = 0
         self._exact = True
+        self._reading = self.queue  # the filter pages are read with (a search resolved to ids)
         self._generation = 0
         self._count_done.connect(self._exact_count, Qt.ConnectionType.QueuedConnection)
         self._pages: dict[int, list[tuple]] = {}
@@ -62,7 +63,7 @@ class ApplicationTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         with self.database.read() as conn:
-            self._count, self._exact = quick_count(conn, self.queue)
+            self._count, self._exact, self._reading = quick_count(conn, self.queue)
         self._pages.clear()
         self._generation += 1
         self.endResetModel()
@@ -83,10 +84,14 @@ class ApplicationTableModel(QAbstractTableModel):
     def _exact_count(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return  # the filter changed meanwhile
-        if count < self._count:  # the provisional count is an upper bound: rows only go
+        if count < self._count:
             self.beginRemoveRows(QModelIndex(), count, self._count - 1)
             self._count = count
             self.endRemoveRows()
+        elif count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
         self._exact = True
         self.counted.emit(count)
 
@@ -103,7 +108,7 @@ class ApplicationTableModel(QAbstractTableModel):
             with self.database.read() as conn:
                 rows = queue_page(
                     conn,
-                    self.queue,
+                    self._reading,
                     QUEUE_COLUMNS[self.sort_column],
                     self.descending,
                     page * PAGE,

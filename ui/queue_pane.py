@@ -261,7 +261,7 @@ class QueuePane(QWidget):
         if self.model.exact:
             self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
         else:
-            self.status_message.emit(self.tr("at most %s applications; counting…") % f"{self.model.rowCount():,}")
+            self.status_message.emit(self.tr("over %s applications; counting…") % f"{self.model.rowCount() - 1:,}")
         if self.model.rowCount():
             self.select_row(0)
         else:

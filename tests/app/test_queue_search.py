@@ -89,3 +89,14 @@ def test_walking_the_sort_index_gives_the_same_pages_as_sorting_every_match(queu
     sorted_pages = [pages(*case) for case in cases]
     monkeypatch.setattr(queries, "BROAD", 5)
     assert [pages(*case) for case in cases] == sorted_pages
+
+
+def test_a_search_resolved_to_its_hits_reads_the_same_pages(queue):
+    from app.queries import quick_count
+
+    for text, more in (("leap", {}), ("s-00", {"country": "GB"}), ("zz-none", {}), ("zx", {})):
+        plain = QueueFilter(text=text, **more)
+        with queue.read() as conn:
+            count, exact, reading = quick_count(conn, plain)
+            assert exact and count == count_queue(conn, plain)
+            assert queue_page(conn, reading, "company") == queue_page(conn, plain, "company")

@@ -92,7 +92,7 @@ def test_a_broad_search_within_a_filter_shows_an_upper_bound_then_the_exact_coun
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
         model.set_filter(QueueFilter(text="company", country="GB"))
-        assert not model.exact and model.rowCount() == PAGE * 2 + 17  # every row matches the search
+        assert not model.exact and model.rowCount() == 11  # the search stopped at BROAD + 1 hits
         first = model.data(model.index(0, ApplicationTableModel.COUNTRY))
     exact = sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 0)
     assert counted.args == [exact] and model.rowCount() == exact and model.exact
@@ -109,3 +109,17 @@ def test_a_stale_count_is_ignored_after_the_filter_changed(qtbot, many, monkeypa
     model.set_filter(QueueFilter(country="US"))  # exact at once
     qtbot.wait(300)  # the first filter's count lands now, and must change nothing
     assert model.exact and model.rowCount() == sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 1)
+
+
+def test_a_broad_search_grows_to_its_exact_count(qtbot, many, monkeypatch):
+    from app import queries
+
+    monkeypatch.setattr(queries, "BROAD", 10)
+    model = ApplicationTableModel(many)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        model.set_filter(QueueFilter(text="company", statuses=("new",)))
+        assert model.rowCount() == 11
+    assert model.rowCount() == PAGE * 2 + 17 and model.exact
+    assert model.data(model.index(PAGE * 2 + 16, ApplicationTableModel.COMPANY)) is not None
+    assert tester is not None
