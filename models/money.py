@@ -55,6 +55,7 @@ def dollars(cents: Cents) -> Decimal:
 
 def plain(cents: Cents) -> str:
     """The JSON form of SPEC 8: '-1000.00'."""
+    cents = int(cents)  # a SUM on PostgreSQL comes back as a whole Decimal
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole}.{part:02d}"
@@ -62,6 +63,7 @@ def plain(cents: Cents) -> str:
 
 def display(cents: Cents) -> str:
     """A person's form: '-1,000.00'."""
+    cents = int(cents)  # a SUM on PostgreSQL comes back as a whole Decimal
     sign = "-" if cents < 0 else ""
     whole, part = divmod(abs(cents), 100)
     return f"{sign}{whole:,}.{part:02d}"

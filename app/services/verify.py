@@ -6,7 +6,7 @@ same on SQLite and PostgreSQL; a breach is named precisely enough to find it.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, func, literal, select
+from sqlalchemy import Connection, and_, func, literal, select, union_all
 
 from app import schema
 from app.database import Database
@@ -119,17 +119,24 @@ def _never_negative(conn: Connection) -> list[str]:
 
 
 def _applied_within_bills(conn: Connection) -> list[str]:
-    """Credit and discount on a bill, net of reversals, never exceed the bill."""
+    """Credit and discount on a bill, net of reversals, never exceed the bill.
+
+    A reversal carries the month of the entry it cancels, so only reversals are joined to
+    their originals (to know what they cancel); the 360,000 applies are summed as they are.
+    """
     original = le.alias("original")
-    month = func.coalesce(le.c.month, original.c.month)
+    given = select(le.c.enrollment, le.c.month, le.c.amount_cents.label("amount")).where(
+        le.c.kind.in_(("apply", "discount"))
+    )
+    taken_back = (
+        select(le.c.enrollment, le.c.month, le.c.amount_cents.label("amount"))
+        .join(original, original.c.id == le.c.reverses)
+        .where(le.c.kind == "reverse", original.c.kind.in_(("apply", "discount")))
+    )
+    moves = union_all(given, taken_back).subquery()
     applied = (
-        select(le.c.enrollment, month.label("month"), (-func.sum(le.c.amount_cents)).label("applied"))
-        .outerjoin(original, original.c.id == le.c.reverses)
-        .where(
-            (le.c.kind.in_(("apply", "discount")))
-            | (and_(le.c.kind == "reverse", original.c.kind.in_(("apply", "discount"))))
-        )
-        .group_by(le.c.enrollment, month)
+        select(moves.c.enrollment, moves.c.month, (-func.sum(moves.c.amount)).label("applied"))
+        .group_by(moves.c.enrollment, moves.c.month)
         .subquery()
     )
     return _where(

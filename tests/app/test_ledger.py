@@ -332,3 +332,48 @@ def test_a_bill_import_is_undone_while_its_months_are_open(members, write_csv):
     with pytest.raises(ledger.RuleRefused, match="2026-01 was closed since"):
         ledger.undo_bills(members, report.bills_added, report.bills_changed)
     assert amounts() == {"worked": 120_000, "half": 5_000}
+
+
+def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
+    from sqlalchemy import insert
+    from sqlalchemy import select as query
+
+    from app.database import utcnow
+
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    le = schema.ledger_entries
+    with members.unit_of_work() as uow:
+        worked = uow.conn.execute(
+            query(schema.enrollments.c.id).where(schema.enrollments.c.workspace == "worked")
+        ).scalar()
+        common = {"enrollment": worked, "actor": "mallory", "created_at": utcnow(), "reason": "tampered"}
+        # credit applied twice to the same bill: more credit than the bill
+        uow.conn.execute(
+            insert(le).values(
+                kind="apply",
+                entry_date=date(2026, 1, 31),
+                amount_cents=-100_000,
+                program_year=1,
+                month="2026-01",
+                **common,
+            )
+        )
+        # a "reversal" that does not cancel what it points at
+        first = uow.conn.execute(query(le.c.id).where(le.c.kind == "grant", le.c.enrollment == worked)).scalar()
+        uow.conn.execute(
+            insert(le).values(
+                kind="reverse", entry_date=date(2026, 2, 1), amount_cents=-1, program_year=1, reverses=first, **common
+            )
+        )
+        # a correction that takes more credit than there is
+        uow.conn.execute(
+            insert(le).values(
+                kind="adjust", entry_date=date(2026, 3, 1), amount_cents=-3_000_000, program_year=1, **common
+            )
+        )
+        uow.commit()
+    breaches = verify(members)
+    assert any("worked 2026-01: 2,000.00 of credit and discount on a bill of 1,000.00" in b for b in breaches)
+    assert any("does not cancel it" in b for b in breaches)
+    assert any("worked: program year 1 ends at -" in b and "credit below zero" in b for b in breaches)
