@@ -37,12 +37,59 @@ def load_demo(database: Database) -> str:
         months = _bill_and_close(uow)
         with resources.as_file(folder.joinpath("startup-perks.csv")) as path:
             offers = import_deals(conn, path, builtin_mapping("startup-perks"), utcnow()).imported
+        requests = _request_some(uow)
         conn.execute(insert(schema.meta).values(key=MARKER, value=utcnow().isoformat()))
         uow.commit()
     return (
         f"demo data loaded: {report.imported} applications, {decided} decisions, {months} months of bills closed, "
-        f"{offers} partner deals"
+        f"{offers} partner deals, {requests} deal requests"
     )
+
+
+def _request_some(uow) -> int:
+    """Deal requests of a dozen members in every state, so the Requests tab shows its work."""
+    conn, now = uow.conn, utcnow()
+    members = list(
+        conn.execute(
+            select(schema.enrollments.c.id)
+            .where(schema.enrollments.c.status == "active")
+            .order_by(schema.enrollments.c.workspace)
+            .limit(12)
+        ).scalars()
+    )
+    deals = list(conn.execute(select(schema.deals.c.id).order_by(schema.deals.c.id).limit(6)).scalars())
+    plan = ["requested"] * 5 + ["approved"] * 4 + ["fulfilled"] * 2 + ["declined"]
+    for number, (member, status) in enumerate(zip(members, plan)):
+        request = conn.execute(
+            insert(schema.deal_requests).values(
+                deal=deals[number % len(deals)],
+                enrollment=member,
+                status=status,
+                is_open=status in ("requested", "approved"),
+                requested_at=now,
+                note="",
+                version=1,
+            )
+        ).inserted_primary_key[0]
+        steps = [("", "requested", "")]
+        if status in ("approved", "fulfilled"):
+            steps.append(("requested", "approved", ""))
+        if status == "fulfilled":
+            steps.append(("approved", "fulfilled", "code sent by e-mail"))
+        if status == "declined":
+            steps.append(("requested", "declined", "the offer is for seed-stage companies only"))
+        for before, after, reason in steps:
+            conn.execute(
+                insert(schema.deal_request_events).values(
+                    request=request,
+                    at=now,
+                    actor=REVIEWERS[number % len(REVIEWERS)],
+                    from_status=before,
+                    to_status=after,
+                    reason=reason,
+                )
+            )
+    return min(len(members), len(plan))
 
 
 def _decide_some(uow) -> int:

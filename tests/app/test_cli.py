@@ -85,6 +85,10 @@ def test_demo_is_idempotent(cli):
     assert listed == again
     statuses = {a["status"] for a in json.loads(listed)}
     assert statuses == {"new", "in_review", "needs_info", "accepted", "rejected", "withdrawn"}
+    assert "105 partner deals" in out
+    _, requests, _ = cli("requests", "--json")
+    assert {r["status"] for r in json.loads(requests)} == {"requested", "approved", "fulfilled", "declined"}
+    assert cli("verify")[0] == 0
 
 
 def test_backup_writes_an_openable_copy(cli, write_csv, tmp_path, capsys):
