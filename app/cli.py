@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     reverse.add_argument("--reason", required=True)
     reverse.add_argument("--json", action="store_true")
 
+    reinstate = commands.add_parser("reinstate", help="undo a reversal: a new entry like the one it cancelled")
+    reinstate.add_argument("reversal_id", type=int)
+    reinstate.add_argument("--reason", required=True)
+
     ledger = commands.add_parser("ledger", help="a member's entries and balance")
     ledger.add_argument("workspace")
     ledger.add_argument("--json", action="store_true")
@@ -320,6 +324,14 @@ def cmd_close_month(args) -> int:
     for change in summary.restated:
         text += f"\n  restated {change['workspace']}: credit applied {change['credit_applied_before']} → {change['credit_applied_after']}"
     emit(args, summary.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_reinstate(args) -> int:
+    from app.services.ledger import reinstate_entry
+
+    entry = reinstate_entry(open_database(args), args.reversal_id, args.reason)
+    print(f"entry {entry} reinstates what reversal {args.reversal_id} cancelled")
     return EXIT_OK
 
 
@@ -586,6 +598,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "close-month": cmd_close_month,
     "reopen-month": cmd_reopen_month,
+    "reinstate": cmd_reinstate,
     "year2": cmd_program_year,
     "renew": cmd_program_year,
     "graduate": cmd_program_year,

@@ -161,7 +161,8 @@ class MemberFilter(QSortFilterProxyModel):
 
 class LedgerCommand(QUndoCommand):
     """A ledger action already done, as data: `undo_work` takes back what it did, `redo_work` does it
-    again and returns the new `undo_work` (a redone adjustment is a new entry with a new id)."""
+    again and returns the new `undo_work` (a redone adjustment is a new entry with a new id).
+    An `undo_work` that returns a callable hands over the next `redo_work` the same way."""
 
     def __init__(self, pane: LedgerPane, text: str, undo_work, redo_work):
         super().__init__(text)
@@ -179,7 +180,9 @@ class LedgerCommand(QUndoCommand):
         return result
 
     def undo(self) -> None:
-        self._attempt(self.undo_work, self.pane.tr("Cannot undo"))
+        redo_work = self._attempt(self.undo_work, self.pane.tr("Cannot undo"))
+        if callable(redo_work):
+            self.redo_work = redo_work
 
     def redo(self) -> None:
         if self._first:  # pushed after the action ran
@@ -528,10 +531,24 @@ class LedgerPane(QWidget):
             self, self.tr("Reverse entry %d") % entry_id, self.tr("Why is this entry reversed?"), []
         )
         if reason:
+            database = self.database
+
+            def undo_of(reversal: int):
+                def undo():
+                    copy = ledger.reinstate_entry(database, reversal, "undo")
+
+                    def redo():
+                        return undo_of(ledger.reverse(database, copy, reason))
+
+                    return redo
+
+                return undo
+
             self._run(
                 self.tr("Reverse entry"),
-                lambda: ledger.reverse(self.database, entry_id, reason),
+                lambda: ledger.reverse(database, entry_id, reason),
                 self.tr("Entry %d reversed") % entry_id,
+                lambda reversal: (undo_of(reversal), None),
             )
 
     def _confirm_program_year(self, title: str, question: str, work, done: str, undo=None) -> None:

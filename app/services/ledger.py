@@ -719,6 +719,50 @@ def _note(uow: UnitOfWork, enrollment, text: str) -> None:
     )
 
 
+def reinstate_entry(database: Database, reversal_id: int, reason: str) -> int:
+    """Undo a reversal made by mistake: a new entry like the one it cancelled (same kind, amount,
+    program year and month, dated today), so that nothing points at a reversal. Returns its id.
+
+    A later year's grant is not reinstated this way: its reversal took the year back; grant
+    the year again instead."""
+    if not reason.strip():
+        raise RuleRefused("reinstating an entry needs a reason")
+    with database.unit_of_work() as uow:
+        conn = uow.conn
+        reversal = conn.execute(select(le).where(le.c.id == reversal_id)).first()
+        if reversal is None or reversal.kind != EntryKind.REVERSE.value:
+            raise RuleRefused(f"entry {reversal_id} is not a reversal")
+        original = conn.execute(select(le).where(le.c.id == reversal.reverses)).one()
+        if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
+            raise RuleRefused(f"year {original.program_year} was taken back with its grant: grant it again instead")
+        entry = conn.execute(
+            insert(le).values(
+                enrollment=original.enrollment,
+                kind=original.kind,
+                entry_date=max(date.today(), reversal.entry_date),
+                amount_cents=original.amount_cents,
+                program_year=original.program_year,
+                month=original.month,
+                reason=f"reinstated entry {original.id} (reversal {reversal_id} undone): {reason.strip()}",
+                actor=uow.actor,
+                policy_version=original.policy_version,
+                created_at=utcnow(),
+            )
+        ).inserted_primary_key[0]
+        if original.kind in CREDIT_KINDS and original.program_year is not None:
+            grants = {
+                g.program_year: g for g in grant_balances(conn, [original.enrollment]).get(original.enrollment, [])
+            }
+            grant = grants.get(original.program_year)
+            if grant is not None and grant.remaining < 0:
+                raise RuleRefused(
+                    f"reinstating entry {original.id} would leave program year {original.program_year} at "
+                    f"{display(grant.remaining)}: credit cannot go below zero"
+                )
+        uow.commit()
+    return entry
+
+
 def cancel_renewal(database: Database, workspace: str, status: str = "active") -> dict:
     """Undo a renewal made by mistake, before any renewal discount was given: the renewal year
     goes and the member's status is `status` again (what it was before the renewal)."""

@@ -377,3 +377,23 @@ def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
     assert any("worked 2026-01: 2,000.00 of credit and discount on a bill of 1,000.00" in b for b in breaches)
     assert any("does not cancel it" in b for b in breaches)
     assert any("worked: program year 1 ends at -" in b and "credit below zero" in b for b in breaches)
+
+
+def test_a_reversal_made_by_mistake_is_undone_by_reinstating_the_entry(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    entry = ledger.adjust(members, "worked", -50_000, "billing credit note", on=date(2026, 2, 3))
+    reversal = ledger.reverse(members, entry, "wrong member")
+    assert ledger.ledger_of(members, "worked")["balance"] == 2_400_000
+    copy = ledger.reinstate_entry(members, reversal, "it was the right member after all")
+    data = ledger.ledger_of(members, "worked")
+    assert data["balance"] == 2_350_000
+    last = next(x for x in data["entries"] if x["id"] == copy)
+    assert (last["kind"], last["amount"], last["reverses"]) == ("adjust", -50_000, None)
+    with pytest.raises(ledger.RuleRefused, match="is not a reversal"):
+        ledger.reinstate_entry(members, copy, "x")
+    granted = ledger.grant_year_two(members, "half")
+    taken_back = ledger.reverse(members, granted["grant_entry"], "not eligible")
+    with pytest.raises(ledger.RuleRefused, match="grant it again instead"):
+        ledger.reinstate_entry(members, taken_back, "x")
+    assert verify(members) == []

@@ -177,3 +177,27 @@ def test_importing_bills_is_undone_from_edit_undo(pane, qtbot, monkeypatch, tmp_
     pane.undo_stack.undo()
     settle(qtbot, pane)
     assert march_bills() == 0
+
+
+def test_a_reversal_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypatch):
+    from ui.dialogs import ReasonDialog
+
+    pane.select_workspace("light")
+    qtbot.waitUntil(lambda: pane.entries.rowCount() == 2)
+    pane.entries.setCurrentCell(1, 0)  # the January apply of 100.00
+    monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "billed twice"))
+    pane.reverse()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_500_000
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    pane.undo_stack.redo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_500_000
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert balance_of(pane, "light") == 2_490_000
+    from app.services.verify import verify
+
+    assert verify(pane.database) == []
