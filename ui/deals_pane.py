@@ -30,7 +30,9 @@ from app.deal_queries import (
     RequestRow,
     categories,
     deal_rows,
+    partner_history,
     partner_rows,
+    request_history,
     request_rows,
     unknown_partner_codes,
 )
@@ -123,6 +125,23 @@ def fit_columns(view: QTableView, widest: int = 320) -> None:
     for column in range(header.count() - 1):
         view.resizeColumnToContents(column)
         header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+def history_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are typed by people: never markup
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def history_text(steps: list[dict]) -> str:
+    """Who changed what, when (UTC) and why, one step a line."""
+    return "\n" + "\n".join(
+        f"{step['at']:%Y-%m-%d %H:%M}  {step['actor']}  {step['from_status'] or '—'} → {step['to_status']}"
+        + (f"  ({step['reason']})" if step["reason"] else "")
+        for step in steps
+    )
 
 
 def selected(view: QTableView):
@@ -307,6 +326,9 @@ class DealsPane(QWidget):
         layout.addLayout(actions)
         self.request_table = table(sorting_proxy(self.requests, self))
         layout.addWidget(self.request_table, 1)
+        self.request_steps = history_label()
+        layout.addWidget(self.request_steps)
+        self.request_table.selectionModel().selectionChanged.connect(self.show_request_history)
         return page
 
     def _partners_tab(self) -> QWidget:
@@ -328,6 +350,9 @@ class DealsPane(QWidget):
         layout.addWidget(self.unknown)
         self.partner_table = table(sorting_proxy(self.partners, self))
         layout.addWidget(self.partner_table, 1)
+        self.partner_steps = history_label()
+        layout.addWidget(self.partner_steps)
+        self.partner_table.selectionModel().selectionChanged.connect(self.show_partner_history)
         return page
 
     # ---- reading (small tables: a few hundred rows at most) ----------------------------------
@@ -395,6 +420,26 @@ class DealsPane(QWidget):
         )
         with self.database.read() as conn:
             self.deal_requests.set_rows(request_rows(conn, deal=deal.id))
+
+    def show_request_history(self, *_args) -> None:
+        request: RequestRow | None = selected(self.request_table)
+        if request is None:
+            self.request_steps.setText("")
+            return
+        with self.database.read() as conn:
+            steps = request_history(conn, request.id)
+        self.request_steps.setText(
+            self.tr("Request %d (%s, %s): ") % (request.id, request.workspace, request.title) + history_text(steps)
+        )
+
+    def show_partner_history(self, *_args) -> None:
+        partner: PartnerRow | None = selected(self.partner_table)
+        if partner is None:
+            self.partner_steps.setText("")
+            return
+        with self.database.read() as conn:
+            steps = partner_history(conn, partner.id)
+        self.partner_steps.setText(self.tr("%s: ") % partner.name + history_text(steps))
 
     def show_member(self, workspace: str) -> None:
         """The per-member view: that member's requests, in every state."""

@@ -153,3 +153,18 @@ def test_importing_requests_lists_the_rows_left_out(qtbot, ledger_db, tmp_path, 
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
     assert "row 3, workspace: 'ghost' is not a member" in shown_errors[-1]
     assert [(row[1], row[7]) for row in rows_of(pane.request_table)] == [("light", "please")]
+
+
+def test_selecting_a_request_or_a_partner_shows_who_decided_what_and_why(qtbot, ledger_db, tmp_path):
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    request = deals.request_deal(ledger_db, "light", 2, "for the data team")
+    deals.decide_request(ledger_db, request.id, "decline", "<b>not</b> a fit")
+    deals.add_partner_application(ledger_db, "sc", "Seedcamp", "vc")
+    deals.decide_partner(ledger_db, "sc", "activate")
+    pane.refresh()
+    select(pane.request_table, 0)
+    text = pane.request_steps.text()
+    assert "— → requested  (for the data team)" in text and "requested → declined  (<b>not</b> a fit)" in text
+    row = next(i for i, r in enumerate(rows_of(pane.partner_table)) if r[0] == "sc")
+    select(pane.partner_table, row)
+    assert "applied → active" in pane.partner_steps.text() and "ui.tester" in pane.partner_steps.text()
