@@ -232,6 +232,38 @@ def redo_bills(database: Database, added: list, changed: list) -> None:
         uow.commit()
 
 
+CLOSE_KINDS = ("apply", "expire", "discount")  # the entries a month close makes
+
+
+def _reversed_ids():
+    return select(le.c.reverses).where(le.c.reverses.is_not(None))
+
+
+def _reverse_all(uow: UnitOfWork, rows, reason: str) -> None:
+    """Reverse each of these entries, dated and tagged as the entry it cancels."""
+    now = utcnow()
+    bulk_insert(
+        uow.conn,
+        le,
+        [
+            {
+                "enrollment": row.enrollment,
+                "kind": EntryKind.REVERSE.value,
+                "entry_date": row.entry_date,
+                "amount_cents": -row.amount_cents,
+                "program_year": row.program_year,
+                "month": row.month,
+                "reason": reason,
+                "actor": uow.actor,
+                "reverses": row.id,
+                "policy_version": None,
+                "created_at": now,
+            }
+            for row in rows
+        ],
+    )
+
+
 def reopen_month(database: Database, month: str, reason: str) -> int:
     """Undo the latest month close: every entry it made (not yet reversed) is reversed, and the
     month is open again for corrected bills. Returns how many entries were reversed."""
@@ -244,33 +276,10 @@ def reopen_month(database: Database, month: str, reason: str) -> int:
             raise RuleRefused(
                 f"only the latest closed month can be reopened ({latest or 'none is closed'}), not {month}"
             )
-        reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
         made = conn.execute(
-            select(le).where(
-                le.c.month == month, le.c.kind.in_(("apply", "expire", "discount")), le.c.id.not_in(reversed_ids)
-            )
+            select(le).where(le.c.month == month, le.c.kind.in_(CLOSE_KINDS), le.c.id.not_in(_reversed_ids()))
         ).all()
-        now = utcnow()
-        bulk_insert(
-            conn,
-            le,
-            [
-                {
-                    "enrollment": row.enrollment,
-                    "kind": EntryKind.REVERSE.value,
-                    "entry_date": row.entry_date,
-                    "amount_cents": -row.amount_cents,
-                    "program_year": row.program_year,
-                    "month": row.month,
-                    "reason": f"{month} reopened: {reason.strip()}",
-                    "actor": uow.actor,
-                    "reverses": row.id,
-                    "policy_version": None,
-                    "created_at": now,
-                }
-                for row in made
-            ],
-        )
+        _reverse_all(uow, made, f"{month} reopened: {reason.strip()}")
         conn.execute(update(b).where(b.c.month == month).values(settled_cents=None))
         conn.execute(schema.month_closes.delete().where(schema.month_closes.c.month == month))
         uow.commit()
@@ -406,36 +415,15 @@ def _restate(uow: UnitOfWork, month: str, workspaces: list[str]) -> CloseSummary
     enrollments = dict(conn.execute(select(e.c.workspace, e.c.id).where(e.c.workspace.in_(workspaces))).all())
     ids = list(enrollments.values())
     before = _applied_by_workspace(conn, ids, month)
-    reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
     undo = conn.execute(
         select(le).where(
             le.c.enrollment.in_(ids),
             le.c.month >= month,
-            le.c.kind.in_(("apply", "expire", "discount")),
-            le.c.id.not_in(reversed_ids),
+            le.c.kind.in_(CLOSE_KINDS),
+            le.c.id.not_in(_reversed_ids()),
         )
     ).all()
-    now = utcnow()
-    bulk_insert(
-        conn,
-        le,
-        [
-            {
-                "enrollment": row.enrollment,
-                "kind": EntryKind.REVERSE.value,
-                "entry_date": row.entry_date,
-                "amount_cents": -row.amount_cents,
-                "program_year": row.program_year,
-                "month": row.month,
-                "reason": f"restatement of {month}: billing changed",
-                "actor": uow.actor,
-                "reverses": row.id,
-                "policy_version": None,
-                "created_at": now,
-            }
-            for row in undo
-        ],
-    )
+    _reverse_all(uow, undo, f"restatement of {month}: billing changed")
     closed = [
         m
         for (m,) in conn.execute(
@@ -775,13 +763,12 @@ def cancel_renewal(database: Database, workspace: str, status: str = "active") -
         if enrollment.status != "renewal" or not years or not years[-1].renewal:
             raise RuleRefused(f"{workspace} has no renewal year to cancel")
         year = years[-1].number
-        reversed_ids = select(le.c.reverses).where(le.c.reverses.is_not(None))
         given = conn.execute(
             select(func.count()).where(
                 le.c.enrollment == enrollment.id,
                 le.c.program_year == year,
                 le.c.kind == EntryKind.DISCOUNT.value,
-                le.c.id.not_in(reversed_ids),
+                le.c.id.not_in(_reversed_ids()),
             )
         ).scalar()
         if given:
