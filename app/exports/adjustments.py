@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import Cancelled
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import Book, Money, workbook, write_csv
+from app.exports.sheets import CHUNK, Book, Money, workbook, write_csv
 
 Progress = Callable[[int, int], None]
 
@@ -49,7 +49,6 @@ SUMMARY_HEADER = (
     "Credit left (USD)",
 )
 SUMMARY_WIDTHS = (18, 34, 12, 16, 19, 21, 17, 16)
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -128,13 +127,7 @@ def write_adjustments_xlsx(
     )
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Adjustments", HEADER, WIDTHS)
-        for done, member in enumerate(members, start=1):
-            sheet.append(row_of(member))
-            if done % CHUNK == 0:
-                if cancelled():
-                    raise Cancelled("export cancelled: no file was written")
-                if progress:
-                    progress(done, len(members))
+        sheet.append_all([row_of(m) for m in members], progress, cancelled)
         totals = Totals.of(members)
         sheet.append(["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells(), None], total=True)
         sheet.finish()
@@ -152,7 +145,7 @@ def _summary(book: Book, members: list[MemberMonth]) -> None:
     for code in sorted(groups, key=lambda c: (c == "", c.lower())):
         group = groups[code]
         totals = Totals.of(group)
-        name = group[0].partner_name if code else "(no partner)"
+        name = (group[0].partner_name or "(not a registered partner)") if code else "(no partner)"
         sheet.append([code, name, totals.workspaces, *totals.cells()])
     totals = Totals.of(members)
     sheet.append(["Total", None, totals.workspaces, *totals.cells()], total=True)

@@ -23,6 +23,8 @@ from models.money import dollars
 USD_FORMAT = "#,##0.00;[Red]-#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 
+CHUNK = 500  # rows between cancel checks and progress reports
+
 # A spreadsheet application runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -67,6 +69,16 @@ class Sheet:
                 sheet.write_number(row, column, value, plain)
         if not total:
             self.rows += 1
+
+    def append_all(self, rows: Sequence[Sequence[object]], progress=None, cancelled=lambda: False) -> None:
+        """Data rows, with a cancel check and progress every CHUNK rows."""
+        for done, values in enumerate(rows, start=1):
+            self.append(values)
+            if done % CHUNK == 0:
+                if cancelled():
+                    raise Cancelled("export cancelled: no file was written")
+                if progress:
+                    progress(done, len(rows))
 
     def finish(self) -> None:
         """An autofilter over the header and the data rows (not the totals row)."""

@@ -14,7 +14,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from app.errors import Cancelled
 from app.exports import pdf
 from app.exports.adjustments import properties
 from app.exports.month_data import MemberMonth
@@ -73,13 +72,7 @@ def write_statements_xlsx(
     sums = [sum(getattr(m, name) for m in members) for name in _MONEY]
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Statements", HEADER, WIDTHS)
-        for done, member in enumerate(members, start=1):
-            sheet.append(row_of(member))
-            if done % 500 == 0:
-                if cancelled():
-                    raise Cancelled("export cancelled: no file was written")
-                if progress:
-                    progress(done, len(members))
+        sheet.append_all([row_of(m) for m in members], progress, cancelled)
         sheet.append(["Total", f"{len(members)} members", None, None, *map(Money, sums), None], total=True)
         sheet.finish()
     if progress:
