@@ -9,26 +9,63 @@ batched insert, which is already fast there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection, Table, insert
+
+#: An insert of at least this many rows, into a table holding at most twice as many,
+#: drops the table's indexes and builds them again after (SQLite).
+REBUILD_AT = 10_000
 
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict]) -> None:
-    if not rows:
+    if rows:
+        insert_columns(conn, table, {name: [row[name] for row in rows] for name in rows[0]})
+
+
+def insert_columns(conn: Connection, table: Table, columns: dict[str, list]) -> None:
+    """Rows given column by column: column name -> its values, every list as long."""
+    names = list(columns)
+    if not names or not columns[names[0]]:
         return
     dialect = conn.dialect
     if dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [dict(zip(names, row)) for row in zip(*columns.values())])
         return
-    columns = list(rows[0])
-    compiled = insert(table).compile(dialect=dialect, column_keys=columns)
+    compiled = insert(table).compile(dialect=dialect, column_keys=names)
     # Column by column: a value that repeats (dates, the batch, the status) is
     # processed once, and zip() builds the row tuples in C.
     values = []
     for name in compiled.positiontup:
-        column = [row[name] for row in rows]
+        column = columns[name]
         process = table.c[name].type._cached_bind_processor(dialect)
         if process is not None:
-            memo: dict = {}
-            column = [memo[v] if v in memo else memo.setdefault(v, process(v)) for v in column]
+            memo = {value: process(value) for value in set(column)}
+            column = list(map(memo.__getitem__, column))
         values.append(column)
     conn.exec_driver_sql(str(compiled), list(zip(*values)))
+
+
+@contextmanager
+def indexes_rebuilt_after(conn: Connection, table: Table, stored: int, coming: int) -> Iterator[None]:
+    """Insert without the table's indexes, then build them again, when that is faster.
+
+    SQLite: a hundred thousand rows into a table with ten indexes spend most of their
+    time in B-tree inserts (3–4 s here), while building an index sorts once (0.4 s for
+    all ten). That wins while the table is not much bigger than what arrives. Within
+    the caller's transaction: a failure rolls the dropped indexes back with the rows.
+    The UNIQUE constraints' own indexes stay, so uniqueness is checked row by row.
+    """
+    if conn.dialect.name != "sqlite" or coming < REBUILD_AT or stored > 2 * coming:
+        yield
+        return
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table.name,),
+    ).fetchall()
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        conn.exec_driver_sql(sql)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ _LEGAL = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=65_536)  # an import meets the same names again and again
 def name_key(company: str) -> str:
     """'Acme, Inc.' and 'ACME Labs' -> 'acme': case, accents, punctuation and legal suffixes aside."""
     text = company.casefold()

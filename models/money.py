@@ -14,6 +14,7 @@ Cents = int
 
 _AMOUNT = re.compile(r"^\s*(-)?\s*(?:US)?\$?\s*(-)?\s*([0-9][0-9,]*(?:\.[0-9]+)?|\.[0-9]+)\s*(?:USD)?\s*$", re.I)
 _GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+_PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?\Z")
 
 
 def parse_usd(text: str) -> Cents:
@@ -24,6 +25,10 @@ def parse_usd(text: str) -> Cents:
     """
     if text.isdigit():  # the common case, without regular expressions or Decimal
         return int(text) * 100
+    plain = _PLAIN.match(text)  # the next most common: '1,200,000' or '1200000.5'
+    if plain:
+        whole, part = plain.groups()
+        return int(whole.replace(",", "")) * 100 + int((part or "").ljust(2, "0"))
     match = _AMOUNT.match(text)
     if not match:
         raise InvalidInput(f"not an amount: {text!r}")

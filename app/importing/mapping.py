@@ -109,7 +109,11 @@ _PLACEHOLDER = re.compile(r"\{([^{}|]+)((?:\|[a-z_0-9]+)*)\}")
 
 
 def _column(index: int) -> Callable[[list[str]], str]:
-    return lambda cells: cells[index] if index < len(cells) else ""
+    def read(cells: list[str]) -> str:
+        return cells[index] if index < len(cells) else ""
+
+    read.column_index = index  # type: ignore[attr-defined]  # lets an import read the column whole
+    return read
 
 
 def compile_template(template: str, columns: dict[str, int], target: str) -> Callable[[list[str]], str]:

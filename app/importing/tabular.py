@@ -45,25 +45,22 @@ def read_csv_bytes(data: bytes, encoding: str | None = None, delimiter: str | No
         raise FileRefused(f"{name}: the file is empty")
     delimiter = delimiter or _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
     try:
-        header = next(reader)
+        for row in reader:  # the whole file at once: a generator costs more than the parsing
+            rows.append(row)
     except csv.Error as exc:
-        raise FileRefused(f"{name}: row 1: {exc}") from exc
-    return Table([h.strip() for h in header], _numbered(reader, name), used, delimiter)
+        raise FileRefused(f"{name}: row {len(rows) + 1}: {exc}") from exc
+    if not rows:
+        raise FileRefused(f"{name}: the file is empty")
+    header = rows[0]
+    # numbered as a spreadsheet shows them; a row of blank cells is skipped
+    numbered = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(row) and not _blank(row)]
+    return Table([h.strip() for h in header], iter(numbered), used, delimiter)
 
 
-def _numbered(reader, name: str) -> Iterator[tuple[int, list[str]]]:
-    number = 1
-    while True:
-        number += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise FileRefused(f"{name}: row {number}: {exc}") from exc
-        if any(cell.strip() for cell in row):
-            yield number, row
+def _blank(row: list[str]) -> bool:
+    return "".join(row).isspace()
 
 
 def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:

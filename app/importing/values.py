@@ -8,11 +8,12 @@ from datetime import date, datetime
 from models.errors import InvalidInput
 from models.money import parse_usd
 
-_EMAIL = re.compile(
+EMAIL = re.compile(
     r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$"
 )
 _SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY"}
 _FOREIGN = re.compile(r"([€£¥₹₩₽₪₺])|\b([A-Z]{3})\b")
+_LETTER_OR_SYMBOL = re.compile(r"[^\W\d_]|[€£¥₹₩₽₪₺]")
 
 
 def parse_date(text: str, fmt: str | None = None) -> date:
@@ -34,14 +35,16 @@ def parse_date(text: str, fmt: str | None = None) -> date:
 
 def parse_email(text: str) -> str:
     text = text.strip()
-    if not _EMAIL.match(text):
+    if not EMAIL.match(text):
         raise InvalidInput(f"{text!r} is not an e-mail address")
     return text
 
 
 def parse_funding(text: str) -> tuple[int | None, str | None]:
     """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
-    foreign = None if text.isascii() and not any(ch.isalpha() for ch in text) else _FOREIGN.search(text)
+    if text.isdigit():  # most amounts, without a regular expression
+        return int(text) * 100, None
+    foreign = _FOREIGN.search(text) if _LETTER_OR_SYMBOL.search(text) else None
     if foreign:
         code = _SYMBOLS.get(foreign.group(1) or "", foreign.group(2))
         if code and code != "USD":

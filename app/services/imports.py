@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.database import Database, load_policies, utcnow
+from app.database import Database, utcnow
 from app.importing import applications as application_import
 from app.importing.mapping import Mapping
 
@@ -78,10 +78,8 @@ def preview_applications(
             )
     replay = application_import.Table(table.header, iter(rows), table.encoding, table.delimiter)
     report = application_import.ImportReport()
-    with database.read() as conn:
-        policies = load_policies(conn)
     try:
-        application_import.parse_rows(replay, mapping, policies, report, cancelled)
+        application_import.parse_rows(replay, mapping, report, cancelled)
     except application_import.FileRefused as exc:
         report.invalid.append(application_import.RowError(1, "file", str(exc)))
     return Preview(table.header, sample, report, table.encoding)

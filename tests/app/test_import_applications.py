@@ -159,3 +159,49 @@ def test_a_failed_import_leaves_the_database_as_it_was(database, write_csv, monk
     assert count(database) == 1
     with database.read() as conn:
         assert conn.execute(text("SELECT count(*) FROM import_batches")).scalar() == 1
+
+
+def _indexes(database) -> list[tuple[str, tuple[str, ...], bool]]:
+    from sqlalchemy import inspect
+
+    with database.read() as conn:
+        found = inspect(conn).get_indexes("applications")
+    return sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in found)
+
+
+def _statements(database) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda conn, cursor, sql, *rest: seen.append(sql))
+    return seen
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["lands", "fails"])
+def test_a_big_import_into_a_small_table_keeps_every_index_whether_it_lands_or_fails(
+    database, write_csv, monkeypatch, fails
+):
+    # On SQLite a big import drops the table's indexes and builds them again after
+    # the insert; the queue's indexes and the duplicate flags must come out the same.
+    import app.bulk
+    import app.importing.applications as module
+
+    monkeypatch.setattr(app.bulk, "REBUILD_AT", 2)
+    import_applications(database, write_csv(HEADER + GOOD[0], "first.csv"))
+    indexes = _indexes(database)
+    assert len(indexes) >= 10
+    statements = _statements(database)
+    if fails:
+        monkeypatch.setattr(module, "flag_duplicates", lambda *args: (_ for _ in ()).throw(RuntimeError("disk full")))
+    second = "A9,2026-04-01,ACME Labs,x@acme.io,GB,,,,,other,\n"
+    big = write_csv(HEADER + "".join(GOOD[1:]) + second, "second.csv")
+    if fails:
+        with pytest.raises(RuntimeError):
+            import_applications(database, big)
+        assert count(database) == 1
+    else:
+        report = import_applications(database, big)
+        assert (report.imported, report.flagged) == (3, 1)
+    assert _indexes(database) == indexes
+    if database.engine.dialect.name == "sqlite":
+        assert any(sql.startswith("DROP INDEX") for sql in statements)  # the rebuild did happen

@@ -33,8 +33,7 @@ def main(rows: int = 100_000) -> None:
     assert report.imported == rows, report.as_json()
 
     # The same rows, parsed, inserted by bare sqlite3 into a copy of the table.
-    with database.unit_of_work() as uow:
-        parsed = parse_rows(read_table(source), None, uow.policies(), ImportReport())
+    parsed = parse_rows(read_table(source), None, ImportReport()).applications()
     bare_db = sqlite3.connect(folder / "bare.sqlite3")
     bare_db.execute(
         "CREATE TABLE applications (id INTEGER PRIMARY KEY, source_key TEXT UNIQUE, submitted_on TEXT, company TEXT,"
@@ -42,17 +41,17 @@ def main(rows: int = 100_000) -> None:
     )
     values = [
         (
-            p.source_key,
-            p.app.submitted_on.isoformat(),
-            p.app.company,
-            p.app.contact_email,
-            p.app.country,
-            p.app.incorporated_on.isoformat() if p.app.incorporated_on else None,
-            p.app.total_funding,
-            p.app.website,
-            p.app.workspace,
+            f"id:{app.application_id}",
+            app.submitted_on.isoformat(),
+            app.company,
+            app.contact_email,
+            app.country,
+            app.incorporated_on.isoformat() if app.incorporated_on else None,
+            app.total_funding,
+            app.website,
+            app.workspace,
         )
-        for p in parsed
+        for app in parsed
     ]
     started = time.perf_counter()
     with bare_db:

@@ -97,3 +97,53 @@ def test_all_rules_passing_is_eligible_and_records_the_policy_version():
 def test_a_fail_outweighs_an_unknown():
     verdict = evaluate(make(incorporated_on=None, country="KP"), POLICY)
     assert verdict.eligibility == Eligibility.INELIGIBLE
+
+
+def test_an_import_screens_every_combination_exactly_as_evaluate_decides():
+    # The import's batch screen and evaluate() must never disagree: across the
+    # edges of SPEC 2 (two years to the day, 29 February, exactly 5,000,000.00),
+    # unknowns, currencies, territories and prior enrollments, and two policies.
+    from itertools import product
+
+    from models.eligibility import Screen
+    from models.policy import PolicyBook
+
+    later = Policy(
+        version=4,
+        effective_from=date(2025, 1, 1),
+        max_age_years=3,
+        max_funding=1_000_000_00,
+        eligible_territories=frozenset({"GB"}),
+    )
+    book = PolicyBook([POLICY, later])
+    screen = Screen(book)
+    applied_days = [date(2024, 2, 29), date(2024, 3, 10), date(2026, 3, 10)]
+    checked = 0
+    for applied, years_before, funding, country, declared, prior in product(
+        applied_days,
+        [None, 0, 1, 2, 3],
+        [(None, None), (None, "EUR"), (5_000_000_00, None), (5_000_000_01, None), (1_000_000_01, None)],
+        ["GB", "US", "KP"],
+        [None, False, True],
+        [None, "acme.io already held an enrollment"],
+    ):
+        incorporated = None
+        if years_before is not None:
+            incorporated = applied if years_before == 0 else date(applied.year - years_before, applied.month, 28)
+            if (applied.month, applied.day) != (2, 29):
+                incorporated = incorporated.replace(day=applied.day)
+        app = make(
+            submitted_on=applied,
+            incorporated_on=incorporated,
+            total_funding=funding[0],
+            funding_currency=funding[1],
+            country=country,
+            previous_discount=declared,
+        )
+        policy = book.in_force(applied)
+        verdict = evaluate(app, policy, prior)
+        stored, version = screen.outcomes(applied, incorporated, funding[0], country, declared, prior)
+        expected = (verdict.eligibility.value, *(r.outcome.value for r in verdict.results))
+        assert (stored, version) == (expected, verdict.policy_version), app
+        checked += 1
+    assert checked == 3 * 5 * 5 * 3 * 3 * 2
