@@ -530,12 +530,15 @@ def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
             if key not in earliest or other < earliest[key]:
                 earliest[key] = other
     if earliest:
-        conn.execute(
-            insert(schema.duplicate_flags),
-            [
-                {"application": application, "other": other, "kind": kind}
-                for (application, kind), other in earliest.items()
-            ],
+        pairs = list(earliest.items())
+        insert_columns(
+            conn,
+            schema.duplicate_flags,
+            {
+                "application": [application for (application, _), _ in pairs],
+                "other": [other for _, other in pairs],
+                "kind": [kind for (_, kind), _ in pairs],
+            },
         )
     return len({application for application, _ in earliest})
 

@@ -135,3 +135,17 @@ def test_help_loads_neither_qt_nor_the_database_layer():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "usage: startup-desk" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_a_database_command_loads_neither_qt_nor_the_export_libraries(tmp_path):
+    # what keeps `startup-desk applications` quick to start: only the database layer
+    db = tmp_path / "probe.sqlite3"
+    subprocess.run([sys.executable, "-m", "ui.launcher", "--db", str(db), "partners"], check=True, capture_output=True)
+    probe = (
+        "import sys, ui.launcher as launcher\n"
+        f"launcher.main(['--db', {str(db)!r}, 'applications', '--status', 'new'])\n"
+        "heavy = ('PySide6', 'openpyxl', 'reportlab', 'xlsxwriter')\n"
+        "print([name for name in heavy if name in sys.modules], 'sqlalchemy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[] True"

@@ -16,10 +16,14 @@ from tests.benchmarks.common import record
 
 
 def timed(args: list[str], runs: int = 7) -> float:
+    return run_median([sys.executable, "-m", "ui.launcher", *args], runs)
+
+
+def run_median(command: list[str], runs: int = 7) -> float:
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "ui.launcher", *args], check=True, capture_output=True)
+        subprocess.run(command, check=True, capture_output=True)
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
 
@@ -37,6 +41,10 @@ def main() -> None:
         ("startup-desk history SSP-26001", ["--db", str(db), "history", "SSP-26001"]),
     ):
         lines.append(f"{label}: {timed(args):.3f} s median of 7 (budget 0.300 s)")
+    # Yardsticks from the same run: what no database command can go below on this machine.
+    bare = run_median([sys.executable, "-c", "pass"])
+    sqlalchemy = run_median([sys.executable, "-c", "import sqlalchemy"])
+    lines.append(f"yardstick: python -c pass {bare:.3f} s; python -c 'import sqlalchemy' {sqlalchemy:.3f} s")
     record("startup", lines)
 
 

@@ -12,7 +12,7 @@ RESULTS = Path(__file__).with_name("results")
 COUNTRIES = ["US", "GB", "DEU", "France", "IN", "Canada", "BR", "SG", "United Kingdom", "NG", "IR"]
 
 
-def write_applications_csv(path: Path, rows: int, seed: int = 1) -> Path:
+def write_applications_csv(path: Path, rows: int, seed: int = 1, id_prefix: str = "B") -> Path:
     rng = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -35,10 +35,11 @@ def write_applications_csv(path: Path, rows: int, seed: int = 1) -> Path:
         for index in range(rows):
             submitted = start + timedelta(days=rng.randrange(0, 700))
             name = f"Company {rng.randrange(rows)} {rng.choice(['Labs', 'Inc', 'AI', 'Health', 'Pay'])}"
-            domain = f"c{index}.example.com"
+            tag = "" if id_prefix == "B" else id_prefix.lower()  # the default keeps the data every benchmark knows
+            domain = f"c{tag}{index}.example.com"
             writer.writerow(
                 [
-                    f"B-{index}",
+                    f"{id_prefix}-{index}",
                     submitted.isoformat(),
                     name,
                     f"founder@{domain}",
@@ -47,7 +48,7 @@ def write_applications_csv(path: Path, rows: int, seed: int = 1) -> Path:
                     f"{rng.randrange(0, 8_000_000):,}" if rng.random() < 0.9 else "",
                     rng.choice(["no", "yes", "", "0"]),
                     f"https://{domain}",
-                    f"ws-{index}",
+                    f"ws-{tag}{index}",
                     rng.choice(["", "", "yc", "techstars"]),
                 ]
             )
