@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -204,6 +205,24 @@ def parse_rows(
 ) -> Parsed:
     """Validate every row; the problems go to `report.invalid` (row, column, reason), in
     row order, and the valid rows come back typed."""
+    text = read_text(table, mapping, report, cancelled)
+    parsed, errors = check_rows(text, 0, len(text.numbers))
+    report.invalid.extend(errors)
+    return parsed
+
+
+@dataclass
+class TextColumns:
+    """A file's rows as the form's columns of stripped text, before any check."""
+
+    numbers: list[int]  # the row numbers a spreadsheet shows
+    columns: dict[str, list[str]]  # target -> text
+    date_format: str | None
+
+
+def read_text(
+    table: Table, mapping: Mapping | None, report: ImportReport, cancelled: Callable[[], bool] = lambda: False
+) -> TextColumns:
     readers = resolve(mapping, table.header, TARGETS, ALIASES)
     missing = [column for column in REQUIRED if column not in readers]
     if missing:
@@ -224,24 +243,25 @@ def parse_rows(
         for cells in rows:
             if len(cells) < width:
                 cells.extend([""] * (width - len(cells)))
-    text = {target: _text_column(readers.get(target), rows) for target in TARGETS}
-    del rows
+    columns = {target: _text_column(readers.get(target), rows) for target in TARGETS}
+    return TextColumns(numbers, columns, mapping.date_format if mapping else None)
+
+
+def check_rows(text: TextColumns, start: int, stop: int) -> tuple[Parsed, list[RowError]]:
+    """Rows start..stop checked: the valid ones typed, and every problem in row order."""
+    numbers = text.numbers[start:stop]
     failures: list[tuple[int, RowError]] = []  # (row index, error), sorted by row at the end
 
     def fail(index: int, column: str, message: str) -> None:
         failures.append((index, RowError(numbers[index], column, message)))
 
-    typed = _typed_columns(text, mapping.date_format if mapping else None, fail)
-    if cancelled():
-        raise Cancelled("import cancelled: nothing was imported")
+    typed = _typed_columns({name: values[start:stop] for name, values in text.columns.items()}, text.date_format, fail)
     failures.sort(key=lambda failure: failure[0])  # stable: a row's errors keep the order of the checks
-    report.invalid.extend(error for _, error in failures)
-    keys = _source_keys(typed)
-    parsed = Parsed(numbers, keys, typed)
+    parsed = Parsed(numbers, _source_keys(typed), typed)
     if failures:
         bad = {index for index, _ in failures}
         parsed = parsed.take([i for i in range(len(numbers)) if i not in bad])
-    return parsed
+    return parsed, [error for _, error in failures]
 
 
 def _text_column(reader: Callable[[list[str]], str] | None, rows: list[list[str]]) -> list[str]:
@@ -382,7 +402,9 @@ def import_applications(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
-    """Validate and insert; the caller commits. Nothing is written when `strict` and any row is invalid."""
+    """Validate and insert; the caller commits. When `strict` and any row is invalid, the
+    report names every invalid row and the caller must roll back (rows before the first
+    invalid one are already inserted in its transaction)."""
     with paused_gc():
         return _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled)
 
@@ -407,39 +429,69 @@ def paused_gc() -> Iterator[None]:
 def _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled) -> ImportReport:
     report = ImportReport()
     table = read_table(path, mapping.encoding if mapping else None, mapping.delimiter if mapping else None)
-    parsed = parse_rows(table, mapping, report, cancelled)
-    if strict and report.invalid:
-        return report
-    fresh = _drop_already_imported(conn, parsed, report)
+    text = read_text(table, mapping, report, cancelled)
+    total = len(text.numbers)
     if progress:
-        progress(0, len(fresh))
+        progress(0, total)
     batch = conn.execute(
         insert(schema.import_batches).values(
             kind="applications", file_name=Path(path).name, at=now, actor=actor, imported=0, duplicates=0, invalid=0
         )
     ).inserted_primary_key[0]
     report.batch = batch
-    first_id = (conn.execute(select(func.max(schema.applications.c.id))).scalar() or 0) + 1
-    columns = _stored_columns(fresh, policies, _prior_enrollments(conn), batch, now)
-    with indexes_rebuilt_after(conn, schema.applications, first_id - 1, len(fresh)):
-        for start in range(0, len(fresh), INSERT_CHUNK):
-            if cancelled():
-                raise Cancelled("import cancelled: nothing was imported")
-            chunk = {name: values[start : start + INSERT_CHUNK] for name, values in columns.items()}
-            insert_columns(conn, schema.applications, chunk)
-            report.imported += len(chunk["source_key"])
-            if progress:
-                progress(report.imported, len(fresh))
-    index_new_applications(conn, first_id)
+    first_id = _next_id(conn)
+    prior = _prior_enrollments(conn)
+    seen: set[str] = set()
+    partner_codes: set[str] = set()
+
+    def prepare(start: int) -> tuple[Parsed, list[RowError], dict]:
+        parsed, errors = check_rows(text, start, min(start + INSERT_CHUNK, total))
+        return parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
+
+    # Chunk by chunk, the next chunk is checked on a helper thread while SQLite fills the
+    # search index with this one (SQLite lets go of Python's lock while it works): the
+    # Python and the SQLite halves of an import overlap instead of taking turns.
+    starts = list(range(0, total, INSERT_CHUNK))
+    with ThreadPoolExecutor(1, thread_name_prefix="import") as helper:
+        with indexes_rebuilt_after(conn, schema.applications, first_id - 1, total):
+            pending = helper.submit(prepare, 0) if starts else None
+            for position, start in enumerate(starts):
+                if cancelled():
+                    raise Cancelled("import cancelled: nothing was imported")
+                parsed, errors, columns = pending.result()
+                report.invalid.extend(errors)
+                fresh = _fresh(conn, parsed.keys, seen, report)
+                # strict: once a row is invalid nothing more is written (the caller rolls back),
+                # but every row is still checked, so that the report names them all
+                writing = not (strict and report.invalid)
+                if writing:
+                    if len(fresh) < len(parsed):
+                        columns = {name: [values[i] for i in fresh] for name, values in columns.items()}
+                    chunk_first = _next_id(conn)
+                    insert_columns(conn, schema.applications, columns)
+                    report.imported += len(fresh)
+                    partner_codes.update(columns["partner_code"])
+                if position + 1 < len(starts):
+                    pending = helper.submit(prepare, starts[position + 1])
+                if writing:
+                    index_new_applications(conn, chunk_first)
+                if progress:
+                    progress(min(start + INSERT_CHUNK, total), total)
+    if strict and report.invalid:
+        return report
     report.flagged = flag_duplicates(conn, batch, first_id)
     known_partners = set(conn.execute(select(schema.partners.c.code)).scalars())
-    report.unknown_partners = sorted(set(columns["partner_code"]) - known_partners - {""})
+    report.unknown_partners = sorted(partner_codes - known_partners - {""})
     conn.execute(
         schema.import_batches.update()
         .where(schema.import_batches.c.id == batch)
         .values(imported=report.imported, duplicates=report.duplicates, invalid=report.invalid_rows)
     )
     return report
+
+
+def _next_id(conn: Connection) -> int:
+    return (conn.execute(select(func.max(schema.applications.c.id))).scalar() or 0) + 1
 
 
 def _stored_columns(parsed: Parsed, policies: PolicyBook, prior: dict[str, str], batch: int, now: datetime) -> dict:
@@ -543,17 +595,18 @@ def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
     return len({application for application, _ in earliest})
 
 
-def _drop_already_imported(conn: Connection, parsed: Parsed, report: ImportReport) -> Parsed:
-    """Rows imported before (same application_id, or the same row) are skipped and counted."""
-    seen = _stored_keys(conn, parsed.keys)
+def _fresh(conn: Connection, keys: list[str], seen: set[str], report: ImportReport) -> list[int]:
+    """The positions of rows not imported before (by application_id, or the same row), in
+    the database or earlier in the file; the others are counted as duplicates."""
+    stored = _stored_keys(conn, keys)
     fresh = []
-    for index, key in enumerate(parsed.keys):
-        if key in seen:
+    for index, key in enumerate(keys):
+        if key in stored or key in seen:
             report.duplicates += 1
         else:
             seen.add(key)
             fresh.append(index)
-    return parsed if len(fresh) == len(parsed) else parsed.take(fresh)
+    return fresh
 
 
 def _stored_keys(conn: Connection, keys: list[str]) -> set[str]:

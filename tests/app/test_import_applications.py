@@ -205,3 +205,40 @@ def test_a_big_import_into_a_small_table_keeps_every_index_whether_it_lands_or_f
     assert _indexes(database) == indexes
     if database.engine.dialect.name == "sqlite":
         assert any(sql.startswith("DROP INDEX") for sql in statements)  # the rebuild did happen
+
+
+def _import_in_chunks_of_two(monkeypatch):
+    import app.importing.applications as module
+
+    monkeypatch.setattr(module, "INSERT_CHUNK", 2)  # a big file's chunked path, with a small file
+
+
+def test_a_file_imported_in_chunks_lands_as_it_would_in_one(database, write_csv, monkeypatch):
+    from app.search import text_condition
+
+    whole = HEADER + "".join(GOOD) + "A1,2026-03-01,Acme Inc,ada@acme.io,GB,,,,,acme,\n"
+    whole += "A4,2026-03-05,ACME Labs,z@acme.io,US,,,,,zz,\n"
+    _import_in_chunks_of_two(monkeypatch)
+    report = import_applications(database, write_csv(whole))
+    # A1 again in the third chunk is the same row; A4 (fifth row) shares A1's domain and name
+    assert (report.imported, report.duplicates, report.flagged) == (4, 1, 1)
+    stored = rows(database)
+    assert sorted(stored) == ["A1", "A2", "A3", "A4"]
+    assert stored["A2"].rule_age == "fail" and stored["A3"].eligibility == "incomplete"
+    with database.read() as conn:
+        flags = {(r.application, r.other, r.kind) for r in conn.execute(select(schema.duplicate_flags))}
+        assert flags == {(stored["A4"].id, stored["A1"].id, "domain"), (stored["A4"].id, stored["A1"].id, "name")}
+        found = conn.execute(select(schema.applications.c.id).where(text_condition(conn, "gamma"))).scalars()
+        assert list(found) == [stored["A3"].id]  # every chunk reached the search index
+
+
+def test_strict_refuses_a_file_whose_invalid_row_comes_after_chunks_were_written(database, write_csv, monkeypatch):
+    _import_in_chunks_of_two(monkeypatch)
+    late_error = (
+        HEADER + "".join(GOOD) + "B1,2026-01-01,,x@y.io,US,,,,,,\n" + "B2,2026-01-02,Late,l@late.io,Narnia,,,,,,\n"
+    )
+    report = import_applications(database, write_csv(late_error), strict=True)
+    assert report.imported == 0
+    assert [(e.row, e.field) for e in report.invalid] == [(5, "company"), (6, "country")]
+    assert count(database) == 0
+    assert count(database, schema.import_batches) == 0
