@@ -23,7 +23,7 @@ def parse_month(text: str) -> tuple[int, int]:
     from models.errors import InvalidInput
 
     parts = text.strip().split("-")
-    if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+    if len(parts) != 2 or len(parts[0]) != 4 or not all(p.isascii() and p.isdigit() for p in parts):
         raise InvalidInput(f"not a month (YYYY-MM): {text!r}")
     year, month = int(parts[0]), int(parts[1])
     if not 1 <= month <= 12:

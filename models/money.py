@@ -23,7 +23,7 @@ def parse_usd(text: str) -> Cents:
     Thousands separators must be well placed ('1,20,0' is refused); more than two
     decimals are rounded half-up to the cent.
     """
-    if text.isdigit():  # the common case, without regular expressions or Decimal
+    if text.isascii() and text.isdigit():  # the common case ('²' is a digit too, but no number)
         return int(text) * 100
     plain = _PLAIN.match(text)  # the next most common: '1,200,000' or '1200000.5'
     if plain:

@@ -37,7 +37,7 @@ class DetailView(QTextBrowser):
         self.setHtml(f"<p style='color:gray'>{escape(text or tr('Select an application to see its details.'))}</p>")
 
     def _follow(self, url: QUrl) -> None:
-        if url.scheme() == "app" and url.path().isdigit():
+        if url.scheme() == "app" and url.path().isdecimal():
             self.open_application.emit(int(url.path()))
 
     def show_detail(self, detail: dict) -> None:

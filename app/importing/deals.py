@@ -111,6 +111,6 @@ def parse_deal(number: int, text: dict[str, str], date_format: str | None = None
 
 
 def _capacity(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
+    if not text.isdecimal() or int(text) <= 0:
         raise InvalidInput(f"{text!r} is not a whole number of places above zero (blank: unlimited)")
     return int(text)

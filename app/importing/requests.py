@@ -51,7 +51,7 @@ def import_requests(
         elif not member[1]:
             errors.append(RowError(number, "workspace", f"{text['workspace']!r}: the application is not accepted"))
         if text["deal"]:
-            deal = deals_by_id.get(int(text["deal"])) if text["deal"].isdigit() else None
+            deal = deals_by_id.get(int(text["deal"])) if text["deal"].isdecimal() else None
             if deal is None:
                 errors.append(RowError(number, "deal", f"no deal number {text['deal']!r}"))
         else:

@@ -42,7 +42,7 @@ def parse_email(text: str) -> str:
 
 def parse_funding(text: str) -> tuple[int | None, str | None]:
     """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
-    if text.isdigit():  # most amounts, without a regular expression
+    if text.isascii() and text.isdigit():  # most amounts, without a regular expression
         return int(text) * 100, None
     foreign = _FOREIGN.search(text) if _LETTER_OR_SYMBOL.search(text) else None
     if foreign:

@@ -41,7 +41,7 @@ def find_application_row(conn: Connection, ref: str | int):
     """By the form's application_id, else by Startup Desk's own number."""
     a = schema.applications
     row = conn.execute(select(a).where(a.c.source_key == f"id:{ref}")).first()
-    if row is None and str(ref).isdigit():
+    if row is None and str(ref).isdecimal():
         row = conn.execute(select(a).where(a.c.id == int(ref))).first()
     if row is None:
         raise AppError(f"no application {ref}")

@@ -69,6 +69,12 @@ def test_invalid_rows_are_named_by_row_field_and_reason_and_the_valid_rows_still
     assert "ambiguous" in message
 
 
+def test_a_funding_of_superscript_digits_is_a_row_error_not_a_crash(database, write_csv):
+    report = import_applications(database, write_csv(HEADER + "S1,2026-03-01,Sup,s@sup.io,GB,,²,no,,,\n"))
+    assert [(e.row, e.field) for e in report.invalid] == [(2, "total_funding_usd")]
+    assert report.imported == 0
+
+
 def test_strict_mode_imports_nothing_when_any_row_is_invalid(database, write_csv):
     report = import_applications(
         database, write_csv(HEADER + GOOD[0] + "B1,2026-01-01,,x@y.io,US,,,,,,\n"), strict=True

@@ -44,3 +44,17 @@ def test_near_identical_company_names_share_a_key():
 def test_free_mail_domains_do_not_name_a_company():
     assert company_domains("", "founder@gmail.com") == frozenset()
     assert company_domains("https://www.Acme.io/about", "ada@acme.co.uk") == {"acme.io", "acme.co.uk"}
+
+
+@pytest.mark.parametrize("text", ["²", "1²", "١٢"])
+def test_digits_of_other_scripts_are_not_amounts(text):
+    # '²'.isdigit() is true in Python, but int('²') fails: refused as an amount, not a crash
+    with pytest.raises(InvalidInput):
+        parse_usd(text)
+
+
+def test_a_month_with_superscript_digits_is_refused():
+    from models.dates import parse_month
+
+    with pytest.raises(InvalidInput):
+        parse_month("2026-¹²")
