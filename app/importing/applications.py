@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
@@ -277,7 +277,6 @@ def _text_column(reader: Callable[[list[str]], str] | None, rows: list[list[str]
 def _typed_columns(text: dict[str, list[str]], date_format: str | None, fail) -> dict[str, list]:
     """Every check of a row, a column at a time; what repeats (dates, countries, yes/no) is
     parsed once per distinct value."""
-    count = len(text["company"])
     for column in REQUIRED:
         if not all(text[column]):
             for index, value in enumerate(text[column]):
@@ -289,67 +288,24 @@ def _typed_columns(text: dict[str, list[str]], date_format: str | None, fail) ->
                 if len(value) > limit:
                     fail(index, column, f"longer than {limit} characters")
 
-    dates: dict[str, date | str] = {}  # text -> date, or why it is not one
+    def each(column: str, parse: Callable[[str], object], memo: dict | None = None) -> list:
+        return _parse_each(text[column], parse, lambda index, reason: fail(index, column, reason), memo)
 
-    def parse_dates(column: str) -> list[date | None]:
-        values: list[date | None] = []
-        for index, value in enumerate(text[column]):
-            if not value:
-                values.append(None)
-                continue
-            day = dates.get(value)
-            if day is None:
-                try:
-                    day = parse_date(value, date_format)
-                except InvalidInput as exc:
-                    day = str(exc)
-                dates[value] = day
-            if isinstance(day, str):
-                fail(index, column, day)
-                day = None
-            values.append(day)
-        return values
-
-    submitted = parse_dates("submitted_on")
+    dates: dict = {}  # the two date columns share what they parsed
+    submitted = each("submitted_on", lambda value: parse_date(value, date_format), dates)
     match = EMAIL.match
     for index, value in enumerate(text["contact_email"]):
         if value and not match(value):
             fail(index, "contact_email", f"{value!r} is not an e-mail address")
-    codes: dict[str, str] = {"": ""}
-    countries = []
-    for index, value in enumerate(text["country"]):
-        code = codes.get(value)
-        if code is None:
-            code = codes[value] = to_alpha2(value) or ""
-        if value and not code:
-            fail(index, "country", f"{value!r} is not a country code or English country name")
-        countries.append(code)
-    incorporated = parse_dates("incorporated_on")
+    countries = [code or "" for code in each("country", _country)]
+    incorporated = each("incorporated_on", lambda value: parse_date(value, date_format), dates)
     for index, (founded, applied) in enumerate(zip(incorporated, submitted)):
         if founded and applied and founded > applied:
             fail(index, "incorporated_on", f"{founded} is after the application date {applied}")
-    funding: list[int | None] = [None] * count
-    currencies: list[str | None] = [None] * count
-    for index, value in enumerate(text["total_funding_usd"]):
-        if value:
-            try:
-                funding[index], currencies[index] = parse_funding(value)
-            except InvalidInput as exc:
-                fail(index, "total_funding_usd", str(exc))
-    answers: dict[str, bool | None | str] = {}
-    previous = []
-    for index, value in enumerate(text["previous_discount"]):
-        answer = answers.get(value, answers)
-        if answer is answers:
-            try:
-                answer = parse_yes_no(value)
-            except InvalidInput as exc:
-                answer = str(exc)
-            answers[value] = answer
-        if isinstance(answer, str):
-            fail(index, "previous_discount", answer)
-            answer = None
-        previous.append(answer)
+    amounts = each("total_funding_usd", parse_funding)
+    funding = [amount[0] if amount else None for amount in amounts]
+    currencies = [amount[1] if amount else None for amount in amounts]
+    previous = each("previous_discount", parse_yes_no)
     return {
         "application_id": [value or None for value in text["application_id"]],
         "submitted_on": submitted,
@@ -366,6 +322,40 @@ def _typed_columns(text: dict[str, list[str]], date_format: str | None, fail) ->
         "partner_code": text["partner_code"],
         "notes": text["notes"],
     }
+
+
+class _Refused(str):
+    """Why a text is not a value (kept in a memo like a value)."""
+
+
+def _parse_each(values: list[str], parse: Callable[[str], object], fail, memo: dict | None = None) -> list:
+    """parse() of every value that is not blank (blank is None), once per distinct text;
+    a value it refuses (InvalidInput) is None, and fail(index, reason) is told."""
+    memo = {} if memo is None else memo
+    parsed = []
+    for index, value in enumerate(values):
+        if not value:
+            parsed.append(None)
+            continue
+        result = memo.get(value, memo)  # the memo itself stands for "not seen yet"
+        if result is memo:
+            try:
+                result = parse(value)
+            except InvalidInput as exc:
+                result = _Refused(exc)
+            memo[value] = result
+        if isinstance(result, _Refused):
+            fail(index, result)
+            result = None
+        parsed.append(result)
+    return parsed
+
+
+def _country(text: str) -> str:
+    code = to_alpha2(text)
+    if not code:
+        raise InvalidInput(f"{text!r} is not a country code or English country name")
+    return code
 
 
 def _source_keys(columns: dict[str, list]) -> list[str]:
