@@ -100,6 +100,7 @@ ALIASES = {
 
 CHUNK = 5_000
 INSERT_CHUNK = 20_000  # rows between two looks at progress and cancel
+FIRST_CHUNK = 4_000
 LIMITS = {
     "company": 300,
     "contact_email": 320,
@@ -434,18 +435,21 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
     seen: set[str] = set()
     partner_codes: set[str] = set()
 
-    def prepare(start: int) -> tuple[Parsed, list[RowError], dict]:
-        parsed, errors = check_rows(text, start, min(start + INSERT_CHUNK, total))
-        return parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
-
     # Chunk by chunk, the next chunk is checked on a helper thread while SQLite fills the
     # search index with this one (SQLite lets go of Python's lock while it works): the
-    # Python and the SQLite halves of an import overlap instead of taking turns.
-    starts = list(range(0, total, INSERT_CHUNK))
+    # Python and the SQLite halves of an import overlap instead of taking turns. The
+    # first chunk, which nothing overlaps, is a small one.
+    starts = [0, *range(FIRST_CHUNK, total, INSERT_CHUNK)] if total else []
+    stops = [*starts[1:], total]
+
+    def prepare(position: int) -> tuple[Parsed, list[RowError], dict]:
+        parsed, errors = check_rows(text, starts[position], stops[position])
+        return parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
+
     with ThreadPoolExecutor(1, thread_name_prefix="import") as helper:
         with indexes_rebuilt_after(conn, schema.applications, first_id - 1, total):
             pending = helper.submit(prepare, 0) if starts else None
-            for position, start in enumerate(starts):
+            for position in range(len(starts)):
                 if cancelled():
                     raise Cancelled("import cancelled: nothing was imported")
                 parsed, errors, columns = pending.result()
@@ -462,11 +466,11 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
                     report.imported += len(fresh)
                     partner_codes.update(columns["partner_code"])
                 if position + 1 < len(starts):
-                    pending = helper.submit(prepare, starts[position + 1])
+                    pending = helper.submit(prepare, position + 1)
                 if writing:
                     index_new_applications(conn, chunk_first)
                 if progress:
-                    progress(min(start + INSERT_CHUNK, total), total)
+                    progress(stops[position], total)
     if strict and report.invalid:
         return report
     report.flagged = flag_duplicates(conn, batch, first_id)

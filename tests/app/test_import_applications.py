@@ -216,7 +216,8 @@ def test_a_big_import_into_a_small_table_keeps_every_index_whether_it_lands_or_f
 def _import_in_chunks_of_two(monkeypatch):
     import app.importing.applications as module
 
-    monkeypatch.setattr(module, "INSERT_CHUNK", 2)  # a big file's chunked path, with a small file
+    monkeypatch.setattr(module, "FIRST_CHUNK", 2)  # a big file's chunked path, with a small file
+    monkeypatch.setattr(module, "INSERT_CHUNK", 2)
 
 
 def test_a_file_imported_in_chunks_lands_as_it_would_in_one(database, write_csv, monkeypatch):
