@@ -9,9 +9,6 @@ batched insert, which is already fast there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from sqlalchemy import Connection, Table, insert
 
 #: An insert of at least this many rows, into a table holding at most twice as many,
@@ -47,8 +44,7 @@ def insert_columns(conn: Connection, table: Table, columns: dict[str, list]) -> 
     conn.exec_driver_sql(str(compiled), list(zip(*values)))
 
 
-@contextmanager
-def indexes_rebuilt_after(conn: Connection, table: Table, stored: int, coming: int) -> Iterator[None]:
+class IndexesAside:
     """Insert without the table's indexes, then build them again, when that is faster.
 
     SQLite: a hundred thousand rows into a table with ten indexes spend most of their
@@ -56,16 +52,35 @@ def indexes_rebuilt_after(conn: Connection, table: Table, stored: int, coming: i
     all ten). That wins while the table is not much bigger than what arrives. Within
     the caller's transaction: a failure rolls the dropped indexes back with the rows.
     The UNIQUE constraints' own indexes stay, so uniqueness is checked row by row.
+
+        with IndexesAside(conn, table, stored_rows) as aside:
+            aside.before_insert(rows_still_to_come)  # before each insert
     """
-    if conn.dialect.name != "sqlite" or coming < REBUILD_AT or stored > 2 * coming:
-        yield
-        return
-    indexes = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table.name,),
-    ).fetchall()
-    for name, _ in indexes:
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _, sql in indexes:
-        conn.exec_driver_sql(sql)
+
+    def __init__(self, conn: Connection, table: Table, stored: int):
+        self.conn, self.table, self.stored = conn, table, stored
+        self.decided = False
+        self.dropped: list[tuple[str, str]] = []  # (name, CREATE statement)
+
+    def __enter__(self) -> IndexesAside:
+        return self
+
+    def before_insert(self, coming: int) -> None:
+        """Decided at the first insert, when it is known that rows do arrive (a re-import
+        of a file inserts none, and must not rebuild anything)."""
+        if self.decided or not coming:
+            return
+        self.decided = True
+        if self.conn.dialect.name != "sqlite" or coming < REBUILD_AT or self.stored > 2 * coming:
+            return
+        self.dropped = self.conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (self.table.name,),
+        ).fetchall()
+        for name, _ in self.dropped:
+            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+
+    def __exit__(self, error_type, error, traceback) -> None:
+        if error_type is None:  # after a failure the transaction's rollback brings them back
+            for _, sql in self.dropped:
+                self.conn.exec_driver_sql(sql)

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select
 
 from app import schema
-from app.bulk import indexes_rebuilt_after, insert_columns
+from app.bulk import IndexesAside, insert_columns
 from app.countries import to_alpha2
 from app.errors import Cancelled
 from app.importing.mapping import Mapping, resolve
@@ -447,7 +447,7 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
         return parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
 
     with ThreadPoolExecutor(1, thread_name_prefix="import") as helper:
-        with indexes_rebuilt_after(conn, schema.applications, first_id - 1, total):
+        with IndexesAside(conn, schema.applications, first_id - 1) as aside:
             pending = helper.submit(prepare, 0) if starts else None
             for position in range(len(starts)):
                 if cancelled():
@@ -461,6 +461,7 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
                 if writing:
                     if len(fresh) < len(parsed):
                         columns = {name: [values[i] for i in fresh] for name, values in columns.items()}
+                    aside.before_insert(len(fresh) + total - stops[position])  # at most this many to come
                     chunk_first = _next_id(conn)
                     insert_columns(conn, schema.applications, columns)
                     report.imported += len(fresh)

@@ -249,3 +249,15 @@ def test_strict_refuses_a_file_whose_invalid_row_comes_after_chunks_were_written
     assert [(e.row, e.field) for e in report.invalid] == [(5, "company"), (6, "country")]
     assert count(database) == 0
     assert count(database, schema.import_batches) == 0
+
+
+def test_reimporting_a_big_file_touches_no_index(database, write_csv, monkeypatch):
+    import app.bulk
+
+    monkeypatch.setattr(app.bulk, "REBUILD_AT", 2)
+    path = write_csv(HEADER + "".join(GOOD))
+    import_applications(database, path)
+    statements = _statements(database)
+    again = import_applications(database, path)
+    assert (again.imported, again.duplicates) == (0, 3)
+    assert not [sql for sql in statements if sql.startswith(("DROP INDEX", "CREATE INDEX"))]
