@@ -10,9 +10,9 @@ from sqlalchemy import Connection, Integer, func, select
 
 from app import schema
 from models.dates import parse_month
+from models.ledger import CREDIT_KINDS
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
-CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
 
 
 @dataclass(frozen=True)

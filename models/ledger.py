@@ -19,6 +19,12 @@ class EntryKind(str, Enum):
     DISCOUNT = "discount"  # renewal-year discount on a bill; not drawn from a grant
 
 
+#: The kinds of entry that change a member's credit (a discount is not credit).
+CREDIT_KINDS = tuple(
+    kind.value for kind in (EntryKind.GRANT, EntryKind.APPLY, EntryKind.EXPIRE, EntryKind.ADJUST, EntryKind.REVERSE)
+)
+
+
 @dataclass(frozen=True)
 class ProgramYear:
     """One program year of a member: the grant and the days it is valid."""
@@ -127,3 +133,22 @@ def settle_bill(grants: list[GrantBalance], bill: Cents, on: date, renewal_rate=
 def expiring(grants: list[GrantBalance], through: date) -> list[GrantBalance]:
     """Grants whose expiry day has come by `through` and that still hold credit."""
     return [g for g in grants if g.expires_on <= through and g.remaining > 0]
+
+
+def lowest_balance_from(entries: list[tuple[date, Cents]], on: date) -> tuple[Cents, date]:
+    """The lowest a grant's balance stands from the end of day `on` onward, and the day it
+    does: its entries given as (date, amount) in the order they count (date, then entry).
+
+    What an entry dated `on` may take away: it counts after that day's entries, and must
+    leave every later day at zero or more, not only the final balance. (A month closed
+    in February leaves the year low at its end, whatever a reversal dated today gives
+    back later.)
+    """
+    balance = sum(amount for day, amount in entries if day <= on)
+    lowest, lowest_on = balance, on
+    for day, amount in entries:
+        if day > on:
+            balance += amount
+            if balance < lowest:
+                lowest, lowest_on = balance, day
+    return lowest, lowest_on

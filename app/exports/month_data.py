@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select
 from app import schema
 from app.errors import AppError
 from models.dates import month_end, parse_month
+from models.ledger import CREDIT_KINDS
 
 le, py, e, b, a, p = (
     schema.ledger_entries,
@@ -24,7 +25,6 @@ le, py, e, b, a, p = (
     schema.applications,
     schema.partners,
 )
-CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
 
 
 class MonthNotReady(AppError):

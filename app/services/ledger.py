@@ -19,10 +19,17 @@ from app.database import Database, UnitOfWork, utcnow
 from app.errors import AppError
 from models.dates import add_years, day_before, month_end, parse_month
 from models.errors import DomainError
-from models.ledger import EntryKind, GrantBalance, expiring, program_year, settle_bill
+from models.ledger import (
+    CREDIT_KINDS,
+    EntryKind,
+    GrantBalance,
+    expiring,
+    lowest_balance_from,
+    program_year,
+    settle_bill,
+)
 from models.money import display
 
-CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
 e, py, le, b, a = schema.enrollments, schema.program_years, schema.ledger_entries, schema.bills, schema.applications
 
 
@@ -606,6 +613,24 @@ def _add_year(
 # ---- corrections --------------------------------------------------------------------------
 
 
+def _refuse_below_zero(conn: Connection, enrollment: int, year: int, on: date, amount: int, what: str) -> None:
+    """Refuse an entry of `amount` dated `on` that would put the year's credit below zero on
+    that day or any day after (a back-dated correction can, while the final balance holds)."""
+    if amount >= 0:
+        return
+    entries = conn.execute(
+        select(le.c.entry_date, le.c.amount_cents)
+        .where(le.c.enrollment == enrollment, le.c.program_year == year, le.c.kind.in_(CREDIT_KINDS))
+        .order_by(le.c.entry_date, le.c.id)
+    ).all()
+    lowest, day = lowest_balance_from([(entry_date, int(cents)) for entry_date, cents in entries], on)
+    if lowest + amount < 0:
+        raise RuleRefused(
+            f"{what} would leave program year {year} at {display(lowest + amount)} on {day}: "
+            "credit cannot go below zero"
+        )
+
+
 def adjust(database: Database, workspace: str, amount: int, reason: str, on: date | None = None) -> int:
     """A manual, signed correction to the credit of the year in force; never below zero."""
     if not reason.strip():
@@ -624,8 +649,9 @@ def adjust(database: Database, workspace: str, amount: int, reason: str, on: dat
         if not grants:
             raise RuleRefused(f"{workspace} has no credit grant valid on {on} to adjust")
         grant = max(grants, key=lambda g: g.valid_until)
-        if grant.remaining + amount < 0:
-            raise RuleRefused(f"the balance of {workspace} ({display(grant.remaining)}) cannot go below zero")
+        _refuse_below_zero(
+            conn, enrollment.id, grant.program_year, on, amount, f"adjusting {workspace} by {display(amount)}"
+        )
         entry = conn.execute(
             insert(le).values(
                 enrollment=enrollment.id,
@@ -655,22 +681,22 @@ def reverse(database: Database, entry_id: int, reason: str) -> int:
             raise RuleRefused(f"entry {entry_id} is itself a reversal; record a new adjustment instead")
         if conn.execute(select(le.c.id).where(le.c.reverses == entry_id)).first():
             raise RuleRefused(f"entry {entry_id} was already reversed")
+        # never before what it cancels: a year granted ahead of its start is reversed on that day
+        on = max(date.today(), original.entry_date)
         if original.kind in CREDIT_KINDS and original.program_year is not None:
-            grants = {
-                g.program_year: g for g in grant_balances(conn, [original.enrollment]).get(original.enrollment, [])
-            }
-            grant = grants.get(original.program_year)
-            if grant is not None and grant.remaining - original.amount_cents < 0:
-                raise RuleRefused(
-                    f"reversing entry {entry_id} would leave program year {original.program_year} at "
-                    f"{display(grant.remaining - original.amount_cents)}: credit cannot go below zero"
-                )
+            _refuse_below_zero(
+                conn,
+                original.enrollment,
+                original.program_year,
+                on,
+                -original.amount_cents,
+                f"reversing entry {entry_id}",
+            )
         entry = conn.execute(
             insert(le).values(
                 enrollment=original.enrollment,
                 kind=EntryKind.REVERSE.value,
-                # never before what it cancels: a year granted ahead of its start is reversed on that day
-                entry_date=max(date.today(), original.entry_date),
+                entry_date=on,
                 amount_cents=-original.amount_cents,
                 program_year=original.program_year,
                 month=original.month,
@@ -723,11 +749,21 @@ def reinstate_entry(database: Database, reversal_id: int, reason: str) -> int:
         original = conn.execute(select(le).where(le.c.id == reversal.reverses)).one()
         if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
             raise RuleRefused(f"year {original.program_year} was taken back with its grant: grant it again instead")
+        on = max(date.today(), reversal.entry_date)
+        if original.kind in CREDIT_KINDS and original.program_year is not None:
+            _refuse_below_zero(
+                conn,
+                original.enrollment,
+                original.program_year,
+                on,
+                original.amount_cents,
+                f"reinstating entry {original.id}",
+            )
         entry = conn.execute(
             insert(le).values(
                 enrollment=original.enrollment,
                 kind=original.kind,
-                entry_date=max(date.today(), reversal.entry_date),
+                entry_date=on,
                 amount_cents=original.amount_cents,
                 program_year=original.program_year,
                 month=original.month,
@@ -737,16 +773,6 @@ def reinstate_entry(database: Database, reversal_id: int, reason: str) -> int:
                 created_at=utcnow(),
             )
         ).inserted_primary_key[0]
-        if original.kind in CREDIT_KINDS and original.program_year is not None:
-            grants = {
-                g.program_year: g for g in grant_balances(conn, [original.enrollment]).get(original.enrollment, [])
-            }
-            grant = grants.get(original.program_year)
-            if grant is not None and grant.remaining < 0:
-                raise RuleRefused(
-                    f"reinstating entry {original.id} would leave program year {original.program_year} at "
-                    f"{display(grant.remaining)}: credit cannot go below zero"
-                )
         uow.commit()
     return entry
 

@@ -10,10 +10,10 @@ from sqlalchemy import Connection, and_, func, literal, select, union_all
 
 from app import schema
 from app.database import Database
+from models.ledger import CREDIT_KINDS
 from models.money import display
 
 le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
-CREDIT_KINDS = ("grant", "apply", "expire", "adjust", "reverse")
 
 
 def verify(database: Database) -> list[str]:

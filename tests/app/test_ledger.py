@@ -121,6 +121,20 @@ def test_adjust_needs_a_reason_and_never_takes_credit_below_zero(members):
     assert data["entries"][-1]["reason"] == "billing credit given twice"
 
 
+def test_a_back_dated_adjustment_may_not_take_a_later_day_below_zero(members, write_csv):
+    # Found by the property test: January's credit reversed today gives the year its
+    # money back at the end, but on 28 February only 15.96 was left; an adjustment dated
+    # in January of -15.97 would have left that day below zero.
+    bills(members, write_csv, [("half", "2026-01", "12492.02"), ("half", "2026-02", "12492.02")])
+    close(members, "2026-01", "2026-02")
+    january = next(x for x in ledger.ledger_of(members, "half")["entries"] if x["kind"] == "apply")
+    ledger.reverse(members, january["id"], "test charge")
+    with pytest.raises(ledger.RuleRefused, match="at -0.01 on 2026-02-28"):
+        ledger.adjust(members, "half", -1_597, "goodwill", date(2026, 1, 15))
+    ledger.adjust(members, "half", -1_596, "goodwill", date(2026, 1, 15))
+    assert verify(members) == []
+
+
 def test_reverse_cancels_one_entry_once_and_points_to_it(members, write_csv):
     bills(members, write_csv, [("worked", "2026-01", "1000")])
     close(members, "2026-01")

@@ -83,3 +83,15 @@ def test_credit_never_exceeds_the_bill_nor_what_a_grant_holds(balances, bill, on
         assert amount <= sum(
             g.remaining for g in balances if g.program_year == year and g.valid_from <= on <= g.valid_until
         )
+
+
+def test_the_lowest_balance_from_a_day_counts_every_later_day_not_only_the_end():
+    from models.ledger import lowest_balance_from
+
+    jan, feb, nov = date(2026, 1, 31), date(2026, 2, 28), date(2026, 11, 27)
+    entries = [(date(2026, 1, 15), 2_500_000), (jan, -1_249_202), (feb, -1_249_202), (nov, 1_249_202)]
+    # the end stands at 1,250,798, but on 28 February only 1,596 was left
+    assert lowest_balance_from(entries, date(2026, 1, 15)) == (1_596, feb)
+    assert lowest_balance_from(entries, date(2026, 3, 1)) == (1_596, date(2026, 3, 1))  # from the day itself
+    assert lowest_balance_from(entries, nov) == (1_250_798, nov)
+    assert lowest_balance_from([], jan) == (0, jan)
