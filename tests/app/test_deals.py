@@ -102,6 +102,22 @@ def test_only_accepted_members_request_and_only_one_open_request_per_deal(member
         assert [r.status for r in request_rows(conn, workspace="worked")] == ["requested", "declined"]
 
 
+def test_the_database_itself_refuses_a_second_open_request_for_the_same_deal(members, catalogue):
+    # what keeps two program managers asking at the same moment from opening two requests
+    from sqlalchemy import exc, insert
+
+    first = deals.request_deal(members, "worked", catalogue["Credits"])
+    deals.decide_request(members, first.id, "decline", "not a fit")
+    open_one = deals.request_deal(members, "worked", catalogue["Credits"])
+    with members.read() as conn:
+        row = conn.execute(select(schema.deal_requests).where(schema.deal_requests.c.id == open_one.id)).one()
+    copy = {k: v for k, v in row._mapping.items() if k != "id"}
+    with pytest.raises(exc.IntegrityError), members.engine.begin() as conn:
+        conn.execute(insert(schema.deal_requests).values(**copy))
+    with members.engine.begin() as conn:  # a closed one beside it is fine
+        conn.execute(insert(schema.deal_requests).values(**{**copy, "status": "declined", "is_open": False}))
+
+
 def test_capacity_and_validity_are_checked_when_approving_and_a_refusal_changes_nothing(members, catalogue):
     deal = catalogue["One free year"]  # one place, valid through 2026
     one = deals.request_deal(members, "worked", deal)

@@ -115,10 +115,12 @@ def test_the_migrated_schema_is_the_declared_one(database, database_url):
     from alembic.migration import MigrationContext
 
     from app import db, schema
+    from app.schema import OPEN_REQUEST_INDEX
 
     def ours(obj, name, type_, reflected, compare_to):
+        # the text-search objects, and the partial index declared as DDL (tested on its own)
         return not (type_ == "table" and name.startswith("applications_fts")) and not (
-            type_ == "index" and name and name.startswith("ix_applications_trgm_")
+            type_ == "index" and name and (name.startswith("ix_applications_trgm_") or name == OPEN_REQUEST_INDEX)
         )
 
     engine = db.create(db.normalise_url(database_url))
@@ -128,3 +130,18 @@ def test_the_migrated_schema_is_the_declared_one(database, database_url):
             assert compare_metadata(context, schema.metadata) == []
     finally:
         engine.dispose()
+
+
+def test_a_copy_built_from_the_declared_schema_keeps_the_open_request_index(tmp_path):
+    """A PostgreSQL backup is a SQLite file built by create_all: the partial index, declared as
+    DDL, must come with it (the migrations' own is tested in test_deals)."""
+    from sqlalchemy import create_engine
+
+    from app.schema import OPEN_REQUEST_INDEX
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'copy.sqlite3'}")
+    schema.metadata.create_all(engine)
+    with engine.connect() as conn:
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = ?", (OPEN_REQUEST_INDEX,)).scalar()
+    engine.dispose()
+    assert sql is not None and "UNIQUE" in sql and sql.endswith("WHERE is_open")
