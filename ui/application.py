@@ -54,7 +54,7 @@ def open_window(args):
             window.statusBar().showMessage(window.tr("Loading the demo data…"))
             window.runner.run(
                 lambda progress, cancelled: load_demo(database),
-                lambda text: (window.queue.after_write(None, 0), window.statusBar().showMessage(text, 10000)),
+                lambda text: (window.reload(), window.statusBar().showMessage(text, 10000)),
             )
 
     def refused(error) -> None:

@@ -127,6 +127,11 @@ class MainWindow(QMainWindow):
         elif self.tabs.widget(number) is self.deals:
             self.deals.refresh()
 
+    def reload(self) -> None:
+        """After a write no pane made (the demo data): the queue and the pane in view read again."""
+        self.queue.after_write(None, 0)
+        self._pane_shown(self.tabs.currentIndex())
+
     def show_member_deals(self, workspace: str) -> None:
         self.show_pane(2)
         self.deals.show_member(workspace)

@@ -1,6 +1,7 @@
 """A program manager's morning: import, filter, decide with the keyboard, undo."""
 
 import time
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -252,3 +253,21 @@ def _id_of(window, company: str) -> int:
 
     with window.database.read() as conn:
         return conn.execute(select(schema.applications.c.id).where(schema.applications.c.company == company)).scalar()
+
+
+def test_the_demo_reaches_the_ledger_when_the_window_opens_on_it(qtbot, tmp_path):
+    # README command 1 for someone who last left the app on the Ledger: the ledger read
+    # at once (empty) and must read again once the demo data is in
+    from PySide6.QtCore import QSettings
+
+    from ui.application import open_window
+
+    QSettings().setValue("window/pane", 1)
+    args = SimpleNamespace(db=str(tmp_path / "demo.sqlite3"), user="pm", demo=True)
+    window = open_window(args)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "demo data loaded" in window.statusBar().currentMessage(), timeout=60_000)
+    assert window.tabs.currentWidget() is window.ledger
+    qtbot.waitUntil(lambda: window.ledger.model.rowCount() > 0, timeout=20_000)
+    window.runner.wait()
