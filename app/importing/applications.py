@@ -220,6 +220,14 @@ class TextColumns:
     columns: dict[str, list[str]]  # target -> text
     date_format: str | None
 
+    def without(self, indices: set[int]) -> TextColumns:
+        keep = [i for i in range(len(self.numbers)) if i not in indices]
+        return TextColumns(
+            [self.numbers[i] for i in keep],
+            {name: [values[i] for i in keep] for name, values in self.columns.items()},
+            self.date_format,
+        )
+
 
 def read_text(
     table: Table, mapping: Mapping | None, report: ImportReport, cancelled: Callable[[], bool] = lambda: False
@@ -421,6 +429,7 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
     report = ImportReport()
     table = read_table(path, mapping.encoding if mapping else None, mapping.delimiter if mapping else None)
     text = read_text(table, mapping, report, cancelled)
+    text = _without_stored_ids(conn, text, report)
     total = len(text.numbers)
     if progress:
         progress(0, total)
@@ -590,6 +599,23 @@ def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
     return len({application for application, _ in earliest})
 
 
+def _without_stored_ids(conn: Connection, text: TextColumns, report: ImportReport) -> TextColumns:
+    """The rows whose application id is already stored, left out before any check.
+
+    The form's export is cumulative: each morning's file holds every application so
+    far and a few new ones. Those already imported are skipped (and counted) without
+    parsing them again; what is left is checked, and rows without an id are matched
+    on their content later.
+    """
+    ids = text.columns["application_id"]
+    stored = _stored_keys(conn, ["id:" + application_id for application_id in ids if application_id])
+    if not stored:
+        return text
+    known = {index for index, application_id in enumerate(ids) if application_id and "id:" + application_id in stored}
+    report.duplicates += len(known)
+    return text.without(known)
+
+
 def _fresh(conn: Connection, keys: list[str], seen: set[str], report: ImportReport) -> list[int]:
     """The positions of rows not imported before (by application_id, or the same row), in
     the database or earlier in the file; the others are counted as duplicates."""
@@ -622,7 +648,7 @@ def _stored_keys(conn: Connection, keys: list[str]) -> set[str]:
             found = conn.execute(
                 select(schema.applications.c.source_key).where(schema.applications.c.source_key.in_(chunk))
             )
-        seen.update(found.scalars())
+        seen.update(key for (key,) in found.fetchall())
     return seen
 
 

@@ -46,6 +46,15 @@ def test_reimporting_the_same_file_adds_nothing_and_counts_the_skips(database, w
     assert count(database) == 3
 
 
+def test_a_cumulative_export_adds_only_todays_rows_and_skips_yesterdays_unchecked(database, write_csv):
+    import_applications(database, write_csv(HEADER + "".join(GOOD[:2]), "monday.csv"))
+    # Tuesday's export holds Monday's rows again (one since edited into something invalid)
+    edited = GOOD[1].replace("5000000", "lots")
+    report = import_applications(database, write_csv(HEADER + GOOD[0] + edited + GOOD[2], "tuesday.csv"))
+    assert (report.imported, report.duplicates, report.invalid) == (1, 2, [])
+    assert sorted(rows(database)) == ["A1", "A2", "A3"]
+
+
 def test_rows_without_an_application_id_are_still_imported_once(database, write_csv):
     path = write_csv("submitted_on,company,contact_email,country\n2026-01-02,Solo,s@solo.io,US\n")
     import_applications(database, path)
