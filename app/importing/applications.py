@@ -617,9 +617,10 @@ def _without_stored_ids(conn: Connection, text: TextColumns, report: ImportRepor
 
 
 def _fresh(conn: Connection, keys: list[str], seen: set[str], report: ImportReport) -> list[int]:
-    """The positions of rows not imported before (by application_id, or the same row), in
-    the database or earlier in the file; the others are counted as duplicates."""
-    stored = _stored_keys(conn, keys)
+    """The positions of rows not imported before, in the database or earlier in the file;
+    the others are counted as duplicates. (Stored application ids were left out already:
+    only rows without one are looked up, by their content's digest.)"""
+    stored = _stored_keys(conn, [key for key in keys if key.startswith("row:")])
     fresh = []
     for index, key in enumerate(keys):
         if key in stored or key in seen:
