@@ -324,3 +324,14 @@ deal_request_events = Table(
     Column("to_status", String(16), nullable=False),
     Column("reason", Text, nullable=False, default=""),
 )
+
+
+def declared(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's include_object: whether an object is compared with this module. Left out
+    are what the migrations build beside the declared tables: the text-search objects
+    (FTS5 on SQLite, pg_trgm indexes on PostgreSQL) and the open-request index above."""
+    if type_ == "table":
+        return not name.startswith("applications_fts")
+    if type_ == "index" and name:
+        return not (name.startswith("ix_applications_trgm_") or name == OPEN_REQUEST_INDEX)
+    return True

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from app.schema import metadata
+from app.schema import declared, metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -12,6 +12,7 @@ context.configure(
     render_as_batch=True,
     transactional_ddl=True,
     compare_type=True,
+    include_object=declared,  # what autogenerate compares
 )
 with context.begin_transaction():
     context.run_migrations()
