@@ -140,6 +140,24 @@ def test_possible_duplicates_are_flagged_against_the_earlier_application(databas
     assert flags == {"domain", "name"}
 
 
+def test_a_flag_points_at_the_earliest_match_whether_stored_before_or_in_the_same_file(database, write_csv):
+    import_applications(database, write_csv(HEADER + GOOD[0], "first.csv"))
+    second = (
+        "B1,2026-04-01,Beta Rockets,x@acme.io,GB,,,,,b1,\n"  # A1's domain
+        "B2,2026-04-02,Beta Rockets Ltd,y@acme.io,GB,,,,,b2,\n"  # A1's domain and B1's name
+    )
+    report = import_applications(database, write_csv(HEADER + second, "second.csv"))
+    assert report.flagged == 2
+    ids = {ref: row.id for ref, row in rows(database).items()}
+    with database.read() as conn:
+        flags = {(r.application, r.other, r.kind) for r in conn.execute(select(schema.duplicate_flags))}
+    assert flags == {
+        (ids["B1"], ids["A1"], "domain"),
+        (ids["B2"], ids["A1"], "domain"),  # the stored one is earlier than B1, which shares it too
+        (ids["B2"], ids["B1"], "name"),
+    }
+
+
 def test_unknown_partner_codes_are_reported_not_dropped(database, write_csv):
     report = import_applications(database, write_csv(HEADER + GOOD[0]))
     assert report.unknown_partners == ["yc"]
