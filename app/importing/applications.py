@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select
 
 from app import schema
-from app.bulk import IndexesAside, insert_columns
+from app.bulk import IndexesAside, insert_columns, large_page_cache
 from app.countries import to_alpha2
 from app.errors import Cancelled
 from app.importing.mapping import Mapping, resolve
@@ -404,7 +404,7 @@ def import_applications(
     """Validate and insert; the caller commits. When `strict` and any row is invalid, the
     report names every invalid row and the caller must roll back (rows before the first
     invalid one are already inserted in its transaction)."""
-    with paused_gc():
+    with paused_gc(), large_page_cache(conn):
         return _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled)
 
 

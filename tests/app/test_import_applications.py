@@ -288,3 +288,15 @@ def test_reimporting_a_big_file_touches_no_index(database, write_csv, monkeypatc
     again = import_applications(database, path)
     assert (again.imported, again.duplicates) == (0, 3)
     assert not [sql for sql in statements if sql.startswith(("DROP INDEX", "CREATE INDEX"))]
+
+
+def test_an_import_takes_a_large_page_cache_and_gives_it_back(database):
+    from app.bulk import large_page_cache
+
+    if not database.is_sqlite:
+        pytest.skip("SQLite's page cache")
+    with database.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        with large_page_cache(conn):
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -64 * 1024
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
