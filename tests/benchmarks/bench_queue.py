@@ -84,7 +84,9 @@ def main(rows: int = 1_000_000) -> None:
 
     folder = Path(tempfile.mkdtemp())
     started = time.perf_counter()
-    url = build(rows, folder)
+    # built by another process: the memory measured below is the queue's alone
+    builder = f"from pathlib import Path; from tests.benchmarks.bench_queue import build; print(build({rows}, Path({str(folder)!r})))"
+    url = subprocess.run([sys.executable, "-c", builder], capture_output=True, text=True, check=True).stdout.split()[-1]
     setup = time.perf_counter() - started
     paints, queues = [], []
     for _ in range(3):
@@ -149,7 +151,7 @@ def main(rows: int = 1_000_000) -> None:
             f"the queue's first page on screen from process start: {min(queues):.2f} s best, {max(queues):.2f} s worst",
             *(f"{label}: first page in {ms:.0f} ms (budget 150 ms)" for label, ms in timings.items()),
             f"pages loaded after scrolling to the end: {len(model._pages)} of {model.rowCount() // PAGE + 1}",
-            f"peak memory of the measuring process: {memory:.0f} MB (budget 400 MB)",
+            f"peak memory of the measuring process (the database built by another): {memory:.0f} MB (budget 400 MB)",
         ],
     )
 
