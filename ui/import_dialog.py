@@ -212,12 +212,12 @@ class ImportDialog(QDialog):
             self.errors.addItem(str(error))
         if len(report.invalid) > 1000:
             self.errors.addItem(self.tr("… and %d more") % (len(report.invalid) - 1000))
-        valid = report.rows - report.invalid_rows
+        new = report.rows - report.duplicates - report.invalid_rows
         self.summary.setText(
-            self.tr("%d rows: %d valid, %d invalid (listed on the right; they are not imported).")
-            % (report.rows, valid, report.invalid_rows)
+            self.tr("%d rows: %d to import, %d already imported, %d invalid (listed on the right; not imported).")
+            % (report.rows, new, report.duplicates, report.invalid_rows)
         )
-        self.import_button.setEnabled(valid > 0 and not (self.strict.isChecked() and report.invalid))
+        self.import_button.setEnabled(new > 0 and not (self.strict.isChecked() and report.invalid))
 
     # ---- import ------------------------------------------------------------------
 

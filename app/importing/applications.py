@@ -212,6 +212,21 @@ def parse_rows(
     return parsed
 
 
+def check_without_writing(
+    conn: Connection,
+    table: Table,
+    mapping: Mapping | None,
+    report: ImportReport,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> None:
+    """What an import of `table` would report, without importing: rows already imported
+    (stored, or earlier in the file) in `report.duplicates`, invalid rows named."""
+    text = _without_stored_ids(conn, read_text(table, mapping, report, cancelled), report)
+    parsed, errors = check_rows(text, 0, len(text.numbers))
+    report.invalid.extend(errors)
+    _fresh(conn, parsed.keys, set(), report)
+
+
 @dataclass
 class TextColumns:
     """A file's rows as the form's columns of stripped text, before any check."""

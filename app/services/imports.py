@@ -60,7 +60,8 @@ def preview_applications(
     limit: int = 20,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Preview:
-    """Map the first rows for a look, and validate every row, writing nothing."""
+    """Map the first rows for a look, and check every row as the import would, writing
+    nothing: the report counts the rows already imported and names the invalid ones."""
     from app.importing.mapping import resolve
     from app.importing.tabular import read_table
 
@@ -79,7 +80,8 @@ def preview_applications(
     replay = application_import.Table(table.header, iter(rows), table.encoding, table.delimiter)
     report = application_import.ImportReport()
     try:
-        application_import.parse_rows(replay, mapping, report, cancelled)
+        with database.read() as conn:
+            application_import.check_without_writing(conn, replay, mapping, report, cancelled)
     except application_import.FileRefused as exc:
         report.invalid.append(application_import.RowError(1, "file", str(exc)))
     return Preview(table.header, sample, report, table.encoding)

@@ -35,7 +35,7 @@ def window(qtbot, sqlite_database):
 
 def import_through_dialog(qtbot, window, path):
     dialog = window.open_import(path)
-    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "to import" in dialog.summary.text(), timeout=10_000)
     with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
         dialog.import_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -110,7 +110,7 @@ def test_accepting_an_ineligible_application_asks_for_the_override_reason(qtbot,
 def test_the_window_keeps_processing_events_during_a_long_import(qtbot, window, tmp_path):
     path = write_applications_csv(tmp_path / "big.csv", 30_000)
     dialog = window.open_import(path)
-    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "to import" in dialog.summary.text(), timeout=60_000)
     gaps = []
     clock = QElapsedTimer()
     clock.start()
@@ -137,7 +137,7 @@ def test_the_window_keeps_processing_events_during_a_long_import(qtbot, window, 
 def test_cancelling_an_import_imports_nothing(qtbot, window, tmp_path):
     path = write_applications_csv(tmp_path / "big.csv", 30_000)
     dialog = window.open_import(path)
-    qtbot.waitUntil(lambda: "valid" in dialog.summary.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "to import" in dialog.summary.text(), timeout=60_000)
     dialog.import_button.click()
     dialog.cancel()
     window.runner.wait()
@@ -225,7 +225,7 @@ def test_a_new_user_imports_a_real_export_through_a_shipped_mapping_and_triages_
     import re
 
     def valid_rows() -> int:
-        found = re.search(r"(\d+) valid", dialog.summary.text())
+        found = re.search(r"(\d+) to import", dialog.summary.text())
         return int(found.group(1)) if found else 0
 
     qtbot.waitUntil(lambda: valid_rows() > 4_000 and dialog.import_button.isEnabled(), timeout=30_000)
@@ -271,3 +271,14 @@ def test_the_demo_reaches_the_ledger_when_the_window_opens_on_it(qtbot, tmp_path
     assert window.tabs.currentWidget() is window.ledger
     qtbot.waitUntil(lambda: window.ledger.model.rowCount() > 0, timeout=20_000)
     window.runner.wait()
+
+
+def test_the_preview_of_a_cumulative_export_says_how_many_rows_are_new(qtbot, window, write_csv):
+    header = "application_id,submitted_on,company,contact_email,country\n"
+    monday = header + "M1,2026-03-02,Acme,a@acme.io,GB\nM2,2026-03-02,Beta,b@beta.io,US\n"
+    import_through_dialog(qtbot, window, write_csv(monday, "monday.csv"))
+    tuesday = monday + "T1,2026-03-03,Gamma,g@gamma.io,FR\nT2,2026-03-03,,x@y.io,FR\n"
+    dialog = window.open_import(write_csv(tuesday, "tuesday.csv"))
+    qtbot.waitUntil(lambda: "to import" in dialog.summary.text(), timeout=10_000)
+    assert dialog.summary.text().startswith("4 rows: 1 to import, 2 already imported, 1 invalid")
+    dialog.reject()
