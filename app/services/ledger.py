@@ -517,14 +517,21 @@ def grant_year_two(database: Database, workspace: str, on: date | None = None) -
 
 def graduate(database: Database, workspace: str) -> dict:
     """The member no longer qualifies: no further grant; what is left expires as usual."""
+    return _change_status(
+        database, workspace, "active", "graduated", "graduated: the member no longer qualifies; no further grant"
+    )
+
+
+def _change_status(database: Database, workspace: str, before: str, after: str, note: str) -> dict:
+    """A member's status from `before` to `after`, noted in its application's history."""
     with database.unit_of_work() as uow:
         enrollment = enrollment_row(uow.conn, workspace)
-        if enrollment.status != "active":
-            raise RuleRefused(f"{workspace} is already {enrollment.status}")
-        uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="graduated"))
-        _note(uow, enrollment, "graduated: the member no longer qualifies; no further grant")
+        if enrollment.status != before:
+            raise RuleRefused(f"{workspace} is {enrollment.status}, not {before}")
+        uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status=after))
+        _note(uow, enrollment, note)
         uow.commit()
-    return {"workspace": workspace, "status": "graduated"}
+    return {"workspace": workspace, "status": after}
 
 
 def renew(database: Database, workspace: str, on: date | None = None) -> dict:
@@ -631,6 +638,13 @@ def _refuse_below_zero(conn: Connection, enrollment: int, year: int, on: date, a
         )
 
 
+def _refuse_entry_below_zero(conn: Connection, like, on: date, amount: int, what: str) -> None:
+    """The same, for an entry of `amount` that counts against the same program year as `like`
+    (a reversal, or a reinstatement); entries that are not credit take nothing from a year."""
+    if like.kind in CREDIT_KINDS and like.program_year is not None:
+        _refuse_below_zero(conn, like.enrollment, like.program_year, on, amount, what)
+
+
 def adjust(database: Database, workspace: str, amount: int, reason: str, on: date | None = None) -> int:
     """A manual, signed correction to the credit of the year in force; never below zero."""
     if not reason.strip():
@@ -683,15 +697,7 @@ def reverse(database: Database, entry_id: int, reason: str) -> int:
             raise RuleRefused(f"entry {entry_id} was already reversed")
         # never before what it cancels: a year granted ahead of its start is reversed on that day
         on = max(date.today(), original.entry_date)
-        if original.kind in CREDIT_KINDS and original.program_year is not None:
-            _refuse_below_zero(
-                conn,
-                original.enrollment,
-                original.program_year,
-                on,
-                -original.amount_cents,
-                f"reversing entry {entry_id}",
-            )
+        _refuse_entry_below_zero(conn, original, on, -original.amount_cents, f"reversing entry {entry_id}")
         entry = conn.execute(
             insert(le).values(
                 enrollment=original.enrollment,
@@ -750,15 +756,7 @@ def reinstate_entry(database: Database, reversal_id: int, reason: str) -> int:
         if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
             raise RuleRefused(f"year {original.program_year} was taken back with its grant: grant it again instead")
         on = max(date.today(), reversal.entry_date)
-        if original.kind in CREDIT_KINDS and original.program_year is not None:
-            _refuse_below_zero(
-                conn,
-                original.enrollment,
-                original.program_year,
-                on,
-                original.amount_cents,
-                f"reinstating entry {original.id}",
-            )
+        _refuse_entry_below_zero(conn, original, on, original.amount_cents, f"reinstating entry {original.id}")
         entry = conn.execute(
             insert(le).values(
                 enrollment=original.enrollment,
@@ -808,14 +806,7 @@ def cancel_renewal(database: Database, workspace: str, status: str = "active") -
 
 def reinstate(database: Database, workspace: str) -> dict:
     """Undo a graduation made by mistake: the member is active again."""
-    with database.unit_of_work() as uow:
-        enrollment = enrollment_row(uow.conn, workspace)
-        if enrollment.status != "graduated":
-            raise RuleRefused(f"{workspace} is {enrollment.status}, not graduated")
-        uow.conn.execute(update(e).where(e.c.id == enrollment.id).values(status="active"))
-        _note(uow, enrollment, "graduation undone: the member is active again")
-        uow.commit()
-    return {"workspace": workspace, "status": "active"}
+    return _change_status(database, workspace, "graduated", "active", "graduation undone: the member is active again")
 
 
 # ---- statements --------------------------------------------------------------------------
