@@ -5,21 +5,25 @@ from __future__ import annotations
 import csv
 import getpass
 import io
-from datetime import UTC, date, datetime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, Table, event, func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from app import db, schema
+from app.clock import Clock, default_clock, utcnow  # noqa: F401  (utcnow: until every caller has a unit of work)
+from app.errors import AppError
 from app.migrate import ensure_schema
 from models.policy import Policy, PolicyBook
 
-
-def utcnow() -> datetime:
-    """Naive UTC: the same on SQLite and PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+T = TypeVar("T")
 
 
 def default_actor() -> str:
@@ -29,22 +33,38 @@ def default_actor() -> str:
         return "unknown"
 
 
-class UnitOfWork:
-    """One transaction: committed by `commit()`, rolled back otherwise.
+#: the table an INSERT, UPDATE or DELETE writes (what a unit of work changed)
+_WRITTEN = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
-    with database.unit_of_work() as uow:
-        ...
-        uow.commit()
+
+class UnitOfWork:
+    """One transaction, and what every use case needs besides it: the clock, the actor
+    and the policies. Rolled back unless `commit()` is called; the only way to a
+    connection (the command line and the window open it through the database).
+
+        with database.unit_of_work() as uow:
+            ...
+            uow.commit()
+
+    A writer's transaction on SQLite begins with BEGIN IMMEDIATE (writers queue); on
+    PostgreSQL a check-then-write holds the rows it read with `hold()` (FOR UPDATE).
+    `changes` names the tables the transaction wrote, so a pane refreshes only what it shows.
     """
 
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, *, write: bool = True, clock: Clock | None = None, actor: str | None = None):
         self.database = database
-        self.actor = database.actor
+        self.write = write
+        self.clock = clock or database.clock
+        self.actor = actor or database.actor
+        self.changes: set[str] = set()
         self.connection: Connection | None = None
         self._transaction = None
+        self._policies: PolicyBook | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.connection = self.database.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        begin = "BEGIN IMMEDIATE" if self.write else "BEGIN"
+        self.connection = self.database.engine.connect().execution_options(sqlite_begin=begin)
+        event.listen(self.connection, "before_cursor_execute", self._note_write)
         self._transaction = self.connection.begin()
         return self
 
@@ -53,9 +73,17 @@ class UnitOfWork:
             if self._transaction is not None and self._transaction.is_active:
                 self._transaction.rollback()
         finally:
+            event.remove(self.connection, "before_cursor_execute", self._note_write)
             self.connection.close()
 
+    def _note_write(self, _conn, _cursor, statement: str, *_args) -> None:
+        written = _WRITTEN.match(statement)
+        if written:
+            self.changes.add(written.group(1).lower())
+
     def commit(self) -> None:
+        if not self.write:
+            raise AppError("a read-only unit of work cannot commit")
         self._transaction.commit()
 
     @property
@@ -63,27 +91,88 @@ class UnitOfWork:
         assert self.connection is not None, "use the unit of work in a with block"
         return self.connection
 
+    @property
+    def today(self) -> date:
+        return self.clock.today()
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    @property
     def policies(self) -> PolicyBook:
-        return load_policies(self.conn)
+        if self._policies is None:
+            self._policies = load_policies(self.conn)
+        return self._policies
+
+    def hold(self, table: Table, ids: Iterable[int] | None = None) -> list[int]:
+        """Hold these rows of `table` (every row when `ids` is None) until commit: a second
+        writer waits here and then reads what the first one committed. FOR UPDATE on
+        PostgreSQL; on SQLite the writer's BEGIN IMMEDIATE already holds the whole file.
+        Rows are taken in id order, so that two holders never wait on each other."""
+        query = select(table.c.id).order_by(table.c.id).with_for_update()
+        if ids is not None:
+            ids = sorted(set(ids))
+            if not ids:
+                return []
+            query = query.where(table.c.id.in_(ids))
+        return list(self.conn.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a use case returned, and the tables its transaction wrote."""
+
+    result: Any
+    changes: frozenset[str]
 
 
 class Database:
-    """An open, up-to-date database and who is working on it."""
+    """An open, up-to-date database, who is working on it, and the clock they work by."""
 
-    def __init__(self, url: str, actor: str | None = None, backup_dir: Path | None = None):
+    def __init__(self, url: str, actor: str | None = None, backup_dir: Path | None = None, clock: Clock | None = None):
         self.url = db.normalise_url(url)
         self.actor = actor or default_actor()
+        self.clock = clock or default_clock()
         self.upgrade_backup = ensure_schema(self.url, backup_dir)
         self.engine: Engine = db.create(self.url)
         with self.unit_of_work() as uow:
-            if seed_policy(uow.conn, self.actor):
+            if seed_policy(uow.conn, self.actor, uow.now()):
                 uow.commit()
 
-    def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self)
+    def unit_of_work(self, write: bool = True) -> UnitOfWork:
+        return UnitOfWork(self, write=write)
+
+    def apply(self, use_case: Callable[[Any, UnitOfWork], T], command: Any) -> Outcome:
+        """Run one use case in its own transaction and commit it.
+
+        Two people at once: a unique key taken by someone else's transaction in the
+        meantime (two acceptances into one workspace, two closes of one month) is
+        answered by running the use case once more, so the loser gets the refusal it
+        would have got had it come second.
+        """
+        for attempt in (1, 2):
+            with self.unit_of_work() as uow:
+                try:
+                    result = use_case(command, uow)
+                    uow.commit()
+                except IntegrityError:
+                    if attempt == 2:
+                        raise
+                    continue
+                return Outcome(result, frozenset(uow.changes))
+        raise AssertionError("unreachable")
+
+    def run(self, use_case: Callable[[Any, UnitOfWork], T], command: Any) -> T:
+        """`apply()`, for a caller that needs only the result."""
+        return self.apply(use_case, command).result
+
+    def query(self, read: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`read(uow, *args)` in a transaction of its own that writes nothing."""
+        with self.unit_of_work(write=False) as uow:
+            return read(uow, *args, **kwargs)
 
     def read(self) -> Connection:
-        """A connection for queries (use in a with block)."""
+        """A bare connection for queries (to go: use `query`)."""
         return self.engine.connect()
 
     @property
@@ -127,7 +216,7 @@ def load_policies(conn: Connection) -> PolicyBook:
     return PolicyBook(policies)
 
 
-def seed_policy(conn: Connection, actor: str) -> bool:
+def seed_policy(conn: Connection, actor: str, now: datetime) -> bool:
     """The program's default policy (SPEC 1) and territory list v1, on a new database."""
     if conn.execute(select(func.count()).select_from(schema.policies)).scalar():
         return False
@@ -154,7 +243,7 @@ def seed_policy(conn: Connection, actor: str) -> bool:
             max_funding_cents=default.max_funding,
             renewal_discount_bp=int(default.renewal_discount * 10_000),
             territory_list_version=1,
-            created_at=utcnow(),
+            created_at=now,
             created_by=actor,
         )
     )

@@ -32,7 +32,7 @@ def load_demo(database: Database) -> str:
         with resources.as_file(folder.joinpath("partners.csv")) as path:
             import_partners(conn, path, None, utcnow())
         with resources.as_file(folder.joinpath("applications.csv")) as path:
-            report = import_applications(conn, path, None, uow.policies(), "demo", utcnow())
+            report = import_applications(conn, path, None, uow.policies, "demo", utcnow())
         decided = _decide_some(uow)
         months = _bill_and_close(uow)
         with resources.as_file(folder.joinpath("startup-perks.csv")) as path:

@@ -138,7 +138,7 @@ def decide_in(
         raise TransitionRefused(
             f"application {ref} was already {app.status.value} by {last.actor} on {last.at:%Y-%m-%d %H:%M} UTC"
         )
-    policies = uow.policies()
+    policies = uow.policies
     verdict = evaluate(app, policies.in_force(app.submitted_on), prior_enrollment(conn, app, app.id))
     steps = []
     if app.status == Status.NEW and target == Status.NEEDS_INFO:
@@ -207,7 +207,7 @@ def _enroll(uow: UnitOfWork, app: Application, on: date, workspace: str | None, 
         raise TransitionRefused(f"workspace {slug} is already enrolled; give another with --workspace")
     if on < app.submitted_on:
         raise AppError(f"acceptance date {on} is before the application date {app.submitted_on}")
-    policy = uow.policies().in_force(on)
+    policy = uow.policies.in_force(on)
     partner = None
     credit = policy.annual_credit
     if app.partner_code:

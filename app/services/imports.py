@@ -22,7 +22,7 @@ def import_applications(
     """Valid rows in one transaction; with `strict`, nothing unless every row is valid."""
     with database.unit_of_work() as uow:
         report = application_import.import_applications(
-            uow.conn, path, mapping, uow.policies(), uow.actor, utcnow(), strict, progress, cancelled
+            uow.conn, path, mapping, uow.policies, uow.actor, utcnow(), strict, progress, cancelled
         )
         if not (strict and report.invalid):
             uow.commit()

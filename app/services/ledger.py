@@ -319,7 +319,7 @@ def _settle_month(
     bills = conn.execute(query).all()
     balances = grant_balances(conn, only, None if catch_up else first)
     renewals = _renewal_years(conn, [enrollment for _, _, enrollment in bills], last)
-    policies = uow.policies()
+    policies = uow.policies
     entries: list[dict] = []
 
     def entry(enrollment: int, kind: EntryKind, on: date, amount: int, year: int | None, reason: str) -> dict:
@@ -498,7 +498,7 @@ def grant_year_two(database: Database, workspace: str, on: date | None = None) -
         if enrollment.status != "active":
             raise RuleRefused(f"{workspace} is {enrollment.status}: no further program year")
         years = [y for y in _years(conn, enrollment.id) if not y.renewal]
-        policy = uow.policies().in_force(on or date.today())
+        policy = uow.policies.in_force(on or date.today())
         if len(years) >= policy.program_years:
             raise RuleRefused(f"{workspace} already had {len(years)} program years, the most the program gives")
         last = years[-1]
@@ -550,7 +550,7 @@ def renew(database: Database, workspace: str, on: date | None = None) -> dict:
                 f"{workspace} still has {display(left)} of credit until {last.valid_until}: renewal comes after"
             )
         start = max(on, last.valid_until + timedelta(days=1))
-        policy = uow.policies().in_force(start)
+        policy = uow.policies.in_force(start)
         _add_year(uow, enrollment.id, last.number + 1, start, 0, True, policy.version, on)
         conn.execute(update(e).where(e.c.id == enrollment.id).values(status="renewal"))
         _note(uow, enrollment, f"renewal year from {start} at the renewal discount ({policy.renewal_discount})")
