@@ -1,0 +1,69 @@
+"""Commands that write documents: billing adjustments, statements, letters, deal lists."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import EXIT_OK, day, emit, month, open_database
+
+
+def register(commands, json_parent: argparse.ArgumentParser) -> None:
+    exports = commands.add_parser("export", help="write billing adjustments, statements or letters").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
+    adjustments = exports.add_parser(
+        "adjustments", parents=[json_parent], help="a closed month's billing adjustments (.xlsx or .csv)"
+    )
+    adjustments.add_argument("--month", type=month, required=True, help="YYYY-MM")
+    adjustments.add_argument("-o", "--output", required=True, help="FILE.xlsx or FILE.csv")
+    statements = exports.add_parser(
+        "statements",
+        parents=[json_parent],
+        help="a closed month's credit statements: every member (.xlsx) or one (--workspace, .pdf)",
+    )
+    statements.add_argument("--month", type=month, required=True, help="YYYY-MM")
+    statements.add_argument("-o", "--output", required=True, help="FILE.xlsx, or FILE.pdf with --workspace")
+    statements.add_argument("--workspace", help="one member's one-page PDF statement")
+    letters = exports.add_parser("letters", parents=[json_parent], help="acceptance letters (PDF)")
+    letters.add_argument("ids", nargs="*", metavar="ID", help="applications (default: accepted, no letter yet)")
+    letters.add_argument("-o", "--output", required=True, help="PATH.pdf: one combined file; a folder: one per letter")
+    letters.add_argument("--drafts", action="store_true", help="an .eml draft beside each letter (folder only)")
+    letters.add_argument("--on", type=day, help="the letters' date YYYY-MM-DD (default today)")
+    catalogue = exports.add_parser("deals", parents=[json_parent], help="the deal catalogue as a deal file (CSV)")
+    catalogue.add_argument("-o", "--output", required=True, help="FILE.csv")
+    approved = exports.add_parser(
+        "approved-requests", parents=[json_parent], help="approved requests with their codes, for mailing (CSV)"
+    )
+    approved.add_argument("-o", "--output", required=True, help="FILE.csv")
+    for sub in (adjustments, statements, letters, catalogue, approved):
+        sub.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args) -> int:
+    from app.services import exports
+
+    database = open_database(args)
+    if args.what == "adjustments":
+        result = exports.export_adjustments(database, args.month, args.output)
+        totals = result.totals
+        text = (
+            f"{args.output}: {result.rows} workspaces, bills {totals['bills']}, "
+            f"credit applied {totals['credit_applied']}, due {totals['due']}"
+        )
+    elif args.what in ("deals", "approved-requests"):
+        from app.services.deals import export_approved, export_catalogue
+
+        count = (export_catalogue if args.what == "deals" else export_approved)(database, args.output)
+        emit(args, {"rows": count, "file": args.output}, f"{count} rows written to {args.output}")
+        return EXIT_OK
+    elif args.what == "statements":
+        if args.workspace:
+            result = exports.export_statement_pdf(database, args.month, args.workspace, args.output)
+        else:
+            result = exports.export_statements(database, args.month, args.output)
+        text = f"{args.output}: {result.rows} statement(s), closing balance {result.totals['closing_balance']}"
+    else:
+        result = exports.export_letters(database, args.ids or None, args.output, args.drafts, args.on)
+        text = f"{result.rows} letter(s) written to {args.output}"
+    emit(args, result.as_json(), text)
+    return EXIT_OK

@@ -1,0 +1,96 @@
+"""Commands that bring files in: imports, and the column mappings they read through."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli.common import EXIT_OK, EXIT_REFUSED, emit, open_database
+
+IMPORTS = (
+    ("applications", "the application form's export (CSV or XLSX)"),
+    ("partners", "the partner registry"),
+    ("usage", "the billing system's monthly bills (workspace, month, amount_usd)"),
+    ("deals", "the partner-deal catalogue (partner, title, category, … ; --mapping startup-perks)"),
+    ("requests", "deal requests from the request form's export (workspace, deal or partner and title, note)"),
+)
+
+
+def register(commands, json_parent: argparse.ArgumentParser) -> None:
+    imports = commands.add_parser("import", help="import a file").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
+    for what, help_text in IMPORTS:
+        sub = imports.add_parser(what, parents=[json_parent], help=help_text)
+        sub.add_argument("file", help="the file to import")
+        sub.add_argument("--strict", action="store_true", help="import nothing when any row is invalid")
+        sub.add_argument("--mapping", help="a saved or shipped column mapping, by name")
+        sub.set_defaults(handler=cmd_import)
+
+    mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(
+        dest="what", metavar="WHAT", required=True
+    )
+    mappings.add_parser("list", parents=[json_parent], help="names of saved and shipped mappings").set_defaults(
+        handler=cmd_mappings
+    )
+    show = mappings.add_parser("show", help="print a mapping as JSON")
+    show.add_argument("name", help="a saved or shipped mapping's name")
+    show.set_defaults(handler=cmd_mappings)
+    save = mappings.add_parser("save", help="save a mapping (JSON file) under a name")
+    save.add_argument("name", help="the name to save it under")
+    save.add_argument("file", help="the mapping, a JSON file")
+    save.set_defaults(handler=cmd_mappings)
+
+
+def cmd_import(args) -> int:
+    from app.services import imports
+    from app.services.deals import import_deals, import_requests
+    from app.services.mappings import find_mapping
+
+    database = open_database(args)
+    mapping = find_mapping(database, args.mapping) if args.mapping else None
+    run = {
+        "applications": imports.import_applications,
+        "partners": imports.import_partners,
+        "usage": imports.import_usage,
+        "deals": import_deals,
+        "requests": import_requests,
+    }[args.what]
+    report = run(database, args.file, mapping, strict=args.strict)
+    lines = [
+        f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
+    ]
+    if args.strict and report.invalid:
+        lines[0] = f"nothing imported (--strict): {report.invalid_rows} invalid rows"
+    lines += [f"  {error}" for error in report.invalid[:50]]
+    if len(report.invalid) > 50:
+        lines.append(f"  … and {len(report.invalid) - 50} more problems (use --json for all)")
+    if report.flagged:
+        lines.append(f"{report.flagged} applications flagged as possible duplicates")
+    if report.restatements:
+        lines.append("bills of closed months changed (close-month --restate applies them):")
+        lines += [f"  {change}" for change in report.restatements]
+    if report.unknown_partners:
+        lines.append(f"unknown partner codes (flagged): {', '.join(report.unknown_partners)}")
+    emit(args, report.as_json(), "")
+    if not args.json:
+        print("\n".join(lines), file=sys.stderr if report.invalid else sys.stdout)
+    return EXIT_REFUSED if report.invalid else EXIT_OK
+
+
+def cmd_mappings(args) -> int:
+    from pathlib import Path
+
+    from app.importing.mapping import Mapping
+    from app.services.mappings import find_mapping, mapping_names, save_mapping
+
+    database = open_database(args)
+    if args.what == "list":
+        names = mapping_names(database)
+        emit(args, names, "\n".join(names))
+    elif args.what == "show":
+        print(find_mapping(database, args.name).to_json())
+    else:
+        save_mapping(database, args.name, Mapping.from_json(Path(args.file).read_text(encoding="utf-8"), args.name))
+        print(f"mapping {args.name} saved")
+    return EXIT_OK

@@ -1,0 +1,186 @@
+"""Commands of the credit ledger: the month close, program years, corrections, verify."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli.common import EXIT_OK, EXIT_REFUSED, day, emit, identifier, money, month, open_database
+
+
+def register(commands, json_parent: argparse.ArgumentParser) -> None:
+    close = commands.add_parser(
+        "close-month", parents=[json_parent], help="apply credit to a month's bills and expire what ended"
+    )
+    close.add_argument("month", type=month, help="YYYY-MM")
+    close.add_argument("--restate", action="store_true", help="reverse and re-apply a closed month whose bills changed")
+    close.add_argument("--preview", action="store_true", help="show what closing would do; change nothing")
+    close.set_defaults(handler=cmd_close_month)
+
+    reopen = commands.add_parser(
+        "reopen-month", parents=[json_parent], help="undo the latest close: reverse its entries, open it again"
+    )
+    reopen.add_argument("month", type=month, help="YYYY-MM")
+    reopen.add_argument("--reason", required=True, help="why the close is undone (kept in the ledger)")
+    reopen.set_defaults(handler=cmd_reopen_month)
+
+    for name, help_text in (
+        ("year2", "grant year 2: the member still meets the requirements"),
+        ("renew", "a renewal year at the renewal discount"),
+    ):
+        sub = commands.add_parser(name, parents=[json_parent], help=help_text)
+        sub.add_argument("workspace", help="the member's workspace slug")
+        sub.add_argument("--on", type=day, help="decision date YYYY-MM-DD (default today)")
+        sub.set_defaults(handler=cmd_program_year)
+    graduate = commands.add_parser(
+        "graduate", parents=[json_parent], help="the member no longer qualifies: no further grant"
+    )
+    graduate.add_argument("workspace", help="the member's workspace slug")
+    graduate.set_defaults(handler=cmd_program_year)
+
+    adjust = commands.add_parser("adjust", parents=[json_parent], help="a manual, signed credit correction")
+    adjust.add_argument("workspace", help="the member's workspace slug")
+    adjust.add_argument("amount", type=money, help="USD, e.g. 500.00 or -125.50")
+    adjust.add_argument("--reason", required=True, help="why (kept in the ledger)")
+    adjust.add_argument("--on", type=day, help="date YYYY-MM-DD (default today)")
+    adjust.set_defaults(handler=cmd_adjust)
+
+    reverse = commands.add_parser("reverse", parents=[json_parent], help="cancel one ledger entry")
+    reverse.add_argument("entry_id", type=identifier, help="the entry's number (see: ledger)")
+    reverse.add_argument("--reason", required=True, help="why (kept in the ledger)")
+    reverse.set_defaults(handler=cmd_reverse)
+
+    reinstate = commands.add_parser(
+        "reinstate", parents=[json_parent], help="undo a reversal: a new entry like the one it cancelled"
+    )
+    reinstate.add_argument("reversal_id", type=identifier, help="the reversal's entry number")
+    reinstate.add_argument("--reason", required=True, help="why (kept in the ledger)")
+    reinstate.set_defaults(handler=cmd_reinstate)
+
+    ledger = commands.add_parser("ledger", parents=[json_parent], help="a member's entries and balance")
+    ledger.add_argument("workspace", help="the member's workspace slug")
+    ledger.set_defaults(handler=cmd_ledger)
+
+    verify = commands.add_parser(
+        "verify", parents=[json_parent], help="recompute every balance and check the ledger's rules"
+    )
+    verify.set_defaults(handler=cmd_verify)
+
+
+def cmd_close_month(args) -> int:
+    from app.services.ledger import close_month
+    from models.money import display
+
+    summary = close_month(open_database(args), args.month, args.restate, args.preview)
+    verb = "would close" if args.preview else ("was already closed" if summary.already_closed else "closed")
+    text = (
+        f"{args.month} {verb}: {summary.bills} bills of {display(summary.billed)}, "
+        f"credit applied {display(summary.credit_applied)}, renewal discounts {display(summary.discounts)}, "
+        f"due {display(summary.due)}, expired {display(summary.expired)}"
+    )
+    for change in summary.restated:
+        text += (
+            f"\n  restated {change['workspace']}: credit applied "
+            f"{change['credit_applied_before']} → {change['credit_applied_after']}"
+        )
+    emit(args, summary.as_json(), text)
+    return EXIT_OK
+
+
+def cmd_reopen_month(args) -> int:
+    from app.services.ledger import reopen_month
+
+    count = reopen_month(open_database(args), args.month, args.reason)
+    emit(
+        args,
+        {"month": args.month, "reversed": count},
+        f"{args.month} reopened: {count} entries reversed; import corrected bills and close it again",
+    )
+    return EXIT_OK
+
+
+def cmd_program_year(args) -> int:
+    from app.services import ledger
+
+    database = open_database(args)
+    if args.command == "year2":
+        result = ledger.grant_year_two(database, args.workspace, args.on)
+    elif args.command == "renew":
+        result = ledger.renew(database, args.workspace, args.on)
+    else:
+        result = ledger.graduate(database, args.workspace)
+    emit(args, result, ", ".join(f"{k}: {v}" for k, v in result.items()))
+    return EXIT_OK
+
+
+def cmd_adjust(args) -> int:
+    from app.services.ledger import adjust
+
+    entry = adjust(open_database(args), args.workspace, args.amount, args.reason, args.on)
+    emit(args, {"id": entry}, f"entry {entry} recorded")
+    return EXIT_OK
+
+
+def cmd_reverse(args) -> int:
+    from app.services.ledger import reverse
+
+    entry = reverse(open_database(args), args.entry_id, args.reason)
+    emit(args, {"id": entry, "reverses": args.entry_id}, f"entry {entry} reverses entry {args.entry_id}")
+    return EXIT_OK
+
+
+def cmd_reinstate(args) -> int:
+    from app.services.ledger import reinstate_entry
+
+    entry = reinstate_entry(open_database(args), args.reversal_id, args.reason)
+    emit(
+        args,
+        {"id": entry, "reinstates": args.reversal_id},
+        f"entry {entry} reinstates what reversal {args.reversal_id} cancelled",
+    )
+    return EXIT_OK
+
+
+def cmd_ledger(args) -> int:
+    from app.services.ledger import ledger_of
+    from models.money import display, plain
+
+    data = ledger_of(open_database(args), args.workspace)
+    document = {
+        "workspace": data["workspace"],
+        "balance": plain(data["balance"]),
+        "entries": [
+            {
+                "id": x["id"],
+                "date": x["date"].isoformat(),
+                "kind": x["kind"],
+                "amount": plain(x["amount"]),
+                "reason": x["reason"],
+            }
+            for x in data["entries"]
+        ],
+    }
+    lines = [
+        f"{x['id']:>6}  {x['date']}  {x['kind']:<8} {display(x['amount']):>14} {display(x['balance']):>14}  "
+        f"{x['reason']}"
+        for x in data["entries"]
+    ]
+    lines.append(f"balance: {display(data['balance'])}")
+    emit(args, document, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    from app.services.verify import verify
+
+    breaches = verify(open_database(args))
+    emit(args, {"consistent": not breaches, "breaches": breaches}, "")
+    if breaches:
+        if not args.json:
+            print(f"{len(breaches)} breaches of the ledger's rules:", file=sys.stderr)
+            for breach in breaches:
+                print(f"  {breach}", file=sys.stderr)
+        return EXIT_REFUSED
+    if not args.json:
+        print("the ledger is consistent: every balance recomputed, every rule holds")
+    return EXIT_OK
