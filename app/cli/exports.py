@@ -40,11 +40,14 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args) -> int:
+    from pathlib import Path
+
     from app.services import exports
 
     database = open_database(args)
+    target = Path(args.output)
     if args.what == "adjustments":
-        result = exports.export_adjustments(database, args.month, args.output)
+        result = database.run(exports.export_adjustments, exports.ExportAdjustments(args.month, target))
         totals = result.totals
         text = (
             f"{args.output}: {result.rows} workspaces, bills {totals['bills']}, "
@@ -57,13 +60,12 @@ def cmd_export(args) -> int:
         emit(args, {"rows": count, "file": args.output}, f"{count} rows written to {args.output}")
         return EXIT_OK
     elif args.what == "statements":
-        if args.workspace:
-            result = exports.export_statement_pdf(database, args.month, args.workspace, args.output)
-        else:
-            result = exports.export_statements(database, args.month, args.output)
+        command = exports.ExportStatements(args.month, target, args.workspace)
+        result = database.run(exports.export_statements, command)
         text = f"{args.output}: {result.rows} statement(s), closing balance {result.totals['closing_balance']}"
     else:
-        result = exports.export_letters(database, args.ids or None, args.output, args.drafts, args.on)
+        command = exports.ExportLetters(tuple(args.ids) or None, target, args.drafts, args.on)
+        result = database.run(exports.export_letters, command)
         text = f"{result.rows} letter(s) written to {args.output}"
     emit(args, result.as_json(), text)
     return EXIT_OK

@@ -11,9 +11,9 @@ import json
 import string
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
-from datetime import date
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import format_datetime
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
@@ -217,6 +217,7 @@ def write_each(
     folder: Path,
     settings: LetterSettings,
     on: date,
+    now: datetime,
     drafts: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
@@ -239,7 +240,7 @@ def write_each(
             )
         written.append(target)
         if drafts:
-            written.append(write_draft(letter, target, settings, on))
+            written.append(write_draft(letter, target, settings, on, now))
         if progress:
             progress(done, len(letters))
     return written
@@ -253,13 +254,13 @@ def _inside(folder: Path, name: str) -> Path:
     return target
 
 
-def write_draft(letter: Letter, attachment: Path, settings: LetterSettings, on: date) -> Path:
+def write_draft(letter: Letter, attachment: Path, settings: LetterSettings, on: date, now: datetime) -> Path:
     """An unsent e-mail with the letter attached, for the person's own mail client."""
     message = EmailMessage()
     message["To"] = letter.email
     message["From"] = settings.contact
     message["Subject"] = f"Welcome to the {settings.program}: {letter.company}"
-    message["Date"] = formatdate(localtime=True)
+    message["Date"] = format_datetime(now.replace(tzinfo=UTC))  # the unit of work's clock, naive UTC
     message["X-Unsent"] = "1"  # Outlook and others open it as a draft to send
     message.set_content(letter_text(letter, settings, on) + f"\n\n{settings.sign_off}\n{settings.signatory}\n")
     message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)

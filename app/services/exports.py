@@ -1,4 +1,14 @@
-"""Export use cases: read the ledger in one transaction, then write the file off to the side."""
+"""Export use cases (SPEC 6): each is `use_case(command, uow)` with a frozen command.
+
+An export reads the ledger in its unit of work (one transaction, so every figure
+of a file is of one moment), then writes its file beside the target and renames
+it into place. Long work takes a progress callback and a cancel check as fields of
+its command; the letters' date and a file's generation stamp come from the unit of
+work's clock.
+
+    database.run(export_adjustments, ExportAdjustments("2026-02", Path("adj.xlsx")))
+    database.query(letters_pending)
+"""
 
 from __future__ import annotations
 
@@ -7,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import func, insert, select
 
 from app import schema
-from app.database import Database, utcnow
+from app.database import UnitOfWork
 from app.errors import AppError, UsageError
 from app.exports.letters import Letter, LetterSettings
 from app.exports.month_data import month_entries, month_members, require_closed
@@ -18,7 +28,11 @@ from app.services.applications import find_application_row
 from models.money import plain
 
 Progress = Callable[[int, int], None]
-NEVER: Callable[[], bool] = lambda: False  # noqa: E731
+
+
+def never() -> bool:
+    return False
+
 
 SETTINGS_KEY = "letter_settings"
 
@@ -35,29 +49,74 @@ class ExportResult:
         return {"files": [str(f) for f in self.files], "rows": self.rows, "totals": self.totals}
 
 
+@dataclass(frozen=True)
+class ExportAdjustments:
+    """SPEC 6 billing adjustments of a closed month, to `target` (.xlsx or .csv)."""
+
+    month: str
+    target: Path
+    progress: Progress | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] = field(default=never, compare=False)
+
+
+@dataclass(frozen=True)
+class ExportStatements:
+    """Every member's statement of a closed month in one workbook (.xlsx); with `workspace`,
+    that member's one-page PDF."""
+
+    month: str
+    target: Path
+    workspace: str | None = None
+    progress: Progress | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] = field(default=never, compare=False)
+
+
+@dataclass(frozen=True)
+class ExportLetters:
+    """Acceptance letters: `target.pdf` one combined file; a folder one PDF per letter (and,
+    with `drafts`, an .eml draft beside each). `refs` None: every accepted application
+    without a letter yet. `on`: the letters' date (default: today on the unit of work's clock)."""
+
+    refs: tuple[str | int, ...] | None
+    target: Path
+    drafts: bool = False
+    on: date | None = None
+    settings: LetterSettings | None = field(default=None, compare=False)
+    progress: Progress | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] = field(default=never, compare=False)
+
+
+@dataclass(frozen=True)
+class SaveLetterSettings:
+    settings: LetterSettings
+
+
+@dataclass(frozen=True)
+class PreviewLetter:
+    """One letter with these (unsaved) settings, for a look before saving or printing."""
+
+    settings: LetterSettings
+    target: Path
+    refs: tuple[str | int, ...] | None = None
+
+
 # ---- settings --------------------------------------------------------------------------------
 
 
-def letter_settings(database: Database) -> LetterSettings:
-    with database.read() as conn:
-        return _settings(conn)
-
-
-def _settings(conn: Connection) -> LetterSettings:
-    text = conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == SETTINGS_KEY)).scalar()
+def letter_settings(uow: UnitOfWork) -> LetterSettings:
+    """The letterhead, signatory and wording the team saved (a read: `database.query`)."""
+    text = uow.conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == SETTINGS_KEY)).scalar()
     return LetterSettings.from_json(text)
 
 
-def save_letter_settings(database: Database, settings: LetterSettings) -> None:
+def save_letter_settings(command: SaveLetterSettings, uow: UnitOfWork) -> None:
     """Checked first: a template with an unknown placeholder is refused and nothing is saved."""
-    settings.check()
-    with database.unit_of_work() as uow:
-        meta = schema.meta
-        if uow.conn.execute(select(meta.c.key).where(meta.c.key == SETTINGS_KEY)).first():
-            uow.conn.execute(meta.update().where(meta.c.key == SETTINGS_KEY).values(value=settings.to_json()))
-        else:
-            uow.conn.execute(insert(meta).values(key=SETTINGS_KEY, value=settings.to_json()))
-        uow.commit()
+    command.settings.check()
+    meta, value = schema.meta, command.settings.to_json()
+    if uow.conn.execute(select(meta.c.key).where(meta.c.key == SETTINGS_KEY)).first():
+        uow.conn.execute(meta.update().where(meta.c.key == SETTINGS_KEY).values(value=value))
+    else:
+        uow.conn.execute(insert(meta).values(key=SETTINGS_KEY, value=value))
 
 
 # ---- billing adjustments and statements -------------------------------------------------------
@@ -72,22 +131,21 @@ def _suffix(target: Path, allowed: tuple[str, ...]) -> str:
     return suffix
 
 
-def export_adjustments(
-    database: Database, month: str, target: Path | str, progress: Progress | None = None, cancelled=NEVER
-) -> ExportResult:
+def export_adjustments(command: ExportAdjustments, uow: UnitOfWork) -> ExportResult:
     """SPEC 6 billing adjustments for a closed month, as .xlsx or .csv."""
     from app.exports.adjustments import write_adjustments_csv, write_adjustments_xlsx
 
-    target = Path(target)
+    target = Path(command.target)
     suffix = _suffix(target, (".xlsx", ".csv"))
-    with database.read() as conn:
-        require_closed(conn, month)
-        members = month_members(conn, month)
-        program = _settings(conn).program
+    require_closed(uow.conn, command.month)
+    members = month_members(uow.conn, command.month)
+    program = letter_settings(uow).program
     if suffix == ".csv":
-        totals = write_adjustments_csv(members, target, progress, cancelled)
+        totals = write_adjustments_csv(members, target, command.progress, command.cancelled)
     else:
-        totals = write_adjustments_xlsx(members, target, month, program, utcnow(), progress, cancelled)
+        totals = write_adjustments_xlsx(
+            members, target, command.month, program, uow.now(), command.progress, command.cancelled
+        )
     return ExportResult(
         [target],
         totals.workspaces,
@@ -101,37 +159,42 @@ def export_adjustments(
     )
 
 
-def export_statements(
-    database: Database, month: str, target: Path | str, progress: Progress | None = None, cancelled=NEVER
-) -> ExportResult:
-    """Every member's statement for a closed month in one workbook."""
+def export_statements(command: ExportStatements, uow: UnitOfWork) -> ExportResult:
+    """Every member's statement for a closed month in one workbook, or one member's PDF."""
+    if command.workspace:
+        return _statement_pdf(command, uow)
     from app.exports.statements import write_statements_xlsx
 
-    target = Path(target)
+    target = Path(command.target)
     _suffix(target, (".xlsx",))
-    with database.read() as conn:
-        require_closed(conn, month)
-        members = month_members(conn, month, statement=True)
-        program = _settings(conn).program
-    liability = write_statements_xlsx(members, target, month, program, utcnow(), progress, cancelled)
+    require_closed(uow.conn, command.month)
+    members = month_members(uow.conn, command.month, statement=True)
+    program = letter_settings(uow).program
+    liability = write_statements_xlsx(
+        members, target, command.month, program, uow.now(), command.progress, command.cancelled
+    )
     return ExportResult([target], len(members), {"closing_balance": plain(liability)})
 
 
-def export_statement_pdf(database: Database, month: str, workspace: str, target: Path | str) -> ExportResult:
-    """One member's one-page statement."""
+def _statement_pdf(command: ExportStatements, uow: UnitOfWork) -> ExportResult:
     from app.exports.statements import write_statement_pdf
 
-    target = Path(target)
+    target, month, workspace = Path(command.target), command.month, command.workspace
     _suffix(target, (".pdf",))
-    with database.read() as conn:
-        require_closed(conn, month)
-        member = next((m for m in month_members(conn, month, statement=True) if m.workspace == workspace), None)
-        if member is None:
-            raise AppError(f"{workspace} is not a member in {month}")
-        entries = month_entries(conn, member.enrollment, month)
-        settings = _settings(conn)
-    write_statement_pdf(member, entries, target, month, settings.program, settings.contact, date.today())
+    require_closed(uow.conn, month)
+    member = next((m for m in month_members(uow.conn, month, statement=True) if m.workspace == workspace), None)
+    if member is None:
+        raise AppError(f"{workspace} is not a member in {month}")
+    entries = month_entries(uow.conn, member.enrollment, month)
+    settings = letter_settings(uow)
+    write_statement_pdf(member, entries, target, month, settings.program, settings.contact, uow.today)
     return ExportResult([target], 1, {"closing_balance": plain(member.closing)})
+
+
+def closed_months(uow: UnitOfWork) -> list[str]:
+    """Months that can be exported, newest first (a read: `database.query`)."""
+    closes = schema.month_closes
+    return list(uow.conn.execute(select(closes.c.month).order_by(closes.c.month.desc())).scalars())
 
 
 # ---- acceptance letters ----------------------------------------------------------------------------
@@ -139,9 +202,10 @@ def export_statement_pdf(database: Database, month: str, workspace: str, target:
 a, e, py = schema.applications, schema.enrollments, schema.program_years
 
 
-def letters_for(conn: Connection, refs: list[str | int] | None) -> list[Letter]:
+def letters_for(uow: UnitOfWork, refs: tuple[str | int, ...] | list[str | int] | None) -> list[Letter]:
     """The letters of these applications (an int is Startup Desk's own id; text the
     application_id or number, as typed), or of every accepted one that has no letter yet."""
+    conn = uow.conn
     query = (
         select(
             a.c.id,
@@ -184,70 +248,51 @@ def letters_for(conn: Connection, refs: list[str | int] | None) -> list[Letter]:
     ]
 
 
-def letters_pending(database: Database) -> int:
-    """How many accepted applications have no letter yet."""
-    with database.read() as conn:
-        has_letter = select(schema.letters.c.application)
-        return conn.execute(
-            select(func.count()).select_from(a).where(a.c.status == "accepted", a.c.id.not_in(has_letter))
-        ).scalar()
+def letters_pending(uow: UnitOfWork) -> int:
+    """How many accepted applications have no letter yet (a read: `database.query`)."""
+    has_letter = select(schema.letters.c.application)
+    return uow.conn.execute(
+        select(func.count()).select_from(a).where(a.c.status == "accepted", a.c.id.not_in(has_letter))
+    ).scalar()
 
 
-def export_letters(
-    database: Database,
-    refs: list[str | int] | None,
-    target: Path | str,
-    drafts: bool = False,
-    on: date | None = None,
-    settings: LetterSettings | None = None,
-    progress: Progress | None = None,
-    cancelled=NEVER,
-) -> ExportResult:
+def export_letters(command: ExportLetters, uow: UnitOfWork) -> ExportResult:
     """`target.pdf`: one combined file; a folder: one PDF per letter (and .eml drafts).
 
-    The letters are recorded once the files are in place, so "letters not yet
-    printed" stays right after a failed or cancelled export.
+    The letters are recorded in the same transaction once the files are in place, so
+    "letters not yet written" stays right after a failed or cancelled export.
     """
     from app.exports.letters import write_combined, write_each
 
-    target = Path(target)
-    on = on or date.today()
+    target = Path(command.target)
+    on = command.on or uow.today
     combined = target.suffix.lower() == ".pdf"
-    if combined and drafts:
+    if combined and command.drafts:
         raise UsageError("e-mail drafts need one PDF per letter: give a folder, not a .pdf file")
     if combined and not target.parent.is_dir():
         raise UsageError(f"{target.parent} is not a folder")
-    with database.read() as conn:
-        letters = letters_for(conn, refs)
-        settings = settings or _settings(conn)
+    letters = letters_for(uow, command.refs)
+    settings = command.settings or letter_settings(uow)
     settings.check()
     if not letters:
         raise AppError("no letters to write: every accepted application has its letter")
+    progress, cancelled = command.progress, command.cancelled
     if combined:
         files = [write_combined(letters, target, settings, on, progress, cancelled)]
         names = {letter.application: target.name for letter in letters}
     else:
-        files = write_each(letters, target, settings, on, drafts, progress, cancelled)
+        files = write_each(letters, target, settings, on, uow.now(), command.drafts, progress, cancelled)
         pdfs = [f for f in files if f.suffix == ".pdf"]
         names = {letter.application: path.name for letter, path in zip(letters, pdfs)}
-    with database.unit_of_work() as uow:
-        now = utcnow()
-        uow.conn.execute(
-            insert(schema.letters),
-            [
-                {"application": number, "generated_at": now, "actor": uow.actor, "file_name": name}
-                for number, name in names.items()
-            ],
-        )
-        uow.commit()
+    now = uow.now()
+    uow.conn.execute(
+        insert(schema.letters),
+        [
+            {"application": number, "generated_at": now, "actor": uow.actor, "file_name": name}
+            for number, name in names.items()
+        ],
+    )
     return ExportResult(files, len(letters))
-
-
-def closed_months(database: Database) -> list[str]:
-    """Months that can be exported, newest first."""
-    with database.read() as conn:
-        closes = schema.month_closes
-        return list(conn.execute(select(closes.c.month).order_by(closes.c.month.desc())).scalars())
 
 
 SAMPLE = Letter(
@@ -263,13 +308,10 @@ SAMPLE = Letter(
 )
 
 
-def preview_letter(
-    database: Database, settings: LetterSettings, target: Path | str, refs: list[str | int] | None = None
-) -> Path:
-    """One letter with these (unsaved) settings, for a look before saving or printing; nothing is recorded."""
+def preview_letter(command: PreviewLetter, uow: UnitOfWork) -> Path:
+    """One letter with these (unsaved) settings; nothing is recorded."""
     from app.exports.letters import write_combined
 
-    settings.check()
-    with database.read() as conn:
-        letters = letters_for(conn, refs) if refs else []
-    return write_combined(letters[:1] or [SAMPLE], Path(target), settings, date.today())
+    command.settings.check()
+    letters = letters_for(uow, command.refs) if command.refs else []
+    return write_combined(letters[:1] or [SAMPLE], Path(command.target), command.settings, uow.today)

@@ -47,6 +47,22 @@ def hostile(database, write_csv):
     return database
 
 
+def adjustments(database, month, target, **options):
+    return database.run(exports.export_adjustments, exports.ExportAdjustments(month, target, **options))
+
+
+def statements(database, month, target, workspace=None):
+    return database.run(exports.export_statements, exports.ExportStatements(month, target, workspace))
+
+
+def letters(database, refs, target, **options):
+    return database.run(exports.export_letters, exports.ExportLetters(refs and tuple(refs), target, **options))
+
+
+def save_settings(database, settings):
+    database.run(exports.save_letter_settings, exports.SaveLetterSettings(settings))
+
+
 def money(value) -> int:
     """A numeric cell back to cents, exactly."""
     assert isinstance(value, int | float | Decimal), value
@@ -62,7 +78,7 @@ def test_adjustments_workbook_has_numeric_money_a_totals_row_and_agrees_with_the
     )
     close(members, "2026-01", "2026-02")
     target = tmp_path / "adjustments-2026-02.xlsx"
-    result = exports.export_adjustments(members, "2026-02", target)
+    result = adjustments(members, "2026-02", target)
 
     book = load_workbook(target)
     assert book.sheetnames == ["Adjustments", "By partner"]
@@ -106,14 +122,14 @@ def test_an_open_month_or_a_bill_changed_after_the_close_is_refused_and_no_file_
     bills(members, write_csv, [("worked", "2026-01", "1000")])
     target = tmp_path / "open.xlsx"
     with pytest.raises(AppError, match="not closed"):
-        exports.export_adjustments(members, "2026-01", target)
+        adjustments(members, "2026-01", target)
     close(members, "2026-01")
     bills(members, write_csv, [("worked", "2026-01", "1500")], "changed.csv")
     with pytest.raises(AppError, match="restate first"):
-        exports.export_adjustments(members, "2026-01", target)
+        adjustments(members, "2026-01", target)
     assert list(tmp_path.glob("*.xlsx")) == []
     close(members, "2026-01", restate=True)
-    exports.export_adjustments(members, "2026-01", target)
+    adjustments(members, "2026-01", target)
     rows = {r[0]: r for r in load_workbook(target)["Adjustments"].iter_rows(min_row=2, max_row=4, values_only=True)}
     assert (money(rows["worked"][4]), money(rows["worked"][5])) == (150_000, -150_000)
     assert (money(rows["half"][4]), money(rows["half"][7])) == (0, 0)  # granted in January, no bill
@@ -121,14 +137,14 @@ def test_an_open_month_or_a_bill_changed_after_the_close_is_refused_and_no_file_
 
 def test_applicant_text_stays_text_in_excel_and_csv(hostile, tmp_path):
     target = tmp_path / "adjustments.xlsx"
-    exports.export_adjustments(hostile, "2026-01", target)
+    adjustments(hostile, "2026-01", target)
     sheet = load_workbook(target)["Adjustments"]
     companies = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2, max_row=len(HOSTILE) + 1)}
     for ref, name in HOSTILE.items():
         cell = companies[f"ws-{ref.lower()}"]
         assert cell.value == name and cell.data_type == "s"  # never 'f', a formula
     csv_target = tmp_path / "adjustments.csv"
-    exports.export_adjustments(hostile, "2026-01", csv_target)
+    adjustments(hostile, "2026-01", csv_target)
     with open(csv_target, encoding="utf-8-sig", newline="") as handle:
         rows = {row["workspace"]: row for row in csv.DictReader(handle)}
     assert rows["ws-x1"]["company"] == "'" + HOSTILE["X1"]  # a spreadsheet opening it shows text
@@ -138,7 +154,7 @@ def test_applicant_text_stays_text_in_excel_and_csv(hostile, tmp_path):
 
 def test_letters_print_names_exactly_as_typed_in_every_script(hostile, tmp_path):
     target = tmp_path / "letters.pdf"
-    result = exports.export_letters(hostile, None, target, on=date(2026, 1, 16))
+    result = letters(hostile, None, target, on=date(2026, 1, 16))
     reader = PdfReader(target)
     assert result.rows == len(HOSTILE) == len(reader.pages)  # one page per letter
     pages = [page.extract_text() for page in reader.pages]
@@ -156,21 +172,21 @@ def test_letters_print_names_exactly_as_typed_in_every_script(hostile, tmp_path)
 
 
 def test_letters_are_recorded_so_the_default_is_only_those_not_yet_written(hostile, tmp_path):
-    assert exports.letters_pending(hostile) == len(HOSTILE)
-    exports.export_letters(hostile, ["X2", "X7"], tmp_path / "two.pdf")
-    assert exports.letters_pending(hostile) == len(HOSTILE) - 2
-    rest = exports.export_letters(hostile, None, tmp_path / "rest.pdf")
+    assert hostile.query(exports.letters_pending) == len(HOSTILE)
+    letters(hostile, ["X2", "X7"], tmp_path / "two.pdf")
+    assert hostile.query(exports.letters_pending) == len(HOSTILE) - 2
+    rest = letters(hostile, None, tmp_path / "rest.pdf")
     assert rest.rows == len(HOSTILE) - 2
     with pytest.raises(AppError, match="no letters to write"):
-        exports.export_letters(hostile, None, tmp_path / "none.pdf")
+        letters(hostile, None, tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()
     with pytest.raises(AppError, match="no application nope-1"):
-        exports.export_letters(hostile, ["nope-1"], tmp_path / "x.pdf")
+        letters(hostile, ["nope-1"], tmp_path / "x.pdf")
 
 
 def test_one_letter_per_member_stays_inside_the_folder_with_an_email_draft(hostile, tmp_path):
     folder = tmp_path / "letters"
-    result = exports.export_letters(hostile, ["X8", "X2"], folder, drafts=True)
+    result = letters(hostile, ["X8", "X2"], folder, drafts=True)
     names = sorted(p.name for p in folder.iterdir())
     assert len(result.files) == 4 and all(p.parent == folder for p in result.files)
     assert names == sorted(
@@ -194,14 +210,14 @@ def test_the_letter_template_is_edited_with_placeholders_and_a_bad_one_is_refuse
         signatory="Ada Lovelace",
         template="Hello $founder of $company: $amount until $valid_until.",
     )
-    exports.save_letter_settings(hostile, settings)
-    result = exports.export_letters(hostile, ["X5"], tmp_path / "one.pdf")
+    save_settings(hostile, settings)
+    result = letters(hostile, ["X5"], tmp_path / "one.pdf")
     text = PdfReader(result.files[0]).pages[0].extract_text()
     assert "Hello Ромашка и Ко of Ромашка и Ко: USD 25,000.00 until 14 January 2027." in text
     assert "Segment Startup Program" in text and "Ada Lovelace" in text
     with pytest.raises(AppError, match=r"unknown placeholder \$budget"):
-        exports.save_letter_settings(hostile, LetterSettings(template="You get $budget"))
-    assert exports.letter_settings(hostile).signatory == "Ada Lovelace"  # the bad one was not saved
+        save_settings(hostile, LetterSettings(template="You get $budget"))
+    assert hostile.query(exports.letter_settings).signatory == "Ada Lovelace"  # the bad one was not saved
 
 
 def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, write_csv, tmp_path, monkeypatch):
@@ -210,7 +226,7 @@ def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, wr
     target = tmp_path / "adjustments.xlsx"
     target.write_bytes(b"the previous export")
     with pytest.raises(Cancelled):
-        exports.export_adjustments(members, "2026-01", target, cancelled=lambda: True)
+        adjustments(members, "2026-01", target, cancelled=lambda: True)
     assert target.read_bytes() == b"the previous export"
     from xlsxwriter import Workbook
 
@@ -221,7 +237,7 @@ def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, wr
 
     monkeypatch.setattr(Workbook, "close", broken_save)
     with pytest.raises(OSError, match="disk full"):
-        exports.export_adjustments(members, "2026-01", target)
+        adjustments(members, "2026-01", target)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.glob("*adjustments*")] == ["adjustments.xlsx"]  # no partial file left
 
@@ -231,7 +247,7 @@ def test_statements_balance_for_every_member_and_total_the_liability(members, wr
     close(members, "2026-01", "2026-02")
     ledger.adjust(members, "worked", 25_00, "goodwill", on=date(2026, 2, 10))
     target = tmp_path / "statements.xlsx"
-    result = exports.export_statements(members, "2026-02", target)
+    result = statements(members, "2026-02", target)
     sheet = load_workbook(target)["Statements"]
     rows = {
         r[0]: [money(v) if isinstance(v, float | int) else v for v in r]
@@ -247,7 +263,7 @@ def test_statements_balance_for_every_member_and_total_the_liability(members, wr
     assert result.totals["closing_balance"] == plain(sum(r[9] for r in rows.values()))
 
     pdf = tmp_path / "half.pdf"
-    exports.export_statement_pdf(members, "2026-02", "half", pdf)
+    statements(members, "2026-02", pdf, "half")
     reader = PdfReader(pdf)
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1
@@ -279,12 +295,12 @@ def test_a_letterhead_logo_is_drawn_and_an_unreadable_one_is_left_out(hostile, t
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (64, 64), (48, 84, 150)).save(logo)
-    exports.save_letter_settings(hostile, LetterSettings(logo=str(logo)))
-    with_logo = exports.export_letters(hostile, ["X2"], tmp_path / "logo.pdf").files[0]
+    save_settings(hostile, LetterSettings(logo=str(logo)))
+    with_logo = letters(hostile, ["X2"], tmp_path / "logo.pdf").files[0]
     assert "/XObject" in PdfReader(with_logo).pages[0]["/Resources"]
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"not a picture")
-    exports.save_letter_settings(hostile, LetterSettings(logo=str(broken)))
-    plain_letter = exports.export_letters(hostile, ["X3"], tmp_path / "plain.pdf").files[0]
+    save_settings(hostile, LetterSettings(logo=str(broken)))
+    plain_letter = letters(hostile, ["X3"], tmp_path / "plain.pdf").files[0]
     assert "/XObject" not in PdfReader(plain_letter).pages[0]["/Resources"]
     assert HOSTILE["X3"] in PdfReader(plain_letter).pages[0].extract_text()
