@@ -63,7 +63,7 @@ class ExportDialog(QDialog):
         )
         form.addRow(self.tr("&Export"), self.kind)
         self.month = QComboBox()
-        self.month.addItems(exports.closed_months(database))
+        self.month.addItems(database.query(exports.closed_months))
         self.month.setAccessibleName(self.tr("Month"))
         form.addRow(self.tr("&Month (closed)"), self.month)
         layout.addLayout(form)
@@ -79,7 +79,7 @@ class ExportDialog(QDialog):
         self.options.addWidget(statement)
         letters = QWidget()
         letters_layout = QVBoxLayout(letters)
-        pending = exports.letters_pending(database)
+        pending = database.query(exports.letters_pending)
         self.only_selected = QRadioButton(self.tr("The %d selected accepted applications") % len(self.selected))
         self.all_pending = QRadioButton(self.tr("Every accepted application without a letter yet (%d)") % pending)
         (self.only_selected if self.selected else self.all_pending).setChecked(True)
@@ -170,16 +170,19 @@ class ExportDialog(QDialog):
         database, target, month = self.database, Path(self.path.text().strip()), self.month.currentText()
         kind = self.kind.currentIndex()
         if kind == ADJUSTMENTS:
-            return lambda progress, cancelled: exports.export_adjustments(database, month, target, progress, cancelled)
+            return lambda progress, cancelled: database.run(
+                exports.export_adjustments, exports.ExportAdjustments(month, target, progress, cancelled)
+            )
         if kind == STATEMENTS:
-            workspace = self.workspace.text().strip()
-            if workspace:
-                return lambda progress, cancelled: exports.export_statement_pdf(database, month, workspace, target)
-            return lambda progress, cancelled: exports.export_statements(database, month, target, progress, cancelled)
-        refs = list(self.selected) if self.only_selected.isChecked() else None
+            workspace = self.workspace.text().strip() or None
+            return lambda progress, cancelled: database.run(
+                exports.export_statements, exports.ExportStatements(month, target, workspace, progress, cancelled)
+            )
+        refs = tuple(self.selected) if self.only_selected.isChecked() else None
         drafts = self.each.isChecked() and self.drafts.isChecked()
-        return lambda progress, cancelled: exports.export_letters(
-            database, refs, target, drafts, progress=progress, cancelled=cancelled
+        return lambda progress, cancelled: database.run(
+            exports.export_letters,
+            exports.ExportLetters(refs, target, drafts, progress=progress, cancelled=cancelled),
         )
 
     def start(self) -> None:

@@ -37,7 +37,7 @@ class LetterSettingsDialog(QDialog):
         super().__init__(parent)
         self.database = database
         self.setWindowTitle(self.tr("Acceptance letter"))
-        settings = exports.letter_settings(database)
+        settings = database.query(exports.letter_settings)
         splitter = QSplitter()
         editor = QWidget()
         form = QFormLayout(editor)
@@ -113,7 +113,7 @@ class LetterSettingsDialog(QDialog):
         """Render one letter with the settings as typed (a few hundred milliseconds: fine on the GUI thread)."""
         target = Path(self._folder.name) / "preview.pdf"
         try:
-            exports.preview_letter(self.database, self.settings(), target)
+            self.database.run(exports.preview_letter, exports.PreviewLetter(self.settings(), target))
         except Exception as error:  # a bad placeholder: say so, keep editing
             show_error(self, self.tr("The letter cannot be rendered"), error)
             return False
@@ -140,7 +140,7 @@ class LetterSettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            exports.save_letter_settings(self.database, self.settings())
+            self.database.run(exports.save_letter_settings, exports.SaveLetterSettings(self.settings()))
         except Exception as error:
             show_error(self, self.tr("Letter settings not saved"), error)
             return

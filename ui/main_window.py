@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         """Letters of the selected accepted applications (else every one without a letter), then print preview."""
         import tempfile
 
-        from app.services.exports import export_letters
+        from app.services.exports import ExportLetters, export_letters
 
         selected = self.queue.selected_ids() if self.tabs.currentWidget() is self.queue else []
         target = Path(tempfile.mkdtemp(prefix="startup-desk-print-")) / "acceptance-letters.pdf"
@@ -232,8 +232,9 @@ class MainWindow(QMainWindow):
             print_pdf(target, self).open()
 
         self.runner.run(
-            lambda progress, cancelled: export_letters(
-                database, selected or None, target, progress=progress, cancelled=cancelled
+            lambda progress, cancelled: database.run(
+                export_letters,
+                ExportLetters(tuple(selected) or None, target, progress=progress, cancelled=cancelled),
             ),
             done,
             lambda error: show_error(self, self.tr("No letters to print"), error),

@@ -68,7 +68,7 @@ def test_letters_for_the_selection_or_for_everyone_not_yet_written(qtbot, ledger
     dialog.path.setText(str(tmp_path / "letters.pdf"))
     run_export(qtbot, dialog)
     assert len(PdfReader(tmp_path / "letters.pdf").pages) == 2
-    assert exports.letters_pending(ledger_db) == 0
+    assert ledger_db.query(exports.letters_pending) == 0
     dialog.each.setChecked(True)
     dialog.drafts.setChecked(True)
     assert dialog.path.text().endswith("acceptance-letters")
@@ -83,17 +83,17 @@ def test_letter_settings_preview_what_is_typed_and_refuse_an_unknown_placeholder
     assert not dialog.preview()
     assert "unknown placeholder $nowhere" in shown_errors[-1]
     dialog.save()
-    assert dialog.result() == 0 and exports.letter_settings(ledger_db).program == "Startup Program"
+    assert dialog.result() == 0 and ledger_db.query(exports.letter_settings).program == "Startup Program"
     dialog.template.setPlainText("Dear $founder, your $amount awaits.")
     assert dialog.preview()
     dialog.save()
-    saved = exports.letter_settings(ledger_db)
+    saved = ledger_db.query(exports.letter_settings)
     assert saved.program == "Segment Startup Program" and saved.template.startswith("Dear $founder")
 
 
 def test_print_preview_prints_every_page_of_the_letters(qtbot, ledger_db, tmp_path):
     letters = tmp_path / "letters.pdf"
-    exports.export_letters(ledger_db, None, letters)
+    ledger_db.run(exports.export_letters, exports.ExportLetters(None, letters))
     dialog = print_pdf(letters)
     qtbot.addWidget(dialog)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
