@@ -7,20 +7,19 @@ and the values put into it are escaped, so nothing typed is ever read as markup.
 
 from __future__ import annotations
 
+import itertools
 import json
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
-from datetime import UTC, date, datetime
-from email.message import EmailMessage
-from email.utils import format_datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
 
 from app.errors import AppError, Cancelled
 from app.exports import pdf
-from app.files import safe_file_name, temporary_beside
+from app.files import cannot_write, safe_file_name, temporary_beside
 from models.money import display
 
 Progress = Callable[[int, int], None]
@@ -222,28 +221,59 @@ def write_each(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[Path]:
-    """One PDF per letter in `folder` (and, with `drafts`, an .eml draft beside each)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """One PDF per letter in `folder` (and, with `drafts`, an .eml draft beside each).
+
+    A file already in the folder is never overwritten: a letter whose name is taken
+    (another member of the same name, now or in an earlier export) gets its
+    application id, then a number, in its name.
+    """
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise cannot_write(folder, error) from error
     written: list[Path] = []
-    used: set[str] = set()
-    for done, letter in enumerate(letters, start=1):
-        if cancelled():
-            raise Cancelled(f"export cancelled after {len(written)} letter(s)")
-        stem = letter.file_stem()
-        if stem.lower() in used:  # two companies of the same name: keep both letters
-            stem = f"{stem} ({letter.application})"
-        used.add(stem.lower())
-        target = _inside(folder, f"{stem}.pdf")
-        with temporary_beside(target) as partial:
-            _document(partial, settings, f"{settings.program}: {letter.company}").build(
-                letter_story(letter, settings, on)
-            )
-        written.append(target)
-        if drafts:
-            written.append(write_draft(letter, target, settings, on, now))
-        if progress:
-            progress(done, len(letters))
+    try:
+        for done, letter in enumerate(letters, start=1):
+            if cancelled():
+                raise Cancelled(f"export cancelled: none of the {len(letters)} letters was written")
+            target = _write_one(letter, folder, settings, on, drafts)
+            written.append(target)
+            if drafts:
+                written.append(write_draft(letter, target, settings, on, now))
+            if progress:
+                progress(done, len(letters))
+    except BaseException:
+        for path in written:  # not recorded, so not left behind either: the next export writes them
+            path.unlink(missing_ok=True)
+        raise
     return written
+
+
+def _write_one(letter: Letter, folder: Path, settings: LetterSettings, on: date, drafts: bool) -> Path:
+    """The letter's PDF under the first of its names that is free (and whose draft's name is too)."""
+    for stem in _stems(letter):
+        target = _inside(folder, f"{stem}.pdf")
+        if target.exists() or (drafts and target.with_suffix(".eml").exists()):
+            continue
+        try:
+            with temporary_beside(target, replace=False) as partial:
+                _document(partial, settings, f"{settings.program}: {letter.company}").build(
+                    letter_story(letter, settings, on)
+                )
+        except FileExistsError:  # someone else's file arrived meanwhile: take the next name
+            continue
+        return target
+    raise AssertionError("unreachable: the names go on")
+
+
+def _stems(letter: Letter) -> Iterator[str]:
+    """The names a letter's file may take, in order of preference."""
+    stem = letter.file_stem()
+    yield stem
+    stem = f"{stem} ({safe_file_name(letter.application_id, str(letter.application))})"
+    yield stem
+    for number in itertools.count(2):
+        yield f"{stem} {number}"
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -252,19 +282,20 @@ def _inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve():
         raise AppError(f"refusing to write outside {folder}: {name!r}")
     return target
-
-
 def write_draft(letter: Letter, attachment: Path, settings: LetterSettings, on: date, now: datetime) -> Path:
     """An unsent e-mail with the letter attached, for the person's own mail client."""
-    message = EmailMessage()
-    message["To"] = letter.email
-    message["From"] = settings.contact
-    message["Subject"] = f"Welcome to the {settings.program}: {letter.company}"
-    message["Date"] = format_datetime(now.replace(tzinfo=UTC))  # the unit of work's clock, naive UTC
-    message["X-Unsent"] = "1"  # Outlook and others open it as a draft to send
-    message.set_content(letter_text(letter, settings, on) + f"\n\n{settings.sign_off}\n{settings.signatory}\n")
-    message.add_attachment(attachment.read_bytes(), maintype="application", subtype="pdf", filename=attachment.name)
+    from app.exports.drafts import draft
+
+    content = draft(
+        letter.email,
+        settings.contact,
+        f"Welcome to the {settings.program}: {letter.company}",
+        letter_text(letter, settings, on) + f"\n\n{settings.sign_off}\n{settings.signatory}\n",
+        now,
+        attachment.read_bytes(),
+        attachment.name,
+    )
     target = attachment.with_suffix(".eml")
-    with temporary_beside(target) as partial:
-        partial.write_bytes(bytes(message))
+    with temporary_beside(target, replace=False) as partial:
+        partial.write_bytes(content)
     return target

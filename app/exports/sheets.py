@@ -15,9 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from app.errors import Cancelled
-from app.files import temporary_beside
+from app.files import cannot_write, temporary_beside
 from models.money import dollars
 
 USD_FORMAT = "#,##0.00;[Red]-#,##0.00"
@@ -27,6 +28,13 @@ CHUNK = 500  # rows between cancel checks and progress reports
 
 # A spreadsheet application runs a cell that starts with one of these as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: Money is a number cell below this many cents (USD 10 trillion): 15 significant digits, which is
+#: what a spreadsheet keeps of a number (and a double holds every cent of it exactly). The database
+#: holds up to 2**63 - 1 cents; an amount at or beyond this is a text cell with its exact digits,
+#: and the sheet says so under its totals.
+EXACT_CENTS = 10**15
 
 
 class Money(int):
@@ -41,6 +49,7 @@ class Sheet:
         self.sheet = book.workbook.add_worksheet(title)
         self.columns = len(header)
         self.rows = 0
+        self.text_amounts = 0  # amounts too large for a number cell, written as text
         for index, width in enumerate(widths):
             self.sheet.set_column(index, index, width)
         self.sheet.freeze_panes(1, 0)
@@ -55,9 +64,13 @@ class Sheet:
         for column, value in enumerate(values):
             kind = type(value)  # exact types first: this loop runs 100,000 times for 10,000 members
             if kind is Money:
-                # cents / 100 is the double nearest the two-decimal amount; its repr, which is what
-                # goes into the file, is that amount exactly
-                sheet.write_number(row, column, int(value) / 100, money)
+                if -EXACT_CENTS < value < EXACT_CENTS:
+                    # cents / 100 is the double nearest the two-decimal amount, and with at most 15
+                    # digits that double reads back (in a spreadsheet too) as the amount exactly
+                    sheet.write_number(row, column, int(value) / 100, money)
+                else:
+                    sheet.write_string(row, column, usd_text(value), formats["total_text" if total else "text"])
+                    self.text_amounts += 1
             elif kind is str:
                 sheet.write_string(row, column, value, plain)
             elif value is None:
@@ -81,8 +94,17 @@ class Sheet:
                     progress(done, len(rows))
 
     def finish(self) -> None:
-        """An autofilter over the header and the data rows (not the totals row)."""
+        """An autofilter over the header and the data rows (not the totals row), and under the
+        totals a note when some amounts had to be text cells."""
         self.sheet.autofilter(0, 0, max(self.rows, 1), self.columns - 1)
+        if self.text_amounts:
+            self.sheet.write_string(
+                self.rows + 2,
+                0,
+                f"Note: {self.text_amounts} amount(s) of USD 10,000,000,000,000.00 or more are text cells with "
+                "their exact digits: a spreadsheet keeps only 15 digits of a number.",
+                self.book.formats["note"],
+            )
 
 
 class Book:
@@ -99,6 +121,9 @@ class Book:
             "date": add({"num_format": DATE_FORMAT}),
             "total": add({"bold": True, "top": 1}),
             "total_money": add({"bold": True, "top": 1, "num_format": USD_FORMAT}),
+            "text": add({"align": "right"}),
+            "total_text": add({"bold": True, "top": 1, "align": "right"}),
+            "note": add({"italic": True, "font_color": "#9C0006"}),
         }
 
     def sheet(self, title: str, header: Sequence[str], widths: Sequence[int]) -> Sheet:
@@ -116,7 +141,18 @@ def workbook(target: Path, properties: dict[str, object], cancelled: Callable[[]
         yield book
         if cancelled():
             raise Cancelled("export cancelled: no file was written")
-        book.workbook.close()
+        try:
+            book.workbook.close()
+        except FileCreateError as error:  # XlsxWriter's wrapper of the OSError
+            cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
+            raise cannot_write(target, cause) from error
+        except OSError as error:  # also its temporary files, which are not beside the target
+            raise cannot_write(target, error) from error
+
+
+def usd_text(cents: int) -> str:
+    """An amount as exact text with thousands separators, for a cell too large for a number."""
+    return f"{'-' if cents < 0 else ''}{abs(cents) // 100:,}.{abs(cents) % 100:02d}"
 
 
 def csv_text(value: object) -> str:

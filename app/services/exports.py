@@ -12,6 +12,7 @@ work's clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -123,12 +124,46 @@ def save_letter_settings(command: SaveLetterSettings, uow: UnitOfWork) -> None:
 
 
 def _suffix(target: Path, allowed: tuple[str, ...]) -> str:
+    """The target's kind, refused before anything is read when it is not one of `allowed`,
+    is a folder, or lies in no folder."""
     suffix = target.suffix.lower()
     if suffix not in allowed:
         raise UsageError(f"{target.name}: the file must end in {' or '.join(allowed)}")
+    check_file_target(target)
+    return suffix
+
+
+def check_file_target(target: Path) -> None:
+    """Refuse a target that cannot be a file: a folder, or a file in no folder."""
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: give the name of a file to write")
     if not target.parent.is_dir():
         raise UsageError(f"{target.parent} is not a folder")
-    return suffix
+
+
+#: what a file name ends in, as opposed to a folder name with a dot in it ("letters.2026-01")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
+
+
+def _letters_target(target: Path, drafts: bool) -> bool:
+    """True for one combined PDF, False for a folder of letters; anything else is refused
+    before a letter is written or recorded."""
+    if target.suffix.lower() == ".pdf" and not target.is_dir():
+        if drafts:
+            raise UsageError("e-mail drafts need one PDF per letter: give a folder, not a .pdf file")
+        check_file_target(target)
+        return True
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} is a file: give a folder for one PDF per letter, or PATH.pdf for one file")
+    if not target.exists():
+        if _FILE_SUFFIX.fullmatch(target.suffix):
+            raise UsageError(
+                f"{target.name}: letters are written to PATH.pdf (one combined file) or to a folder "
+                f"(one PDF per letter), not to a {target.suffix} file"
+            )
+        if not target.parent.is_dir():
+            raise UsageError(f"{target.parent} is not a folder: the letters' folder is made in an existing one")
+    return False
 
 
 def export_adjustments(command: ExportAdjustments, uow: UnitOfWork) -> ExportResult:
@@ -266,11 +301,7 @@ def export_letters(command: ExportLetters, uow: UnitOfWork) -> ExportResult:
 
     target = Path(command.target)
     on = command.on or uow.today
-    combined = target.suffix.lower() == ".pdf"
-    if combined and command.drafts:
-        raise UsageError("e-mail drafts need one PDF per letter: give a folder, not a .pdf file")
-    if combined and not target.parent.is_dir():
-        raise UsageError(f"{target.parent} is not a folder")
+    combined = _letters_target(target, command.drafts)
     letters = letters_for(uow, command.refs)
     settings = command.settings or letter_settings(uow)
     settings.check()

@@ -236,7 +236,7 @@ def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, wr
         raise OSError("disk full")
 
     monkeypatch.setattr(Workbook, "close", broken_save)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(AppError, match=f"cannot write {target}: disk full"):
         adjustments(members, "2026-01", target)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.glob("*adjustments*")] == ["adjustments.xlsx"]  # no partial file left
