@@ -60,6 +60,7 @@ class UnitOfWork:
         self.connection: Connection | None = None
         self._transaction = None
         self._policies: PolicyBook | None = None
+        self.discarded = False
 
     def __enter__(self) -> UnitOfWork:
         begin = "BEGIN IMMEDIATE" if self.write else "BEGIN"
@@ -84,7 +85,16 @@ class UnitOfWork:
     def commit(self) -> None:
         if not self.write:
             raise AppError("a read-only unit of work cannot commit")
+        if self.discarded:
+            self._transaction.rollback()
+            self.changes.clear()
+            return
         self._transaction.commit()
+
+    def discard(self) -> None:
+        """Roll everything back at the end instead of committing (a strict import that found an
+        invalid row): the use case still returns its result."""
+        self.discarded = True
 
     @property
     def conn(self) -> Connection:
@@ -210,6 +220,7 @@ def load_policies(conn: Connection) -> PolicyBook:
             renewal_discount=Decimal(row.renewal_discount_bp) / 10_000,
             territory_list_version=row.territory_list_version,
             eligible_territories=lists.get(row.territory_list_version, frozenset()),
+            year_two_window_days=row.year_two_window_days,
         )
         for row in conn.execute(select(schema.policies))
     ]
@@ -243,6 +254,7 @@ def seed_policy(conn: Connection, actor: str, now: datetime) -> bool:
             max_funding_cents=default.max_funding,
             renewal_discount_bp=int(default.renewal_discount * 10_000),
             territory_list_version=1,
+            year_two_window_days=default.year_two_window_days,
             created_at=now,
             created_by=actor,
         )

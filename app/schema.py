@@ -54,6 +54,8 @@ policies = Table(
     Column("territory_list_version", Integer, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("created_by", String(120), nullable=False),
+    # year 2 may be confirmed this many days before the first anniversary (SPEC 4)
+    Column("year_two_window_days", Integer, nullable=False, server_default="60"),
 )
 
 territories = Table(
@@ -205,6 +207,8 @@ ledger_entries = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("actor", String(120), nullable=False),
     Column("reverses", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
+    # a reinstatement points at the reversal it undoes (once: unique)
+    Column("reinstates", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
     Column("created_at", DateTime, nullable=False),
     # a grant's entries in date order: balances, the running check of verify

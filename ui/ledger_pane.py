@@ -347,7 +347,7 @@ class LedgerPane(QWidget):
         workspace = self.selected_workspace()
         if workspace is None:
             return
-        data = ledger.ledger_of(self.database, workspace)
+        data = self.database.query(ledger.ledger_of, workspace)
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
@@ -412,10 +412,10 @@ class LedgerPane(QWidget):
                 added, changed, database = report.bills_added, report.bills_changed, self.database
 
                 def undo():
-                    ledger.undo_bills(database, added, changed)
+                    database.run(ledger.undo_bills, ledger.UndoBills(added, changed))
 
                 def redo():
-                    ledger.redo_bills(database, added, changed)
+                    database.run(ledger.redo_bills, ledger.RedoBills(added, changed))
                     return undo
 
                 self.undo_stack.push(LedgerCommand(self, text, undo, redo))
@@ -436,7 +436,7 @@ class LedgerPane(QWidget):
         month = month.strip()
 
         def preview() -> ledger.CloseSummary:
-            return ledger.close_month(self.database, month, preview=True)
+            return self.database.query(ledger.preview_close, month)
 
         def confirm(summary: ledger.CloseSummary) -> None:
             if summary.already_closed:
@@ -459,15 +459,15 @@ class LedgerPane(QWidget):
                 database = self.database
 
                 def reopen():
-                    return ledger.reopen_month(database, month, "undo of the close")
+                    return database.run(ledger.reopen_month, ledger.ReopenMonth(month, "undo of the close"))
 
                 def close_again():
-                    ledger.close_month(database, month)
+                    database.run(ledger.close_month, ledger.CloseMonth(month))
                     return reopen
 
                 self._run(
                     self.tr("Close month"),
-                    lambda: ledger.close_month(database, month),
+                    lambda: database.run(ledger.close_month, ledger.CloseMonth(month)),
                     lambda s: self.tr("%s closed") % s.month,
                     lambda _summary: (reopen, close_again),
                 )
@@ -511,14 +511,17 @@ class LedgerPane(QWidget):
             database = self.database
 
             def adjust_again():
-                entry = ledger.adjust(database, workspace, amount, reason)
-                return lambda: ledger.reverse(database, entry, f"undo: {reason}")
+                entry = database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason))
+                return lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}"))
 
             self._run(
                 self.tr("Adjust credit"),
-                lambda: ledger.adjust(database, workspace, amount, reason),
+                lambda: database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason)),
                 self.tr("Adjustment of %s to %s") % (display(amount), workspace),
-                lambda entry: (lambda: ledger.reverse(database, entry, f"undo: {reason}"), adjust_again),
+                lambda entry: (
+                    lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}")),
+                    adjust_again,
+                ),
             )
 
     def reverse(self) -> None:
@@ -535,10 +538,10 @@ class LedgerPane(QWidget):
 
             def undo_of(reversal: int):
                 def undo():
-                    copy = ledger.reinstate_entry(database, reversal, "undo")
+                    copy = database.run(ledger.reinstate_entry, ledger.ReinstateEntry(reversal, "undo"))
 
                     def redo():
-                        return undo_of(ledger.reverse(database, copy, reason))
+                        return undo_of(database.run(ledger.reverse, ledger.Reverse(copy, reason)))
 
                     return redo
 
@@ -546,7 +549,7 @@ class LedgerPane(QWidget):
 
             self._run(
                 self.tr("Reverse entry"),
-                lambda: ledger.reverse(database, entry_id, reason),
+                lambda: database.run(ledger.reverse, ledger.Reverse(entry_id, reason)),
                 self.tr("Entry %d reversed") % entry_id,
                 lambda reversal: (undo_of(reversal), None),
             )
@@ -573,18 +576,22 @@ class LedgerPane(QWidget):
             self.tr(
                 "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
             ),
-            ledger.grant_year_two,
+            lambda database, workspace: database.run(ledger.grant_year_two, ledger.GrantYearTwo(workspace)),
             self.tr("Year two granted to %s"),
-            lambda database, workspace, result: ledger.reverse(database, result["grant_entry"], "undo: year two"),
+            lambda database, workspace, result: database.run(
+                ledger.reverse, ledger.Reverse(result["grant_entry"], "undo: year two")
+            ),
         )
 
     def graduate(self) -> None:
         self._confirm_program_year(
             self.tr("Graduate"),
             self.tr("%s no longer qualifies: graduate it?"),
-            ledger.graduate,
+            lambda database, workspace: database.run(ledger.graduate, ledger.Graduate(workspace)),
             self.tr("%s graduated"),
-            lambda database, workspace, result: ledger.reinstate(database, workspace),
+            lambda database, workspace, result: database.run(
+                ledger.reinstate_member, ledger.ReinstateMember(workspace)
+            ),
         )
 
     def renew(self) -> None:
@@ -593,9 +600,11 @@ class LedgerPane(QWidget):
         self._confirm_program_year(
             self.tr("Renew"),
             self.tr("Offer %s a renewal year at the renewal discount?"),
-            ledger.renew,
+            lambda database, workspace: database.run(ledger.renew, ledger.Renew(workspace)),
             self.tr("%s renewed"),
-            lambda database, workspace, result: ledger.cancel_renewal(database, workspace, before),
+            lambda database, workspace, result: database.run(
+                ledger.cancel_renewal, ledger.CancelRenewal(workspace, before)
+            ),
         )
 
 

@@ -9,24 +9,25 @@ from __future__ import annotations
 from sqlalchemy import Connection, and_, func, literal, select, union_all
 
 from app import schema
-from app.database import Database
+from app.database import UnitOfWork
 from models.ledger import CREDIT_KINDS
 from models.money import display
 
 le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
 
 
-def verify(database: Database) -> list[str]:
-    with database.read() as conn:
-        return [
-            *_signs(conn),
-            *_reversals(conn),
-            *_never_negative(conn),
-            *_applied_within_bills(conn),
-            *_applied_while_valid(conn),
-            *_expired_means_empty(conn),
-            *_bills_settled(conn),
-        ]
+def verify(uow: UnitOfWork) -> list[str]:
+    """A read: every breach of the ledger's rules, named; an empty list when it is consistent."""
+    conn = uow.conn
+    return [
+        *_signs(conn),
+        *_reversals(conn),
+        *_never_negative(conn),
+        *_applied_within_bills(conn),
+        *_applied_while_valid(conn),
+        *_expired_means_empty(conn),
+        *_bills_settled(conn),
+    ]
 
 
 def _where(conn: Connection, rows, text) -> list[str]:

@@ -72,9 +72,9 @@ def test_a_table_rebuilding_migration_on_sqlite_keeps_child_rows(tmp_path, write
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     database = Database(url, "tester")
     import_applications(database, write_csv(CSV))
-    from app.services.applications import decide
+    from app.services.applications import Decide, decide
 
-    decide(database, "M1", "review")
+    database.run(decide, Decide("M1", "review"))
     database.close()
     # batch_alter_table rebuilds 'applications' (copy, drop, rename): with foreign keys on,
     # the drop would cascade or fail on the transitions that point at it.
