@@ -200,6 +200,9 @@ ledger_entries = Table(
     Column("id", Integer, primary_key=True),
     Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False),
     Column("kind", String(16), nullable=False),
+    # what the entry counts as: its own kind, or for a reversal the kind it cancels (net sums
+    # by kind in one pass, without joining a reversal to its original; never changes)
+    Column("counts_as", String(16), nullable=False),
     Column("entry_date", Date, nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     Column("program_year", Integer, nullable=True),

@@ -58,3 +58,21 @@ def run_out(balance: Cents, pace: Cents, after: Month, expires_on: date | None) 
             first = add_months(first, 1)
         return RunOut(None, first)
     return RunOut(last, add_months(last, 1))
+
+
+def projection(balance: Cents, pace: Cents, after: Month, expires_on: date | None) -> list[tuple[date, Cents]]:
+    """The balance forecast after each coming bill (dated its month's last day), from the end of
+    `after` until the credit runs out or expires; at expiry what is left goes to zero."""
+    points = [(month_end(*after), balance)]
+    if balance <= 0 or pace <= 0:
+        return points
+    month = after
+    while balance > 0:
+        month = add_months(month, 1)
+        day = month_end(*month)
+        if expires_on is not None and day >= expires_on:
+            points += [(expires_on, balance), (expires_on, 0)]
+            break
+        balance = max(balance - pace, 0)
+        points.append((day, balance))
+    return points

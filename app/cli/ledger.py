@@ -153,6 +153,7 @@ def cmd_ledger(args) -> int:
     document = {
         "workspace": data["workspace"],
         "balance": plain(data["balance"]),
+        "committed": plain(data["committed"]),
         "entries": [
             {
                 "id": x["id"],
@@ -169,7 +170,9 @@ def cmd_ledger(args) -> int:
         f"{x['reason']}"
         for x in data["entries"]
     ]
-    lines.append(f"balance: {display(data['balance'])}")
+    lines.append(f"balance: {display(data['balance'])} available today")
+    if data["committed"]:
+        lines.append(f"committed: {display(data['committed'])} granted for later")
     emit(args, document, "\n".join(lines))
     return EXIT_OK
 

@@ -69,6 +69,7 @@ def enroll(uow: UnitOfWork, app: Application, on: date, workspace: str | None, p
         insert(schema.ledger_entries).values(
             enrollment=enrollment,
             kind=EntryKind.GRANT.value,
+            counts_as=EntryKind.GRANT.value,
             entry_date=on,
             amount_cents=credit,
             program_year=1,
@@ -119,6 +120,7 @@ def reinstate_enrollment(uow: UnitOfWork, enrollment) -> str:
         insert(schema.ledger_entries).values(
             enrollment=enrollment.id,
             kind=EntryKind.GRANT.value,
+            counts_as=EntryKind.GRANT.value,
             entry_date=year.valid_from,
             amount_cents=year.credit_cents,
             program_year=1,
@@ -149,6 +151,7 @@ def cancel_enrollment(uow: UnitOfWork, application: int, reason: str) -> None:
             insert(entries).values(
                 enrollment=enrollment.id,
                 kind=EntryKind.REVERSE.value,
+                counts_as=EntryKind.GRANT.value,
                 entry_date=grant.entry_date,
                 amount_cents=-grant.amount_cents,
                 program_year=grant.program_year,

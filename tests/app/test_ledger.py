@@ -356,7 +356,7 @@ def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
     from sqlalchemy import insert
     from sqlalchemy import select as query
 
-    from app.database import utcnow
+    from app.clock import utcnow
 
     bills(members, write_csv, [("worked", "2026-01", "1000")])
     close(members, "2026-01")
@@ -370,6 +370,7 @@ def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
         uow.conn.execute(
             insert(le).values(
                 kind="apply",
+                counts_as="apply",
                 entry_date=date(2026, 1, 31),
                 amount_cents=-100_000,
                 program_year=1,
@@ -381,19 +382,31 @@ def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
         first = uow.conn.execute(query(le.c.id).where(le.c.kind == "grant", le.c.enrollment == worked)).scalar()
         uow.conn.execute(
             insert(le).values(
-                kind="reverse", entry_date=date(2026, 2, 1), amount_cents=-1, program_year=1, reverses=first, **common
+                kind="reverse",
+                counts_as="adjust",
+                entry_date=date(2026, 2, 1),
+                amount_cents=-1,
+                program_year=1,
+                reverses=first,
+                **common,
             )
         )
         # a correction that takes more credit than there is
         uow.conn.execute(
             insert(le).values(
-                kind="adjust", entry_date=date(2026, 3, 1), amount_cents=-3_000_000, program_year=1, **common
+                kind="adjust",
+                counts_as="adjust",
+                entry_date=date(2026, 3, 1),
+                amount_cents=-3_000_000,
+                program_year=1,
+                **common,
             )
         )
         uow.commit()
     breaches = members.query(verify)
     assert any("worked 2026-01: 2,000.00 of credit and discount on a bill of 1,000.00" in b for b in breaches)
     assert any("does not cancel it" in b for b in breaches)
+    assert any("counts as adjust, but the grant it cancels" in b for b in breaches)
     assert any("worked: program year 1 ends at -" in b and "credit below zero" in b for b in breaches)
 
 

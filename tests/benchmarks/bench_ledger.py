@@ -75,6 +75,7 @@ def build(database: Database, members: int, months: int, folder: Path) -> None:
                     {
                         "enrollment": number,
                         "kind": "grant",
+                        "counts_as": "grant",
                         "entry_date": year.valid_from,
                         "amount_cents": 2_500_000,
                         "program_year": year_number,

@@ -181,6 +181,7 @@ def settle_month(
         return {
             "enrollment": enrollment,
             "kind": kind.value,
+            "counts_as": kind.value,
             "entry_date": on,
             "amount_cents": amount,
             "program_year": year,
@@ -251,15 +252,12 @@ def summarise_closed(uow: UnitOfWork, month: str, summary: CloseSummary) -> Clos
     summary.bills, billed = conn.execute(
         select(func.count(), func.coalesce(func.sum(b.c.amount_cents), 0)).where(b.c.month == month)
     ).one()
-    original = le.alias("original")
-    kind = func.coalesce(original.c.kind, le.c.kind)
     sums = {
-        k: int(v)
-        for k, v in conn.execute(
-            select(kind, func.sum(le.c.amount_cents))
-            .outerjoin(original, original.c.id == le.c.reverses)
-            .where(le.c.month == month, kind.in_(CLOSE_KINDS))
-            .group_by(kind)
+        kind: int(amount)
+        for kind, amount in conn.execute(
+            select(le.c.counts_as, func.sum(le.c.amount_cents))
+            .where(le.c.month == month, le.c.counts_as.in_(CLOSE_KINDS))
+            .group_by(le.c.counts_as)
         )
     }
     summary.credit_applied = -sums.get("apply", 0)
@@ -305,14 +303,11 @@ def _restate(uow: UnitOfWork, month: str, workspaces: list[str]) -> CloseSummary
 
 def _applied_by_workspace(uow: UnitOfWork, ids: list[int], month: str) -> dict[int, int]:
     """Credit applied from `month` on, net of reversals, per enrollment."""
-    original = le.alias("original")
-    kind = func.coalesce(original.c.kind, le.c.kind)
     return {
         enrollment: -int(amount)
         for enrollment, amount in uow.conn.execute(
             select(le.c.enrollment, func.sum(le.c.amount_cents))
-            .outerjoin(original, original.c.id == le.c.reverses)
-            .where(le.c.enrollment.in_(ids), kind == EntryKind.APPLY.value, le.c.month >= month)
+            .where(le.c.enrollment.in_(ids), le.c.counts_as == EntryKind.APPLY.value, le.c.month >= month)
             .group_by(le.c.enrollment)
         )
     }

@@ -99,6 +99,7 @@ def reverse_all(uow: UnitOfWork, rows, reason: str) -> None:
             {
                 "enrollment": row.enrollment,
                 "kind": EntryKind.REVERSE.value,
+                "counts_as": row.kind,
                 "entry_date": row.entry_date,
                 "amount_cents": -row.amount_cents,
                 "program_year": row.program_year,

@@ -76,6 +76,7 @@ def adjust(command: Adjust, uow: UnitOfWork) -> int:
         insert(le).values(
             enrollment=enrollment.id,
             kind=EntryKind.ADJUST.value,
+            counts_as=EntryKind.ADJUST.value,
             entry_date=on,
             amount_cents=amount,
             program_year=grant.program_year,
@@ -112,6 +113,7 @@ def reverse(command: Reverse, uow: UnitOfWork) -> int:
         insert(le).values(
             enrollment=original.enrollment,
             kind=EntryKind.REVERSE.value,
+            counts_as=original.kind,
             entry_date=on,
             amount_cents=-original.amount_cents,
             program_year=original.program_year,
@@ -153,6 +155,7 @@ def reinstate_entry(command: ReinstateEntry, uow: UnitOfWork) -> int:
         insert(le).values(
             enrollment=original.enrollment,
             kind=original.kind,
+            counts_as=original.kind,
             entry_date=on,
             amount_cents=original.amount_cents,
             program_year=original.program_year,

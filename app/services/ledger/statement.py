@@ -10,17 +10,21 @@ from models.ledger import CREDIT_KINDS, EntryKind
 
 
 def ledger_of(uow: UnitOfWork, workspace: str) -> dict:
-    """A read: the full trail, corrections included (what a member sees nets them out)."""
+    """A read: the full trail, corrections included (what a member sees nets them out).
+
+    The balance is the credit available today; a grant dated later is committed."""
     conn = uow.conn
     enrollment = enrollment_row(conn, workspace)
     rows = conn.execute(select(le).where(le.c.enrollment == enrollment.id).order_by(le.c.entry_date, le.c.id)).all()
     # on a day with both, what expires goes before what is granted: the balance reads as it happened
     rows.sort(key=lambda r: (r.entry_date, r.kind != EntryKind.EXPIRE.value, r.id))
-    running = 0
+    running = available = 0
     entries = []
     for row in rows:
         if row.kind in CREDIT_KINDS:
             running += row.amount_cents
+            if row.entry_date <= uow.today:
+                available += row.amount_cents
         entries.append(
             {
                 "id": row.id,
@@ -35,4 +39,10 @@ def ledger_of(uow: UnitOfWork, workspace: str) -> dict:
                 "reverses": row.reverses,
             }
         )
-    return {"workspace": workspace, "status": enrollment.status, "balance": running, "entries": entries}
+    return {
+        "workspace": workspace,
+        "status": enrollment.status,
+        "balance": available,  # credit available today: what ledger_queries.year_figures counts too
+        "committed": running - available,  # granted for later (dated after today)
+        "entries": entries,
+    }

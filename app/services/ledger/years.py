@@ -163,6 +163,7 @@ def _add_year(uow: UnitOfWork, enrollment: int, year: ProgramYear, policy_versio
         insert(le).values(
             enrollment=enrollment,
             kind=EntryKind.GRANT.value,
+            counts_as=EntryKind.GRANT.value,
             entry_date=year.valid_from,
             amount_cents=year.credit,
             program_year=year.number,
