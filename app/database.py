@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table, event, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
-from app import db, schema
+from app import checked, db, schema
 from app.clock import Clock, default_clock, utcnow  # noqa: F401  (utcnow: until every caller has a unit of work)
 from app.errors import AppError
 from app.migrate import ensure_schema
@@ -143,8 +143,10 @@ class Database:
         self.url = db.normalise_url(url)
         self.actor = actor or default_actor()
         self.clock = clock or default_clock()
+        db.probe(self.url)
         self.upgrade_backup = ensure_schema(self.url, backup_dir)
         self.engine: Engine = db.create(self.url)
+        self._checked_whole = False
         with self.unit_of_work() as uow:
             if seed_policy(uow.conn, self.actor, uow.now()):
                 uow.commit()
@@ -160,6 +162,7 @@ class Database:
         answered by running the use case once more, so the loser gets the refusal it
         would have got had it come second.
         """
+        self.check_whole()
         for attempt in (1, 2):
             with self.unit_of_work() as uow:
                 try:
@@ -169,8 +172,30 @@ class Database:
                     if attempt == 2:
                         raise
                     continue
-                return Outcome(result, frozenset(uow.changes))
+            self._remember_whole()
+            return Outcome(result, frozenset(uow.changes))
         raise AssertionError("unreachable")
+
+    def check_whole(self) -> None:
+        """Refuse to write into a SQLite file that fails SQLite's quick_check: writing would spread
+        the damage. Checked once per opening, and not again while the files are as this program
+        last left them (a million applications take 2 s to check)."""
+        if self._checked_whole or not self.is_sqlite:
+            return
+        path = db.sqlite_path(self.url)
+        if path is None or not checked.unchanged(path):
+            problems = quick_check(self.engine)
+            if problems:
+                raise DamagedDatabase(
+                    f"the database {self.describe()} is damaged ({'; '.join(problems[:3])}): nothing was written. "
+                    "Open a backup, or ask for help before working on."
+                )
+        self._checked_whole = True
+
+    def _remember_whole(self) -> None:
+        path = db.sqlite_path(self.url) if self.is_sqlite else None
+        if path is not None:
+            checked.remember(path)
 
     def run(self, use_case: Callable[[Any, UnitOfWork], T], command: Any) -> T:
         """`apply()`, for a caller that needs only the result."""
@@ -198,6 +223,20 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class DamagedDatabase(AppError):
+    """SQLite says the file is damaged: it is never written to."""
+
+
+def quick_check(engine: Engine) -> list[str]:
+    """What SQLite's quick_check finds wrong with the file ([] when it is whole)."""
+    try:
+        with engine.connect() as conn:
+            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DatabaseError as exc:  # "database disk image is malformed"
+        return [str(exc.orig)]
+    return [] if found == ["ok"] else found
 
 
 def load_policies(conn: Connection) -> PolicyBook:

@@ -79,6 +79,12 @@ def database(database_url, tmp_path, clock):
 
 
 @pytest.fixture(autouse=True)
+def own_data_folder(monkeypatch, tmp_path_factory):
+    """The user data folder (default database, backups, settings) of the tests is their own."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+
+
+@pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     """Every database a test opens without a clock of its own (the command line opens one per
     command) works on the tests' today: no test passes or fails with the calendar."""
