@@ -34,8 +34,10 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(database, dat
 def test_a_foreign_database_is_not_touched(tmp_path):
     path = tmp_path / "other.sqlite3"
     sqlite3.connect(path).execute("CREATE TABLE accounts (id INTEGER)").connection.commit()
-    with pytest.raises(Exception, match="not made by Startup Desk"):
+    before = path.read_bytes()
+    with pytest.raises(Exception, match="another program's SQLite database"):
         Database(f"sqlite:///{path}")
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite3"]
 
 
 def _scripts_with(tmp_path: Path, body: str) -> Path:
