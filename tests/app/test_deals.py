@@ -280,3 +280,11 @@ def test_imported_partners_start_their_history_with_the_import(database, write_c
         sf = partner_rows(conn)[0]
         steps = [(h["from_status"], h["to_status"], h["reason"]) for h in partner_history(conn, sf.id)]
     assert steps == [("", "applied", "imported from p.csv"), ("applied", "active", "")]
+
+
+def test_a_search_for_a_wildcard_character_finds_it_as_typed(members, catalogue, capsys, database_url):
+    assert main(["--db", database_url, "deals", "--search", "%", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", database_url, "deals", "--search", "_", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert [row.title for row in members.query(lambda uow: deal_rows(uow.conn, text="WAREhouse"))] == ["Credits"]
