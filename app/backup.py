@@ -20,15 +20,45 @@ from app.files import temporary_beside
 
 
 def backup(url: str, target: Path | str) -> Path:
+    """A copy of the database at `url` as a SQLite file at `target`, checked before it is reported:
+    a damaged source is refused (its copy would look like a good backup), and the copy must pass
+    SQLite's integrity check and hold as many rows as the source before it takes the name."""
     url = db.normalise_url(url)
     target = Path(target).expanduser().resolve()
+    if db.is_sqlite(url) and db.sqlite_path(url) == target:
+        raise AppError(f"the backup cannot replace the database itself ({target})")
     target.parent.mkdir(parents=True, exist_ok=True)
     with temporary_beside(target) as partial:
         if db.is_sqlite(url):
             _copy_sqlite(url, partial)
+            _check_copy(partial, None)
         else:
-            _copy_to_sqlite(url, partial)
+            _check_copy(partial, _copy_to_sqlite(url, partial))
     return target
+
+
+def _integrity(connection: sqlite3.Connection, pragma: str = "integrity_check") -> list[str]:
+    try:
+        found = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:  # "database disk image is malformed", "file is not a database"
+        return [str(exc)]
+    return [] if found == ["ok"] else found
+
+
+def _check_copy(copy: Path, expected: dict[str, int] | None) -> None:
+    """The copy passes SQLite's integrity check and, copied row by row, holds every row read."""
+    connection = sqlite3.connect(copy)
+    try:
+        problems = _integrity(connection)
+        counts = {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in expected or {}}
+    finally:
+        connection.close()
+    if problems:
+        raise AppError(f"the backup failed SQLite's integrity check ({'; '.join(problems[:3])}); nothing was kept")
+    short = {name: (had, counts[name]) for name, had in (expected or {}).items() if counts[name] != had}
+    if short:
+        listed = ", ".join(f"{name}: {had} rows read, {got} in the copy" for name, (had, got) in short.items())
+        raise AppError(f"the backup does not hold every row ({listed}); nothing was kept")
 
 
 def _copy_sqlite(url: str, target: Path) -> None:
@@ -38,20 +68,29 @@ def _copy_sqlite(url: str, target: Path) -> None:
     _online_copy(source_path, target)
 
 
-def _online_copy(source_path: Path | str, target: Path | str) -> None:
-    """SQLite's backup API: a consistent copy even while others write."""
+def _online_copy(source_path: Path | str, target: Path | str, check_source: bool = True) -> None:
+    """SQLite's backup API: a consistent copy even while others write (SQLite's own connections
+    share the file's locks within the process, so this never drops another connection's)."""
     source = sqlite3.connect(source_path)
     destination = sqlite3.connect(target)
     try:
+        problems = _integrity(source, "quick_check") if check_source else []
+        if problems:
+            raise AppError(
+                f"the database {source_path} is damaged ({'; '.join(problems[:3])}): "
+                "a copy of it would not be a backup; nothing was written"
+            )
         source.backup(destination)
     finally:
         destination.close()
         source.close()
 
 
-def _copy_to_sqlite(url: str, target: Path) -> None:
+def _copy_to_sqlite(url: str, target: Path) -> dict[str, int]:
+    """Every table, in one snapshot; returns how many rows of each were read."""
     from app.schema import metadata
 
+    read: dict[str, int] = {}
     source = db.create(url)
     destination = db.create(f"sqlite:///{target}")
     try:
@@ -66,6 +105,7 @@ def _copy_to_sqlite(url: str, target: Path) -> None:
             writer.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
             for table in metadata.sorted_tables:
                 rows = [dict(row._mapping) for row in reader.execute(select(table))]
+                read[table.name] = len(rows)
                 if rows:
                     writer.execute(insert(table), rows)
     finally:
@@ -75,6 +115,7 @@ def _copy_to_sqlite(url: str, target: Path) -> None:
     connection = sqlite3.connect(target)
     connection.execute("PRAGMA journal_mode=DELETE")
     connection.close()
+    return read
 
 
 def restore_sqlite(backup_path: Path | str, url: str) -> None:
@@ -82,7 +123,7 @@ def restore_sqlite(backup_path: Path | str, url: str) -> None:
     target = db.sqlite_path(db.normalise_url(url))
     if target is None:
         raise AppError("only a SQLite database can be restored from a file")
-    _online_copy(backup_path, target)
+    _online_copy(backup_path, target, check_source=False)
     for suffix in ("-wal", "-shm"):
         leftover = Path(f"{target}{suffix}")
         if leftover.exists() and leftover.stat().st_size == 0:

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table, event, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
-from app import db, schema
+from app import checked, db, schema
 from app.clock import Clock, default_clock, utcnow  # noqa: F401  (utcnow: until every caller has a unit of work)
 from app.errors import AppError
 from app.migrate import ensure_schema
@@ -60,6 +60,7 @@ class UnitOfWork:
         self.connection: Connection | None = None
         self._transaction = None
         self._policies: PolicyBook | None = None
+        self.discarded = False
 
     def __enter__(self) -> UnitOfWork:
         begin = "BEGIN IMMEDIATE" if self.write else "BEGIN"
@@ -84,7 +85,16 @@ class UnitOfWork:
     def commit(self) -> None:
         if not self.write:
             raise AppError("a read-only unit of work cannot commit")
+        if self.discarded:
+            self._transaction.rollback()
+            self.changes.clear()
+            return
         self._transaction.commit()
+
+    def discard(self) -> None:
+        """Roll everything back at the end instead of committing (a strict import that found an
+        invalid row): the use case still returns its result."""
+        self.discarded = True
 
     @property
     def conn(self) -> Connection:
@@ -133,8 +143,10 @@ class Database:
         self.url = db.normalise_url(url)
         self.actor = actor or default_actor()
         self.clock = clock or default_clock()
+        db.probe(self.url)
         self.upgrade_backup = ensure_schema(self.url, backup_dir)
         self.engine: Engine = db.create(self.url)
+        self._checked_whole = False
         with self.unit_of_work() as uow:
             if seed_policy(uow.conn, self.actor, uow.now()):
                 uow.commit()
@@ -150,6 +162,7 @@ class Database:
         answered by running the use case once more, so the loser gets the refusal it
         would have got had it come second.
         """
+        self.check_whole()
         for attempt in (1, 2):
             with self.unit_of_work() as uow:
                 try:
@@ -159,8 +172,30 @@ class Database:
                     if attempt == 2:
                         raise
                     continue
-                return Outcome(result, frozenset(uow.changes))
+            self._remember_whole()
+            return Outcome(result, frozenset(uow.changes))
         raise AssertionError("unreachable")
+
+    def check_whole(self) -> None:
+        """Refuse to write into a SQLite file that fails SQLite's quick_check: writing would spread
+        the damage. Checked once per opening, and not again while the files are as this program
+        last left them (a million applications take 2 s to check)."""
+        if self._checked_whole or not self.is_sqlite:
+            return
+        path = db.sqlite_path(self.url)
+        if path is None or not checked.unchanged(path):
+            problems = quick_check(self.engine)
+            if problems:
+                raise DamagedDatabase(
+                    f"the database {self.describe()} is damaged ({'; '.join(problems[:3])}): nothing was written. "
+                    "Open a backup, or ask for help before working on."
+                )
+        self._checked_whole = True
+
+    def _remember_whole(self) -> None:
+        path = db.sqlite_path(self.url) if self.is_sqlite else None
+        if path is not None:
+            checked.remember(path)
 
     def run(self, use_case: Callable[[Any, UnitOfWork], T], command: Any) -> T:
         """`apply()`, for a caller that needs only the result."""
@@ -190,6 +225,20 @@ class Database:
         self.engine.dispose()
 
 
+class DamagedDatabase(AppError):
+    """SQLite says the file is damaged: it is never written to."""
+
+
+def quick_check(engine: Engine) -> list[str]:
+    """What SQLite's quick_check finds wrong with the file ([] when it is whole)."""
+    try:
+        with engine.connect() as conn:
+            found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DatabaseError as exc:  # "database disk image is malformed"
+        return [str(exc.orig)]
+    return [] if found == ["ok"] else found
+
+
 def load_policies(conn: Connection) -> PolicyBook:
     lists: dict[int, frozenset[str]] = {}
     rows = conn.execute(
@@ -210,6 +259,7 @@ def load_policies(conn: Connection) -> PolicyBook:
             renewal_discount=Decimal(row.renewal_discount_bp) / 10_000,
             territory_list_version=row.territory_list_version,
             eligible_territories=lists.get(row.territory_list_version, frozenset()),
+            year_two_window_days=row.year_two_window_days,
         )
         for row in conn.execute(select(schema.policies))
     ]
@@ -243,6 +293,7 @@ def seed_policy(conn: Connection, actor: str, now: datetime) -> bool:
             max_funding_cents=default.max_funding,
             renewal_discount_bp=int(default.renewal_discount * 10_000),
             territory_list_version=1,
+            year_two_window_days=default.year_two_window_days,
             created_at=now,
             created_by=actor,
         )

@@ -44,6 +44,42 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def probe(url: str) -> None:
+    """Refuse what is not a Startup Desk database before anything opens it for writing: an
+    in-memory database (it would keep nothing), a folder, a file that is not SQLite, or
+    another program's SQLite database (opening it would switch its journal and add our
+    tables: it is left byte for byte as it is). A missing or empty file is a new database."""
+    import sqlite3
+
+    from app.errors import AppError
+
+    if not is_sqlite(url):
+        return
+    parsed = make_url(url)
+    if not parsed.database or parsed.database == ":memory:" or "mode=memory" in str(parsed.query):
+        raise AppError("an in-memory database keeps nothing: give Startup Desk a file (or a PostgreSQL URL)")
+    path = Path(parsed.database)
+    if path.is_dir():
+        raise AppError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise AppError(f"{path} cannot be opened ({exc})") from None
+    try:
+        tables = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    except sqlite3.DatabaseError as exc:
+        raise AppError(f"{path} is not a Startup Desk database ({exc})") from None
+    finally:
+        probe.close()
+    if tables and "alembic_version" not in tables:
+        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        raise AppError(
+            f"{path} is another program's SQLite database (tables {listed}): Startup Desk leaves it as it is"
+        )
+
+
 def create(url: str, *, foreign_keys: bool = True) -> Engine:
     """An engine for `url`. `foreign_keys=False` is for migrations on SQLite only."""
     url = normalise_url(url)

@@ -70,12 +70,12 @@ def deal_rows(conn: Connection, category: str = "", text: str = "", active_only:
     if category:
         query = query.where(d.c.category == category)
     if text:
-        like = f"%{text.lower()}%"
+        # contains, as typed: '%' and '_' are characters here, not wildcards
         query = query.where(
             or_(
-                func.lower(d.c.title).like(like),
-                func.lower(d.c.partner).like(like),
-                func.lower(d.c.description).like(like),
+                func.lower(d.c.title).contains(text.lower(), autoescape=True),
+                func.lower(d.c.partner).contains(text.lower(), autoescape=True),
+                func.lower(d.c.description).contains(text.lower(), autoescape=True),
             )
         )
     if active_only:

@@ -5,50 +5,85 @@ Idempotent: a database that has the demo already is left as it is.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
-from datetime import timedelta
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
 from importlib import resources
+from pathlib import Path
 
 from sqlalchemy import insert, select
 
 from app import schema
-from app.database import Database, utcnow
+from app.database import UnitOfWork
 from app.importing.applications import import_applications
 from app.importing.deals import import_deals
 from app.importing.mapping import builtin_mapping
 from app.importing.partners import import_partners
-from app.services.applications import RULE_COLUMNS, decide_in
+from app.services.applications import RULE_COLUMNS, Decide, decide
+from app.services.ledger import CloseMonth, close_month
 
 MARKER = "demo_loaded"
 REVIEWERS = ("maria.lopez", "sam.okafor", "jun.tanaka")
+#: the day the demo's applications were written for; loaded later, every date moves on by whole weeks
+WRITTEN_FOR = date(2026, 12, 2)
 
 
-def load_demo(database: Database) -> str:
-    with database.unit_of_work() as uow:
-        conn = uow.conn
-        if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == MARKER)).first():
-            return "the demo data is already loaded"
-        folder = resources.files("resources").joinpath("demo")
-        with resources.as_file(folder.joinpath("partners.csv")) as path:
-            import_partners(conn, path, None, utcnow())
-        with resources.as_file(folder.joinpath("applications.csv")) as path:
-            report = import_applications(conn, path, None, uow.policies, "demo", utcnow())
-        decided = _decide_some(uow)
-        months = _bill_and_close(uow)
-        with resources.as_file(folder.joinpath("startup-perks.csv")) as path:
-            offers = import_deals(conn, path, builtin_mapping("startup-perks"), utcnow()).imported
-        requests = _request_some(uow)
-        conn.execute(insert(schema.meta).values(key=MARKER, value=utcnow().isoformat()))
-        uow.commit()
+@dataclass(frozen=True)
+class LoadDemo:
+    """The demo data set: partners, applications in every state, decisions, closed months, deals."""
+
+
+def load_demo(command: LoadDemo, uow: UnitOfWork) -> str:
+    conn = uow.conn
+    if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == MARKER)).first():
+        return "the demo data is already loaded"
+    folder = resources.files("resources").joinpath("demo")
+    shift = timedelta(weeks=(uow.today - WRITTEN_FOR).days // 7)
+    with resources.as_file(folder.joinpath("partners.csv")) as path:
+        import_partners(conn, path, None, uow.now())
+    with tempfile.TemporaryDirectory(prefix="startup-desk-demo-") as scratch:
+        path = Path(scratch) / "applications.csv"
+        path.write_text(_shifted(folder.joinpath("applications.csv").read_text(encoding="utf-8"), shift), "utf-8")
+        report = import_applications(conn, path, None, uow.policies, "demo", uow.now())
+    decided = _decide_some(uow)
+    months = _bill_and_close(uow, _add_months(uow.today.replace(day=1), -2))
+    with resources.as_file(folder.joinpath("startup-perks.csv")) as path:
+        offers = import_deals(conn, path, builtin_mapping("startup-perks"), uow.now()).imported
+    requests = _request_some(uow)
+    conn.execute(insert(schema.meta).values(key=MARKER, value=uow.now().isoformat()))
     return (
         f"demo data loaded: {report.imported} applications, {decided} decisions, {months} months of bills closed, "
         f"{offers} partner deals, {requests} deal requests"
     )
 
 
+def _shifted(text: str, shift: timedelta) -> str:
+    """The demo's applications with every date moved on by `shift` (ages and orders stay as they were)."""
+    if not shift:
+        return text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        for column in ("submitted_on", "incorporated_on"):
+            if row[column]:
+                row[column] = (date.fromisoformat(row[column]) + shift).isoformat()
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _add_months(day: date, count: int) -> date:
+    index = day.year * 12 + day.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def _request_some(uow) -> int:
     """Deal requests of a dozen members in every state, so the Requests tab shows its work."""
-    conn, now = uow.conn, utcnow()
+    conn, now = uow.conn, uow.now()
     members = list(
         conn.execute(
             select(schema.enrollments.c.id)
@@ -111,31 +146,31 @@ def _decide_some(uow) -> int:
         ]
         on = row.submitted_on + timedelta(days=rng.randrange(2, 12))
         if row.eligibility == "eligible" and roll < 0.75:
-            decide_in(uow, row.id, "accept", on=on, workspace=None)
+            decision = Decide(row.id, "accept", on=on)
         elif failed and roll < 0.8:
-            decide_in(uow, row.id, "reject", reason=f"failed rule: {failed[0]}")
+            decision = Decide(row.id, "reject", reason=f"failed rule: {failed[0]}")
         elif row.eligibility == "incomplete" and roll < 0.5:
-            decide_in(uow, row.id, "needs-info", reason="please send the incorporation certificate and funding history")
+            decision = Decide(
+                row.id, "needs-info", reason="please send the incorporation certificate and funding history"
+            )
         elif roll < 0.85:
-            decide_in(uow, row.id, "review")
+            decision = Decide(row.id, "review")
         elif roll < 0.92:
-            decide_in(uow, row.id, "withdraw", reason="founder withdrew: company pivoted")
+            decision = Decide(row.id, "withdraw", reason="founder withdrew: company pivoted")
         else:
             continue
+        decide(decision, uow)
         decided += 1
     uow.actor = uow.database.actor
     return decided
 
 
-LAST_DEMO_MONTH = (2026, 10)
-
-
-def _bill_and_close(uow) -> int:
-    """Monthly Team plan bills for every member since acceptance, and the months closed."""
+def _bill_and_close(uow, last_month: date) -> int:
+    """Monthly Team plan bills for every member since acceptance through `last_month`, and the months closed."""
     from app.bulk import bulk_insert
-    from app.services.ledger import close_month_in
 
     rng = random.Random(11)
+    last = (last_month.year, last_month.month)
     e = schema.enrollments.c
     bills = []
     months: set[str] = set()
@@ -143,7 +178,7 @@ def _bill_and_close(uow) -> int:
         # most members use a little; some burn through their credit and pay overage
         level = rng.choice([300, 800, 1500, 2500, 4500])
         year, month = accepted_on.year, accepted_on.month
-        while (year, month) <= LAST_DEMO_MONTH:
+        while (year, month) <= last:
             label = f"{year:04d}-{month:02d}"
             months.add(label)
             amount = int(level * rng.uniform(0.6, 1.4)) * 100 + rng.randrange(100)
@@ -154,13 +189,13 @@ def _bill_and_close(uow) -> int:
                     "amount_cents": amount,
                     "settled_cents": None,
                     "import_batch": None,
-                    "imported_at": utcnow(),
+                    "imported_at": uow.now(),
                 }
             )
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     bulk_insert(uow.conn, schema.bills, bills)
     uow.actor = "finance.demo"
     for label in sorted(months):
-        close_month_in(uow, label)
+        close_month(CloseMonth(label), uow)
     uow.actor = uow.database.actor
     return len(months)

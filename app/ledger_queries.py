@@ -1,18 +1,31 @@
-"""Read side of the ledger: member summaries, program totals, balance history."""
+"""Read side of the ledger: the members' figures, the program's totals, a member's balance history.
+
+Every figure here is a net sum over the entries in one pass (a reversal counts as the
+kind it cancels: `counts_as`), so a close that was undone and redone, or an entry
+reversed and reinstated, counts once. The same definitions serve `ledger`, `verify`
+and the statements: credit *available* on a day counts the entries dated that day or
+before; a grant dated later (year 2 confirmed ahead of its anniversary) is *committed*.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import Connection, Integer, func, select
+from sqlalchemy import Connection, Integer, case, func, select
 
 from app import schema
-from models.dates import parse_month
+from app.database import UnitOfWork
+from models.dates import month_end, parse_month
+from models.forecast import add_months, average_bill, month_label, run_out
 from models.ledger import CREDIT_KINDS
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
+mc = schema.month_closes
+
+#: how many closed months set a member's pace (the forecast's average bill)
+PACE_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -23,87 +36,95 @@ class MemberSummary:
     partner: str
     status: str
     program_year: int | None
-    balance: int
-    used_this_year: int
+    balance: int  # credit available today
+    committed: int  # credit granted for later (a year 2 that starts at the anniversary)
+    used_this_year: int  # credit applied in the year in force, net of reversals
     expires_on: date | None  # the day the current year's credit expires
-    burn_per_month: int  # average credit used over the last three closed months
+    burn_per_month: int  # the pace: the average bill of the last closed months
     due_last_month: int
-    run_out: date | None  # projected from the burn rate; None when not burning
+    run_out: date | None  # the bill date on which credit is forecast to run out; None: it expires first
+    first_full_bill: date | None  # the first bill forecast to be charged in full
+
+
+@dataclass(frozen=True)
+class ProgramTotals:
+    liability: int  # outstanding credit available now
+    committed: int  # credit granted for later
+    by_month: list[tuple[str, int, int]]  # (month, credit applied, credit expired), net, the last 12 closed
+    members_by_year: dict[str, int]
+    last_closed: str | None
 
 
 def last_closed_month(conn: Connection) -> str | None:
-    return conn.execute(select(func.max(schema.month_closes.c.month))).scalar()
+    return conn.execute(select(func.max(mc.c.month))).scalar()
 
 
 def _months_back(month: str, count: int) -> list[str]:
-    year, number = parse_month(month)
-    months = []
-    for _ in range(count):
-        months.append(f"{year:04d}-{number:02d}")
-        number -= 1
-        if number == 0:
-            year, number = year - 1, 12
-    return months
+    start = parse_month(month)
+    return [month_label(add_months(start, -n)) for n in range(count)]
 
 
-def member_summaries(conn: Connection, today: date) -> list[MemberSummary]:
-    """One row per member, a handful of grouped queries whatever the size."""
-    balances = dict(
-        conn.execute(
-            select(le.c.enrollment, func.sum(le.c.amount_cents))
-            .where(le.c.kind.in_(CREDIT_KINDS))
-            .group_by(le.c.enrollment)
-        ).all()
-    )
-    years: dict[int, list] = defaultdict(list)
-    for row in conn.execute(select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal)):
-        years[row.enrollment].append(row)
-    used = defaultdict(int)
-    for enrollment, year, amount in conn.execute(
-        select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents))
-        .where(le.c.kind == "apply")
-        .group_by(le.c.enrollment, le.c.program_year)
-    ):
-        used[(enrollment, year)] = -int(amount)
+def _credit(condition):
+    return func.coalesce(func.sum(case((condition, le.c.amount_cents), else_=0)), 0)
+
+
+def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
+    """enrollment -> [(program year, (available, committed, used, applied in the last closed month))]:
+    one pass over the entries with conditional sums."""
+    credit = le.c.kind.in_(CREDIT_KINDS)
+    query = select(
+        le.c.enrollment,
+        le.c.program_year,
+        _credit(credit & (le.c.entry_date <= today)),
+        _credit(credit & (le.c.entry_date > today)),
+        -_credit(le.c.counts_as == "apply"),
+        _credit(le.c.counts_as.in_(("apply", "discount")) & (le.c.month == (last or ""))),
+    ).group_by(le.c.enrollment, le.c.program_year)
+    if enrollments is not None:
+        query = query.where(le.c.enrollment.in_(enrollments))
+    figures: dict[int, list] = defaultdict(list)
+    for row in conn.execute(query):
+        figures[row[0]].append((row[1], tuple(int(v) for v in row[2:])))
+    return figures
+
+
+def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> list[MemberSummary]:
+    """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size."""
+    conn, today = uow.conn, uow.today
     last = last_closed_month(conn)
-    burn: dict[int, int] = defaultdict(int)
-    due: dict[int, int] = {}
+    figures = year_figures(conn, today, last, enrollments)
+    years: dict[int, list] = defaultdict(list)
+    query = select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal)
+    for row in conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))):
+        years[row.enrollment].append(row)
+    recent_bills: dict[str, list[int]] = defaultdict(list)
+    last_bill: dict[str, int] = {}
     if last:
-        recent = _months_back(last, 3)
-        for enrollment, amount in conn.execute(
-            select(le.c.enrollment, func.sum(le.c.amount_cents))
-            .where(le.c.kind == "apply", le.c.month.in_(recent))
-            .group_by(le.c.enrollment)
+        for workspace, month, amount in conn.execute(
+            select(b.c.workspace, b.c.month, b.c.amount_cents).where(b.c.month.in_(_months_back(last, PACE_MONTHS)))
         ):
-            burn[enrollment] = -int(amount) // 3
-        applied_last = dict(
-            conn.execute(
-                select(le.c.enrollment, func.sum(le.c.amount_cents))
-                .where(le.c.kind.in_(("apply", "discount")), le.c.month == last)
-                .group_by(le.c.enrollment)
-            ).all()
-        )
-        for enrollment, bill in conn.execute(
-            select(e.c.id, b.c.amount_cents).join(b, b.c.workspace == e.c.workspace).where(b.c.month == last)
-        ):
-            due[enrollment] = bill + int(applied_last.get(enrollment, 0))
-    rows = conn.execute(
-        select(e.c.id, e.c.workspace, a.c.company, a.c.partner_code, e.c.status)
-        .join(a, a.c.id == e.c.application)
-        .order_by(e.c.workspace)
-    ).all()
+            recent_bills[workspace].append(int(amount))
+            if month == last:
+                last_bill[workspace] = int(amount)
+    members = select(e.c.id, e.c.workspace, a.c.company, a.c.partner_code, e.c.status).join(
+        a, a.c.id == e.c.application
+    )
+    if enrollments is not None:
+        members = members.where(e.c.id.in_(enrollments))
     summaries = []
-    for enrollment, workspace, company, partner, status in rows:
+    for enrollment, workspace, company, partner, status in conn.execute(members.order_by(e.c.workspace)):
         own = sorted(years.get(enrollment, []), key=lambda y: y.number)
-        current = next((y for y in own if y.valid_from <= today <= y.valid_until), own[-1] if own else None)
-        balance = int(balances.get(enrollment, 0))
-        rate = burn.get(enrollment, 0)
-        expires = current.valid_until + timedelta(days=1) if current is not None and not current.renewal else None
-        run_out = None
-        if rate > 0 and balance > 0:
-            run_out = today + timedelta(days=int(balance / rate * 30.44))
-            if expires and run_out > expires:
-                run_out = None  # credit expires before it runs out
+        started = [y for y in own if y.valid_from <= today]
+        current = next((y for y in own if y.valid_from <= today <= y.valid_until), started[-1] if started else None)
+        current = current or (own[0] if own else None)
+        mine = figures.get(enrollment, [])
+        available = sum(f[0] for _, f in mine)
+        committed = sum(f[1] for _, f in mine)
+        used = next((f[2] for year, f in mine if current is not None and year == current.number), 0)
+        applied_last = sum(f[3] for _, f in mine)
+        expires = current.valid_until + _ONE_DAY if current is not None and not current.renewal else None
+        pace = average_bill(recent_bills.get(workspace, [])) if last else 0
+        forecast = run_out(available, pace, parse_month(last), expires) if last else None
         summaries.append(
             MemberSummary(
                 enrollment,
@@ -112,42 +133,38 @@ def member_summaries(conn: Connection, today: date) -> list[MemberSummary]:
                 partner,
                 status,
                 current.number if current is not None else None,
-                balance,
-                used.get((enrollment, current.number), 0) if current is not None else 0,
+                available,
+                committed,
+                used,
                 expires,
-                rate,
-                due.get(enrollment, 0),
-                run_out,
+                pace,
+                last_bill[workspace] + applied_last if workspace in last_bill else 0,
+                month_end(*forecast.run_out) if forecast and forecast.run_out else None,
+                month_end(*forecast.first_full_bill) if forecast and forecast.first_full_bill else None,
             )
         )
     return summaries
 
 
-@dataclass(frozen=True)
-class ProgramTotals:
-    liability: int  # outstanding credit: the sum of balances
-    by_month: list[tuple[str, int, int]]  # (month, credit applied, credit expired), net of reversals
-    members_by_year: dict[str, int]
-    last_closed: str | None
+_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 
 
-def program_totals(conn: Connection) -> ProgramTotals:
-    liability = int(
-        conn.execute(select(func.coalesce(func.sum(le.c.amount_cents), 0)).where(le.c.kind.in_(CREDIT_KINDS))).scalar()
-    )
-    original = le.alias("original")
-    kind = func.coalesce(original.c.kind, le.c.kind)
-    month = func.coalesce(le.c.month, original.c.month)
+def program_totals(uow: UnitOfWork) -> ProgramTotals:
+    conn, today = uow.conn, uow.today
+    credit = le.c.kind.in_(CREDIT_KINDS)
+    available, committed = conn.execute(
+        select(_credit(credit & (le.c.entry_date <= today)), _credit(credit & (le.c.entry_date > today)))
+    ).one()
+    last = last_closed_month(conn)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for month_value, kind_value, amount in conn.execute(
-        select(month, kind, func.sum(le.c.amount_cents))
-        .outerjoin(original, original.c.id == le.c.reverses)
-        .where(month.is_not(None), kind.in_(("apply", "expire")))
-        .group_by(month, kind)
-    ):
-        totals[month_value][0 if kind_value == "apply" else 1] -= int(amount)
+    if last:
+        for month, kind, amount in conn.execute(
+            select(le.c.month, le.c.counts_as, func.sum(le.c.amount_cents))
+            .where(le.c.month.in_(_months_back(last, 12)), le.c.counts_as.in_(("apply", "expire")))
+            .group_by(le.c.month, le.c.counts_as)
+        ):
+            totals[month][0 if kind == "apply" else 1] -= int(amount)
     by_month = sorted((m, applied, expired) for m, (applied, expired) in totals.items())
-    today = date.today()
     members: dict[str, int] = defaultdict(int)
     current = (
         select(
@@ -168,7 +185,12 @@ def program_totals(conn: Connection) -> ProgramTotals:
             continue
         label = "graduated" if status == "graduated" else ("renewal" if renewal else f"year {number}")
         members[label] += count
-    return ProgramTotals(liability, by_month, dict(sorted(members.items())), last_closed_month(conn))
+    return ProgramTotals(int(available), int(committed), by_month, dict(sorted(members.items())), last)
+
+
+def ledger_overview(uow: UnitOfWork) -> tuple[list[MemberSummary], ProgramTotals]:
+    """What the Ledger pane shows, read in one transaction."""
+    return member_summaries(uow), program_totals(uow)
 
 
 def balance_history(conn: Connection, enrollment: int) -> list[tuple[date, int]]:

@@ -11,16 +11,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect
 
 from app import db
+from app.clock import utcnow
 from app.errors import AppError
 
 #: The revisions this version knows, oldest first. A test keeps it equal to Alembic's.
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 SCRIPTS = Path(__file__).with_name("migrations")
 
@@ -63,7 +63,7 @@ def ensure_schema(url: str, backup_dir: Path | None = None, scripts: Path = SCRI
         from app.backup import backup
 
         folder = backup_dir or db.user_data_dir() / "backups"
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         backup_path = backup(url, folder / f"before-schema-{head}-{stamp}.sqlite3")
     try:
         _upgrade(url, scripts, head)

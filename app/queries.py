@@ -248,6 +248,34 @@ def application_detail(conn: Connection, application: int) -> dict:
     }
 
 
+def application_document(uow, ref: str | int) -> dict:
+    """One application whole, for `show --json`: its fields, each rule's outcome and reason
+    under the policy it was judged by, possible duplicates both ways, and its history."""
+    from app.services.applications import find_application_row
+
+    conn = uow.conn
+    detail = application_detail(conn, find_application_row(conn, ref).id)
+    from models.money import plain
+
+    fields = {}
+    for key, value in detail["row"].items():
+        if key in ("source_key", "import_batch"):
+            continue
+        if key.endswith("_cents"):  # money in JSON is a string with two decimals (SPEC 8)
+            key, value = key[: -len("_cents")] + "_usd", None if value is None else plain(value)
+        fields[key] = value
+    return {
+        "fields": fields,
+        "rules": detail["rules"],
+        "duplicates": detail["duplicates"],
+        "flagged_by": detail["flagged_by"],
+        "partner": detail["partner"],
+        "enrollment": detail["enrollment"],
+        "history": detail["history"],
+        "deal_requests": detail["deal_requests"],
+    }
+
+
 def _flag_links(conn: Connection, mine, theirs, application: int, limit: int = 20) -> list[dict]:
     """Duplicate flags of one application: where `mine` is it, the application at `theirs`."""
     d = schema.duplicate_flags.c

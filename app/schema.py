@@ -54,6 +54,8 @@ policies = Table(
     Column("territory_list_version", Integer, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("created_by", String(120), nullable=False),
+    # year 2 may be confirmed this many days before the first anniversary (SPEC 4)
+    Column("year_two_window_days", Integer, nullable=False, server_default="60"),
 )
 
 territories = Table(
@@ -198,6 +200,9 @@ ledger_entries = Table(
     Column("id", Integer, primary_key=True),
     Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False),
     Column("kind", String(16), nullable=False),
+    # what the entry counts as: its own kind, or for a reversal the kind it cancels (net sums
+    # by kind in one pass, without joining a reversal to its original; never changes)
+    Column("counts_as", String(16), nullable=False),
     Column("entry_date", Date, nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     Column("program_year", Integer, nullable=True),
@@ -205,6 +210,8 @@ ledger_entries = Table(
     Column("reason", Text, nullable=False, default=""),
     Column("actor", String(120), nullable=False),
     Column("reverses", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
+    # a reinstatement points at the reversal it undoes (once: unique)
+    Column("reinstates", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
     Column("created_at", DateTime, nullable=False),
     # a grant's entries in date order: balances, the running check of verify

@@ -15,3 +15,7 @@ class TransitionRefused(DomainError):
 
 class ConcurrentChange(DomainError):
     """Someone else changed the record first; their change stands."""
+
+
+class RuleRefused(DomainError):
+    """A ledger or membership rule refused the request."""

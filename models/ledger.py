@@ -152,3 +152,13 @@ def lowest_balance_from(entries: list[tuple[date, Cents]], on: date) -> tuple[Ce
             if balance < lowest:
                 lowest, lowest_on = balance, day
     return lowest, lowest_on
+
+
+#: "expiring soon": a grant with credit left whose expiry is at most this many days away (SPEC 10's notices
+#: warn at 90, 30 and 0 days; the Ledger pane's filter looks 60 days ahead)
+EXPIRING_SOON_DAYS = 60
+
+
+def expiring_soon(expires_on: date | None, balance: Cents, today: date, days: int = EXPIRING_SOON_DAYS) -> bool:
+    """Credit left that expires within `days` of `today`."""
+    return expires_on is not None and balance > 0 and today <= expires_on <= today + timedelta(days=days)

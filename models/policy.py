@@ -25,6 +25,7 @@ class Policy:
     renewal_discount: Decimal = Decimal("0.50")
     territory_list_version: int = 1
     eligible_territories: frozenset[str] = field(default_factory=frozenset)
+    year_two_window_days: int = 60  # year 2 may be confirmed this many days before the anniversary
 
     def is_eligible_territory(self, alpha2: str) -> bool:
         return alpha2 in self.eligible_territories

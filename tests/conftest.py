@@ -57,13 +57,41 @@ def database_url(request, tmp_path):
     admin.dispose()
 
 
+#: "today" of the tests that work on a database: after every month their data closes. A test
+#: that needs another day moves `clock` (it is the database's); nothing reads the real calendar.
+TEST_TODAY = "2027-06-15"
+
+
 @pytest.fixture
-def database(database_url, tmp_path):
+def clock():
+    from app.clock import FixedClock
+
+    return FixedClock(TEST_TODAY)
+
+
+@pytest.fixture
+def database(database_url, tmp_path, clock):
     from app.database import Database
 
-    db = Database(database_url, "tester", backup_dir=tmp_path / "backups")
+    db = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(monkeypatch, tmp_path_factory):
+    """The user data folder (default database, backups, settings) of the tests is their own."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """Every database a test opens without a clock of its own (the command line opens one per
+    command) works on the tests' today: no test passes or fails with the calendar."""
+    from app.clock import ENV_TODAY
+
+    monkeypatch.setenv(ENV_TODAY, TEST_TODAY)
+    return TEST_TODAY
 
 
 @pytest.fixture

@@ -49,11 +49,11 @@ def open_window(args):
     def opened(database) -> None:
         window.attach(database)
         if demo:
-            from app.demo import load_demo
+            from app.demo import LoadDemo, load_demo
 
             window.statusBar().showMessage(window.tr("Loading the demo data…"))
             window.runner.run(
-                lambda progress, cancelled: load_demo(database),
+                lambda progress, cancelled: database.run(load_demo, LoadDemo()),
                 lambda text: (window.reload(), window.statusBar().showMessage(text, 10000)),
             )
 

@@ -36,7 +36,7 @@ from app.deal_queries import (
     request_rows,
     unknown_partner_codes,
 )
-from app.services import deals
+from app.services import deal_files, deals, partners
 from models.money import display
 from ui.dialogs import ReasonDialog, ask_text, show_error
 from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
@@ -462,7 +462,11 @@ class DealsPane(QWidget):
     def add_deal(self) -> None:
         values = DealDialog.ask(self)
         if values:
-            self._run(self.tr("Deal not added"), lambda: deals.save_deal(self.database, values), self.tr("Deal added"))
+            self._run(
+                self.tr("Deal not added"),
+                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values)),
+                self.tr("Deal added"),
+            )
 
     def edit_deal(self) -> None:
         deal = selected(self.deal_table)
@@ -472,7 +476,7 @@ class DealsPane(QWidget):
         if values:
             self._run(
                 self.tr("Deal not saved"),
-                lambda: deals.save_deal(self.database, values, deal.id),
+                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values, deal.id)),
                 self.tr("Deal saved"),
             )
 
@@ -481,7 +485,7 @@ class DealsPane(QWidget):
         if deal is not None:
             self._run(
                 self.tr("Deal unchanged"),
-                lambda: deals.set_deal_active(self.database, deal.id, not deal.active),
+                lambda: self.database.run(deals.set_deal_active, deals.SetDealActive(deal.id, not deal.active)),
                 self.tr("Deal reactivated") if not deal.active else self.tr("Deal retired"),
             )
 
@@ -495,7 +499,7 @@ class DealsPane(QWidget):
         if workspace:
             self._run(
                 self.tr("Request refused"),
-                lambda: deals.request_deal(self.database, workspace, deal.id),
+                lambda: self.database.run(deals.request_deal, deals.RequestDeal(workspace, deal.id)),
                 lambda outcome: self.tr("Request %d recorded") % outcome.id,
             )
 
@@ -520,7 +524,9 @@ class DealsPane(QWidget):
 
         self._run(
             self.tr("Request not changed"),
-            lambda: deals.decide_request(self.database, request.id, action, reason, expected_version=request.version),
+            lambda: self.database.run(
+                deals.decide_request, deals.DecideRequest(request.id, action, reason, expected_version=request.version)
+            ),
             done_text,
         )
 
@@ -544,7 +550,7 @@ class DealsPane(QWidget):
         mapping = None if choice == choices[0] else find_mapping(self.database, choice)
         self._run(
             self.tr("Deals not imported"),
-            lambda: deals.import_deals(self.database, name, mapping),
+            lambda: self.database.run(deal_files.import_deals, deal_files.ImportDealFile(name, mapping)),
             lambda report: self._report(report, self.tr("Imported %d deals; %d already there; %d invalid rows")),
         )
 
@@ -555,7 +561,7 @@ class DealsPane(QWidget):
         if name:
             self._run(
                 self.tr("Requests not imported"),
-                lambda: deals.import_requests(self.database, name),
+                lambda: self.database.run(deal_files.import_requests, deal_files.ImportDealFile(name)),
                 lambda report: self._report(report, self.tr("Imported %d requests; %d already open; %d invalid rows")),
             )
 
@@ -600,7 +606,9 @@ class DealsPane(QWidget):
         if ok:
             self._run(
                 self.tr("Partner application refused"),
-                lambda: deals.add_partner_application(self.database, code, name, kind),
+                lambda: self.database.run(
+                    partners.add_partner_application, partners.AddPartnerApplication(code, name, kind)
+                ),
                 self.tr("Partner application recorded"),
             )
 
@@ -616,7 +624,7 @@ class DealsPane(QWidget):
                 return
         self._run(
             self.tr("Partner unchanged"),
-            lambda: deals.decide_partner(self.database, partner.code, action, reason),
+            lambda: self.database.run(partners.decide_partner, partners.DecidePartner(partner.code, action, reason)),
             lambda status: self.tr("%s is now %s") % (partner.code, status),
         )
 
@@ -636,6 +644,6 @@ class DealsPane(QWidget):
         if ok:
             self._run(
                 self.tr("Not linked"),
-                lambda: deals.link_code(self.database, code, target),
+                lambda: self.database.run(partners.link_code, partners.LinkCode(code, target)),
                 lambda n: self.tr("%d applications linked to %s") % (n, target),
             )

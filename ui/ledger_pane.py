@@ -3,7 +3,7 @@ and the month's work (import bills, close month, corrections, program years)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ledger_queries import MemberSummary, balance_history, member_summaries, program_totals
+from app.ledger_queries import MemberSummary, balance_history, ledger_overview
 from app.services import ledger
 from app.services.imports import import_usage
+from models.forecast import projection as forecast_projection
+from models.ledger import expiring_soon
 from models.money import display, parse_usd
 from ui.dialogs import ReasonDialog, show_error
 from ui.tasks import TaskRunner
@@ -132,11 +134,11 @@ class MemberFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.mode = "all"
         self.text = ""
-        self.today = date.today()
+        self.today: date | None = None
 
     def set_filter(self, mode: str, text: str, today: date | None = None) -> None:
         self.mode, self.text = mode, text.strip().casefold()
-        self.today = today or date.today()
+        self.today = today or self.today
         self.invalidate()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -147,11 +149,7 @@ class MemberFilter(QSortFilterProxyModel):
         if self.text and self.text not in row.workspace.casefold() and self.text not in row.company.casefold():
             return False
         if self.mode == "expiring":
-            return (
-                row.expires_on is not None
-                and row.balance > 0
-                and self.today <= row.expires_on <= self.today + timedelta(days=60)
-            )
+            return expiring_soon(row.expires_on, row.balance, self.today)
         if self.mode == "over":
             return row.due_last_month > 0
         if self.mode in ("active", "graduated", "renewal"):
@@ -304,8 +302,7 @@ class LedgerPane(QWidget):
         database = self.database
 
         def work(progress, cancelled):
-            with database.read() as conn:
-                return member_summaries(conn, date.today()), program_totals(conn)
+            return database.query(ledger_overview)
 
         self.runner.run(work, self._loaded, lambda error: show_error(self, self.tr("Cannot read the ledger"), error))
 
@@ -322,7 +319,7 @@ class LedgerPane(QWidget):
             self.table.selectRow(0)
 
     def apply_filter(self, *_args) -> None:
-        self.proxy.set_filter(self.mode.currentData(), self.search.text())
+        self.proxy.set_filter(self.mode.currentData(), self.search.text(), self.database.clock.today())
         self.status_message.emit(self.tr("%d members") % self.proxy.rowCount())
 
     def selected_member(self) -> MemberSummary | None:
@@ -347,7 +344,7 @@ class LedgerPane(QWidget):
         workspace = self.selected_workspace()
         if workspace is None:
             return
-        data = ledger.ledger_of(self.database, workspace)
+        data = self.database.query(ledger.ledger_of, workspace)
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
@@ -366,9 +363,8 @@ class LedgerPane(QWidget):
                 self.entries.setItem(row, column, item)
         self.entries.resizeColumnsToContents()
         member = next(m for m in self.model.rows if m.workspace == workspace)
-        with self.database.read() as conn:
-            history = balance_history(conn, member.enrollment)
-        _draw_burn_down(self.chart, workspace, history, member, self.tr)
+        history = self.database.query(lambda uow: balance_history(uow.conn, member.enrollment))
+        _draw_burn_down(self.chart, workspace, history, member, self.tr, self.database.clock.today())
 
     # ---- actions -----------------------------------------------------------------
 
@@ -412,10 +408,10 @@ class LedgerPane(QWidget):
                 added, changed, database = report.bills_added, report.bills_changed, self.database
 
                 def undo():
-                    ledger.undo_bills(database, added, changed)
+                    database.run(ledger.undo_bills, ledger.UndoBills(added, changed))
 
                 def redo():
-                    ledger.redo_bills(database, added, changed)
+                    database.run(ledger.redo_bills, ledger.RedoBills(added, changed))
                     return undo
 
                 self.undo_stack.push(LedgerCommand(self, text, undo, redo))
@@ -436,7 +432,7 @@ class LedgerPane(QWidget):
         month = month.strip()
 
         def preview() -> ledger.CloseSummary:
-            return ledger.close_month(self.database, month, preview=True)
+            return self.database.query(ledger.preview_close, month)
 
         def confirm(summary: ledger.CloseSummary) -> None:
             if summary.already_closed:
@@ -459,15 +455,15 @@ class LedgerPane(QWidget):
                 database = self.database
 
                 def reopen():
-                    return ledger.reopen_month(database, month, "undo of the close")
+                    return database.run(ledger.reopen_month, ledger.ReopenMonth(month, "undo of the close"))
 
                 def close_again():
-                    ledger.close_month(database, month)
+                    database.run(ledger.close_month, ledger.CloseMonth(month))
                     return reopen
 
                 self._run(
                     self.tr("Close month"),
-                    lambda: ledger.close_month(database, month),
+                    lambda: database.run(ledger.close_month, ledger.CloseMonth(month)),
                     lambda s: self.tr("%s closed") % s.month,
                     lambda _summary: (reopen, close_again),
                 )
@@ -479,10 +475,9 @@ class LedgerPane(QWidget):
     def _next_month(self) -> str:
         from app.ledger_queries import last_closed_month
 
-        with self.database.read() as conn:
-            last = last_closed_month(conn)
+        last = self.database.query(lambda uow: last_closed_month(uow.conn))
         if not last:
-            return date.today().strftime("%Y-%m")
+            return self.database.clock.today().strftime("%Y-%m")
         year, number = int(last[:4]), int(last[5:])
         return f"{year + number // 12}-{number % 12 + 1:02d}"
 
@@ -511,14 +506,17 @@ class LedgerPane(QWidget):
             database = self.database
 
             def adjust_again():
-                entry = ledger.adjust(database, workspace, amount, reason)
-                return lambda: ledger.reverse(database, entry, f"undo: {reason}")
+                entry = database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason))
+                return lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}"))
 
             self._run(
                 self.tr("Adjust credit"),
-                lambda: ledger.adjust(database, workspace, amount, reason),
+                lambda: database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason)),
                 self.tr("Adjustment of %s to %s") % (display(amount), workspace),
-                lambda entry: (lambda: ledger.reverse(database, entry, f"undo: {reason}"), adjust_again),
+                lambda entry: (
+                    lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}")),
+                    adjust_again,
+                ),
             )
 
     def reverse(self) -> None:
@@ -535,10 +533,10 @@ class LedgerPane(QWidget):
 
             def undo_of(reversal: int):
                 def undo():
-                    copy = ledger.reinstate_entry(database, reversal, "undo")
+                    copy = database.run(ledger.reinstate_entry, ledger.ReinstateEntry(reversal, "undo"))
 
                     def redo():
-                        return undo_of(ledger.reverse(database, copy, reason))
+                        return undo_of(database.run(ledger.reverse, ledger.Reverse(copy, reason)))
 
                     return redo
 
@@ -546,7 +544,7 @@ class LedgerPane(QWidget):
 
             self._run(
                 self.tr("Reverse entry"),
-                lambda: ledger.reverse(database, entry_id, reason),
+                lambda: database.run(ledger.reverse, ledger.Reverse(entry_id, reason)),
                 self.tr("Entry %d reversed") % entry_id,
                 lambda reversal: (undo_of(reversal), None),
             )
@@ -573,18 +571,22 @@ class LedgerPane(QWidget):
             self.tr(
                 "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
             ),
-            ledger.grant_year_two,
+            lambda database, workspace: database.run(ledger.grant_year_two, ledger.GrantYearTwo(workspace)),
             self.tr("Year two granted to %s"),
-            lambda database, workspace, result: ledger.reverse(database, result["grant_entry"], "undo: year two"),
+            lambda database, workspace, result: database.run(
+                ledger.reverse, ledger.Reverse(result["grant_entry"], "undo: year two")
+            ),
         )
 
     def graduate(self) -> None:
         self._confirm_program_year(
             self.tr("Graduate"),
             self.tr("%s no longer qualifies: graduate it?"),
-            ledger.graduate,
+            lambda database, workspace: database.run(ledger.graduate, ledger.Graduate(workspace)),
             self.tr("%s graduated"),
-            lambda database, workspace, result: ledger.reinstate(database, workspace),
+            lambda database, workspace, result: database.run(
+                ledger.reinstate_member, ledger.ReinstateMember(workspace)
+            ),
         )
 
     def renew(self) -> None:
@@ -593,9 +595,11 @@ class LedgerPane(QWidget):
         self._confirm_program_year(
             self.tr("Renew"),
             self.tr("Offer %s a renewal year at the renewal discount?"),
-            ledger.renew,
+            lambda database, workspace: database.run(ledger.renew, ledger.Renew(workspace)),
             self.tr("%s renewed"),
-            lambda database, workspace, result: ledger.cancel_renewal(database, workspace, before),
+            lambda database, workspace, result: database.run(
+                ledger.cancel_renewal, ledger.CancelRenewal(workspace, before)
+            ),
         )
 
 
@@ -607,7 +611,9 @@ def _totals_html(totals, tr) -> str:
         for month, applied, expired in totals.by_month[-3:]
     )
     return (
-        f"<b>{tr('Outstanding credit liability')}:</b> USD {display(totals.liability)} &nbsp;&nbsp; "
+        f"<b>{tr('Outstanding credit liability')}:</b> USD {display(totals.liability)} {tr('available now')}"
+        + (f", USD {display(totals.committed)} {tr('committed for later')}" if totals.committed else "")
+        + " &nbsp;&nbsp; "
         f"<b>{tr('Last closed month')}:</b> {totals.last_closed or '—'}"
         + (f" (applied {display(last[1])}, expired {display(last[2])})" if last else "")
         + f" &nbsp;&nbsp; <b>{tr('Members')}:</b> {members}"
@@ -632,7 +638,9 @@ def _make_chart_view():
     return view
 
 
-def _draw_burn_down(view, workspace: str, history: list[tuple[date, int]], member: MemberSummary, tr) -> None:
+def _draw_burn_down(
+    view, workspace: str, history: list[tuple[date, int]], member: MemberSummary, tr, today: date
+) -> None:
     """Credit left over time (a step line) and where the recent burn rate leads."""
     from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QValueAxis
     from PySide6.QtCore import QDate, QDateTime, QTime
@@ -659,27 +667,20 @@ def _draw_burn_down(view, workspace: str, history: list[tuple[date, int]], membe
             balance.append(stamp(day), previous / 100)
         balance.append(stamp(day), cents / 100)
         previous = cents
-    today = date.today()
     last_day = max(history[-1][0], today)
     balance.append(stamp(last_day), history[-1][1] / 100)
     chart.addSeries(balance)
     end = last_day
     if member.burn_per_month > 0 and member.balance > 0:
         projection = QLineSeries()
-        projection.setName(tr("projection at the recent burn rate"))
+        projection.setName(tr("projection at the recent bills' pace"))
         pen = QPen(projection.pen())
         pen.setStyle(Qt.PenStyle.DashLine)
         projection.setPen(pen)
-        run_out = last_day + timedelta(days=int(member.balance / member.burn_per_month * 30.44))
-        if member.expires_on and run_out > member.expires_on:
-            left = member.balance - int(member.burn_per_month * (member.expires_on - last_day).days / 30.44)
-            projection.append(stamp(last_day), member.balance / 100)
-            projection.append(stamp(member.expires_on), max(left, 0) / 100)
-            end = member.expires_on
-        else:
-            projection.append(stamp(last_day), member.balance / 100)
-            projection.append(stamp(run_out), 0)
-            end = run_out
+        after = (last_day.year, last_day.month)
+        for day, cents in forecast_projection(member.balance, member.burn_per_month, after, member.expires_on):
+            projection.append(stamp(day), cents / 100)
+            end = day
         chart.addSeries(projection)
     x_axis = QDateTimeAxis()
     x_axis.setFormat("yyyy-MM")

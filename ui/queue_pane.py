@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import QueueFilter, application_detail, queue_choices
-from app.services.applications import decide_many, reverse_transitions
+from app.services.applications import DecideMany, ReverseTransitions, decide_many, reverse_transitions
 from ui.detail_view import DetailView
 from ui.dialogs import ReasonDialog, ask_text, show_error
 from ui.queue_model import ELIGIBILITY, ID, VERSION, ApplicationTableModel, status_label
@@ -66,7 +66,7 @@ class DecisionCommand(QUndoCommand):
             self._first = False
             return
         try:
-            results = decide_many(self.pane.database, self.ids, self.action, self.reason)
+            results = self.pane.database.run(decide_many, DecideMany(self.ids, self.action, self.reason))
         except Exception as exc:
             self.setObsolete(True)
             show_error(self.pane, self.pane.tr("Cannot redo"), exc)
@@ -76,7 +76,7 @@ class DecisionCommand(QUndoCommand):
 
     def undo(self) -> None:
         try:
-            reverse_transitions(self.pane.database, self.transitions, f"undo: {self.text()}")
+            self.pane.database.run(reverse_transitions, ReverseTransitions(self.transitions, f"undo: {self.text()}"))
         except Exception as exc:
             self.setObsolete(True)
             show_error(self.pane, self.pane.tr("Cannot undo"), exc)
@@ -373,7 +373,7 @@ class QueuePane(QWidget):
         text = f"{label} {len(ids)} applications" if len(ids) > 1 else f"{label} {self.model.row_tuple(first_row)[2]}"
 
         def work(progress, cancelled):
-            return decide_many(self.database, ids, action, reason, versions=versions)
+            return self.database.run(decide_many, DecideMany(ids, action, reason, versions=versions))
 
         def done(results) -> None:
             transitions = [t for r in results for t in r.transitions]

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app.cli import admin, applications, deals, exports, files, ledger
-from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent
+from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent  # noqa: F401  (the exit codes are the contract)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
@@ -54,14 +54,29 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
             parser.error("the window is started by the startup-desk program (ui.launcher)")
         args.demo = getattr(args, "demo", False)
         return gui(args)
-    from app.errors import AppError, UsageError
-    from models.errors import DomainError
-
     try:
         return args.handler(args)
-    except UsageError as exc:
-        print(f"startup-desk: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (AppError, DomainError) as exc:
-        print(f"startup-desk: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
+    except BrokenPipeError:
+        # the reader went away (`applications --json | head`): not our failure, and nothing more to say
+        _quiet_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("startup-desk: interrupted; nothing more was changed", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one boundary: every failure is one line and an exit code
+        from app.errors import explain
+
+        message, code = explain(exc)
+        print(f"startup-desk: {message}", file=sys.stderr)
+        return code
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, Python would complain again when it flushes stdout at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -21,9 +21,9 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args) -> int:
-    from app.demo import load_demo
+    from app.demo import LoadDemo, load_demo
 
-    print(load_demo(open_database(args)))
+    print(open_database(args).run(load_demo, LoadDemo()))
     return EXIT_OK
 
 

@@ -77,8 +77,7 @@ def cmd_deals(args) -> int:
     from app.deal_queries import deal_rows
     from models.money import display
 
-    with open_database(args).read() as conn:
-        rows = deal_rows(conn, args.category, args.search, args.active)
+    rows = open_database(args).query(lambda uow: deal_rows(uow.conn, args.category, args.search, args.active))
     text = "\n".join(
         f"{row.id:>5}  {row.partner[:24]:<24} {row.title[:40]:<40} {row.category[:18]:<18} "
         f"{(display(row.value_cents) if row.value_cents is not None else row.value_text)[:12]:>12}  "
@@ -92,8 +91,7 @@ def cmd_deals(args) -> int:
 def cmd_requests(args) -> int:
     from app.deal_queries import request_rows
 
-    with open_database(args).read() as conn:
-        rows = request_rows(conn, args.deal, args.workspace, args.status or "")
+    rows = open_database(args).query(lambda uow: request_rows(uow.conn, args.deal, args.workspace, args.status or ""))
     text = "\n".join(
         f"{row.id:>5}  {row.workspace:<20} {row.title[:36]:<36} {row.status:<10} "
         + (f"{row.decided_by} {row.decided_at:%Y-%m-%d}" if row.decided_at else f"{row.requested_at:%Y-%m-%d}")
@@ -105,17 +103,17 @@ def cmd_requests(args) -> int:
 
 
 def cmd_request(args) -> int:
-    from app.services.deals import request_deal
+    from app.services.deals import RequestDeal, request_deal
 
-    outcome = request_deal(open_database(args), args.workspace, args.deal, args.note)
+    outcome = open_database(args).run(request_deal, RequestDeal(args.workspace, args.deal, args.note))
     emit(args, outcome.as_json(), f"request {outcome.id}: {args.workspace} asked for deal {args.deal}")
     return EXIT_OK
 
 
 def cmd_decide_request(args) -> int:
-    from app.services.deals import decide_request
+    from app.services.deals import DecideRequest, decide_request
 
-    outcome = decide_request(open_database(args), args.request, args.action, args.reason, args.on)
+    outcome = open_database(args).run(decide_request, DecideRequest(args.request, args.action, args.reason, args.on))
     text = f"request {outcome.id}: {outcome.status}" + (f"; code or link: {outcome.redeem}" if outcome.redeem else "")
     emit(args, outcome.as_json(), text)
     return EXIT_OK
@@ -125,16 +123,16 @@ def cmd_partners(args) -> int:
     from app.deal_queries import partner_rows, unknown_partner_codes
     from models.money import display
 
-    with open_database(args).read() as conn:
-        if args.unknown:
-            codes = unknown_partner_codes(conn)
-            emit(
-                args,
-                [{"code": c, "applications": n} for c, n in codes],
-                "\n".join(f"{c:<24} {n} application(s)" for c, n in codes) or "every partner code is known",
-            )
-            return EXIT_OK
-        rows = partner_rows(conn)
+    database = open_database(args)
+    if args.unknown:
+        codes = database.query(lambda uow: unknown_partner_codes(uow.conn))
+        emit(
+            args,
+            [{"code": c, "applications": n} for c, n in codes],
+            "\n".join(f"{c:<24} {n} application(s)" for c, n in codes) or "every partner code is known",
+        )
+        return EXIT_OK
+    rows = database.query(lambda uow: partner_rows(uow.conn))
     text = "\n".join(
         f"{row.code:<16} {row.name[:30]:<30} {row.kind:<12} {row.status:<9} {row.members:>5} members  "
         f"{display(row.granted_cents):>14} granted"
@@ -145,24 +143,25 @@ def cmd_partners(args) -> int:
 
 
 def cmd_apply_partner(args) -> int:
-    from app.services.deals import add_partner_application
+    from app.services.partners import AddPartnerApplication, add_partner_application
 
-    add_partner_application(open_database(args), args.code, args.name, args.kind, args.contact, args.annual_credit)
+    command = AddPartnerApplication(args.code, args.name, args.kind, args.contact, args.annual_credit)
+    open_database(args).run(add_partner_application, command)
     emit(args, {"code": args.code, "status": "applied"}, f"partner application {args.code} recorded (applied)")
     return EXIT_OK
 
 
 def cmd_decide_partner(args) -> int:
-    from app.services.deals import decide_partner
+    from app.services.partners import DecidePartner, decide_partner
 
-    status = decide_partner(open_database(args), args.code, args.action, args.reason)
+    status = open_database(args).run(decide_partner, DecidePartner(args.code, args.action, args.reason))
     emit(args, {"code": args.code, "status": status}, f"partner {args.code}: {status}")
     return EXIT_OK
 
 
 def cmd_link_partner(args) -> int:
-    from app.services.deals import link_partner
+    from app.services.partners import LinkPartner, link_partner
 
-    link_partner(open_database(args), args.id, args.code)
+    open_database(args).run(link_partner, LinkPartner(args.id, args.code))
     emit(args, {"id": args.id, "partner": args.code}, f"application {args.id} linked to partner {args.code}")
     return EXIT_OK

@@ -54,9 +54,9 @@ def cmd_export(args) -> int:
             f"credit applied {totals['credit_applied']}, due {totals['due']}"
         )
     elif args.what in ("deals", "approved-requests"):
-        from app.services.deals import export_approved, export_catalogue
+        from app.services.deal_files import export_approved, export_catalogue
 
-        count = (export_catalogue if args.what == "deals" else export_approved)(database, args.output)
+        count = database.query(export_catalogue if args.what == "deals" else export_approved, args.output)
         emit(args, {"rows": count, "file": args.output}, f"{count} rows written to {args.output}")
         return EXIT_OK
     elif args.what == "statements":

@@ -43,20 +43,21 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_import(args) -> int:
-    from app.services import imports
-    from app.services.deals import import_deals, import_requests
+    from app.services import deal_files, imports
     from app.services.mappings import find_mapping
 
     database = open_database(args)
     mapping = find_mapping(database, args.mapping) if args.mapping else None
-    run = {
-        "applications": imports.import_applications,
-        "partners": imports.import_partners,
-        "usage": imports.import_usage,
-        "deals": import_deals,
-        "requests": import_requests,
-    }[args.what]
-    report = run(database, args.file, mapping, strict=args.strict)
+    if args.what in ("deals", "requests"):
+        use_case = deal_files.import_deals if args.what == "deals" else deal_files.import_requests
+        report = database.run(use_case, deal_files.ImportDealFile(args.file, mapping, args.strict))
+    else:
+        run = {
+            "applications": imports.import_applications,
+            "partners": imports.import_partners,
+            "usage": imports.import_usage,
+        }[args.what]
+        report = run(database, args.file, mapping, strict=args.strict)
     lines = [
         f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
     ]

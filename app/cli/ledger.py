@@ -68,10 +68,14 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_close_month(args) -> int:
-    from app.services.ledger import close_month
+    from app.services import ledger
     from models.money import display
 
-    summary = close_month(open_database(args), args.month, args.restate, args.preview)
+    database = open_database(args)
+    if args.preview:
+        summary = database.query(ledger.preview_close, args.month, args.restate)
+    else:
+        summary = database.run(ledger.close_month, ledger.CloseMonth(args.month, args.restate))
     verb = "would close" if args.preview else ("was already closed" if summary.already_closed else "closed")
     text = (
         f"{args.month} {verb}: {summary.bills} bills of {display(summary.billed)}, "
@@ -88,9 +92,9 @@ def cmd_close_month(args) -> int:
 
 
 def cmd_reopen_month(args) -> int:
-    from app.services.ledger import reopen_month
+    from app.services import ledger
 
-    count = reopen_month(open_database(args), args.month, args.reason)
+    count = open_database(args).run(ledger.reopen_month, ledger.ReopenMonth(args.month, args.reason))
     emit(
         args,
         {"month": args.month, "reversed": count},
@@ -104,35 +108,35 @@ def cmd_program_year(args) -> int:
 
     database = open_database(args)
     if args.command == "year2":
-        result = ledger.grant_year_two(database, args.workspace, args.on)
+        result = database.run(ledger.grant_year_two, ledger.GrantYearTwo(args.workspace, args.on))
     elif args.command == "renew":
-        result = ledger.renew(database, args.workspace, args.on)
+        result = database.run(ledger.renew, ledger.Renew(args.workspace, args.on))
     else:
-        result = ledger.graduate(database, args.workspace)
+        result = database.run(ledger.graduate, ledger.Graduate(args.workspace))
     emit(args, result, ", ".join(f"{k}: {v}" for k, v in result.items()))
     return EXIT_OK
 
 
 def cmd_adjust(args) -> int:
-    from app.services.ledger import adjust
+    from app.services import ledger
 
-    entry = adjust(open_database(args), args.workspace, args.amount, args.reason, args.on)
+    entry = open_database(args).run(ledger.adjust, ledger.Adjust(args.workspace, args.amount, args.reason, args.on))
     emit(args, {"id": entry}, f"entry {entry} recorded")
     return EXIT_OK
 
 
 def cmd_reverse(args) -> int:
-    from app.services.ledger import reverse
+    from app.services import ledger
 
-    entry = reverse(open_database(args), args.entry_id, args.reason)
+    entry = open_database(args).run(ledger.reverse, ledger.Reverse(args.entry_id, args.reason))
     emit(args, {"id": entry, "reverses": args.entry_id}, f"entry {entry} reverses entry {args.entry_id}")
     return EXIT_OK
 
 
 def cmd_reinstate(args) -> int:
-    from app.services.ledger import reinstate_entry
+    from app.services import ledger
 
-    entry = reinstate_entry(open_database(args), args.reversal_id, args.reason)
+    entry = open_database(args).run(ledger.reinstate_entry, ledger.ReinstateEntry(args.reversal_id, args.reason))
     emit(
         args,
         {"id": entry, "reinstates": args.reversal_id},
@@ -145,10 +149,11 @@ def cmd_ledger(args) -> int:
     from app.services.ledger import ledger_of
     from models.money import display, plain
 
-    data = ledger_of(open_database(args), args.workspace)
+    data = open_database(args).query(ledger_of, args.workspace)
     document = {
         "workspace": data["workspace"],
         "balance": plain(data["balance"]),
+        "committed": plain(data["committed"]),
         "entries": [
             {
                 "id": x["id"],
@@ -165,7 +170,9 @@ def cmd_ledger(args) -> int:
         f"{x['reason']}"
         for x in data["entries"]
     ]
-    lines.append(f"balance: {display(data['balance'])}")
+    lines.append(f"balance: {display(data['balance'])} available today")
+    if data["committed"]:
+        lines.append(f"committed: {display(data['committed'])} granted for later")
     emit(args, document, "\n".join(lines))
     return EXIT_OK
 
@@ -173,7 +180,7 @@ def cmd_ledger(args) -> int:
 def cmd_verify(args) -> int:
     from app.services.verify import verify
 
-    breaches = verify(open_database(args))
+    breaches = open_database(args).query(verify)
     emit(args, {"consistent": not breaches, "breaches": breaches}, "")
     if breaches:
         if not args.json:

@@ -6,27 +6,29 @@ same on SQLite and PostgreSQL; a breach is named precisely enough to find it.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, func, literal, select, union_all
+from sqlalchemy import Connection, and_, func, literal, select
 
 from app import schema
-from app.database import Database
+from app.database import UnitOfWork
 from models.ledger import CREDIT_KINDS
 from models.money import display
 
 le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
 
 
-def verify(database: Database) -> list[str]:
-    with database.read() as conn:
-        return [
-            *_signs(conn),
-            *_reversals(conn),
-            *_never_negative(conn),
-            *_applied_within_bills(conn),
-            *_applied_while_valid(conn),
-            *_expired_means_empty(conn),
-            *_bills_settled(conn),
-        ]
+def verify(uow: UnitOfWork) -> list[str]:
+    """A read: every breach of the ledger's rules, named; an empty list when it is consistent."""
+    conn = uow.conn
+    return [
+        *_signs(conn),
+        *_reversals(conn),
+        *_counted_as(conn),
+        *_never_negative(conn),
+        *_applied_within_bills(conn),
+        *_applied_while_valid(conn),
+        *_expired_means_empty(conn),
+        *_bills_settled(conn),
+    ]
 
 
 def _where(conn: Connection, rows, text) -> list[str]:
@@ -61,6 +63,19 @@ def _reversals(conn: Connection) -> list[str]:
             if found is None
             else f"entry {i} reverses entry {target} ({kind}) but does not cancel it ({display(amount)} vs {display(was)})"
         ),
+    )
+
+
+def _counted_as(conn: Connection) -> list[str]:
+    """An entry counts as its own kind, a reversal as the kind of the entry it cancels."""
+    original = le.alias("original")
+    expected = func.coalesce(original.c.kind, le.c.kind)
+    return _where(
+        conn,
+        select(le.c.id, le.c.counts_as, expected)
+        .outerjoin(original, original.c.id == le.c.reverses)
+        .where(le.c.counts_as != expected),
+        lambda i, counted, kind: f"entry {i} counts as {counted}, but the {kind} it cancels (or is) says otherwise",
     )
 
 
@@ -119,24 +134,12 @@ def _never_negative(conn: Connection) -> list[str]:
 
 
 def _applied_within_bills(conn: Connection) -> list[str]:
-    """Credit and discount on a bill, net of reversals, never exceed the bill.
-
-    A reversal carries the month of the entry it cancels, so only reversals are joined to
-    their originals (to know what they cancel); the 360,000 applies are summed as they are.
-    """
-    original = le.alias("original")
-    given = select(le.c.enrollment, le.c.month, le.c.amount_cents.label("amount")).where(
-        le.c.kind.in_(("apply", "discount"))
-    )
-    taken_back = (
-        select(le.c.enrollment, le.c.month, le.c.amount_cents.label("amount"))
-        .join(original, original.c.id == le.c.reverses)
-        .where(le.c.kind == "reverse", original.c.kind.in_(("apply", "discount")))
-    )
-    moves = union_all(given, taken_back).subquery()
+    """Credit and discount on a bill, net of reversals, never exceed the bill (one pass: a reversal
+    carries the month and counts as the kind of the entry it cancels)."""
     applied = (
-        select(moves.c.enrollment, moves.c.month, (-func.sum(moves.c.amount)).label("applied"))
-        .group_by(moves.c.enrollment, moves.c.month)
+        select(le.c.enrollment, le.c.month, (-func.sum(le.c.amount_cents)).label("applied"))
+        .where(le.c.counts_as.in_(("apply", "discount")), le.c.month.is_not(None))
+        .group_by(le.c.enrollment, le.c.month)
         .subquery()
     )
     return _where(

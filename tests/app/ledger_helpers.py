@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from app.services import ledger
-from app.services.applications import decide
+from app.services.applications import Decide, decide
 from app.services.imports import import_applications, import_partners, import_usage
 
 APPS = (
@@ -24,7 +24,7 @@ def members(database, write_csv):
     )
     import_applications(database, write_csv(APPS, "apps.csv"))
     for ref in ("W1", "H1", "P1"):
-        decide(database, ref, "accept", on=date(2026, 1, 15))
+        database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     return database
 
 
@@ -34,4 +34,4 @@ def bills(database, write_csv, rows, name="usage.csv"):
 
 
 def close(database, *months, restate=False):
-    return [ledger.close_month(database, m, restate) for m in months]
+    return [database.run(ledger.close_month, ledger.CloseMonth(m, restate)) for m in months]

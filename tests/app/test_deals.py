@@ -19,7 +19,7 @@ from app.deal_queries import (
     request_rows,
     unknown_partner_codes,
 )
-from app.services import deals
+from app.services import deal_files, deals, partners
 from app.services.applications import history
 from app.services.imports import import_applications
 from app.services.mappings import find_mapping
@@ -35,7 +35,7 @@ DEALS = (
 
 @pytest.fixture
 def catalogue(members, write_csv):
-    report = deals.import_deals(members, write_csv(DEALS, "deals.csv"))
+    report = members.run(deal_files.import_deals, deal_files.ImportDealFile(write_csv(DEALS, "deals.csv")))
     assert (report.imported, report.invalid) == (2, [])
     with members.read() as conn:
         return {row.title: row.id for row in deal_rows(conn)}
@@ -52,9 +52,9 @@ def counts(database) -> tuple[int, int]:
 def test_the_real_perks_list_imports_through_its_mapping_and_again_adds_nothing(database, shared_data):
     perks = shared_data / "startup-perks" / "perks_flat.csv"
     mapping = find_mapping(database, "startup-perks")
-    first = deals.import_deals(database, perks, mapping)
+    first = database.run(deal_files.import_deals, deal_files.ImportDealFile(perks, mapping))
     assert (first.imported, first.duplicates, first.invalid) == (105, 0, [])
-    again = deals.import_deals(database, perks, mapping)
+    again = database.run(deal_files.import_deals, deal_files.ImportDealFile(perks, mapping))
     assert (again.imported, again.duplicates) == (0, 105)
     with database.read() as conn:
         rows = {row.title: row for row in deal_rows(conn)}
@@ -70,13 +70,13 @@ def test_the_real_perks_list_imports_through_its_mapping_and_again_adds_nothing(
 
 def test_a_bad_deal_row_is_reported_by_row_and_field_and_strict_imports_nothing(database, write_csv):
     bad = DEALS + "Broken,,Misc,,,-5,,2026-05-01,2026-01-01,zero,maybe\n"
-    report = deals.import_deals(database, write_csv(bad, "bad.csv"), strict=True)
+    report = database.run(deal_files.import_deals, deal_files.ImportDealFile(write_csv(bad, "bad.csv"), strict=True))
     problems = {(e.row, e.field) for e in report.invalid}
     assert {(4, "title"), (4, "value_usd"), (4, "valid_until"), (4, "capacity"), (4, "active")} <= problems
     assert report.imported == 0
     with database.read() as conn:
         assert deal_rows(conn) == []
-    assert deals.import_deals(database, write_csv(bad, "bad.csv")).imported == 2
+    assert database.run(deal_files.import_deals, deal_files.ImportDealFile(write_csv(bad, "bad.csv"))).imported == 2
 
 
 def test_only_accepted_members_request_and_only_one_open_request_per_deal(members, catalogue, write_csv):
@@ -89,15 +89,15 @@ def test_only_accepted_members_request_and_only_one_open_request_per_deal(member
     )
     deal = catalogue["Credits"]
     with pytest.raises(deals.RequestRefused, match="not a member"):
-        deals.request_deal(members, "newco", deal)
+        members.run(deals.request_deal, deals.RequestDeal("newco", deal))
     assert counts(members) == (0, 0)
-    first = deals.request_deal(members, "worked", deal, "for our data team")
+    first = members.run(deals.request_deal, deals.RequestDeal("worked", deal, "for our data team"))
     before = counts(members)
     with pytest.raises(deals.RequestRefused, match="already has an open request"):
-        deals.request_deal(members, "worked", deal)
+        members.run(deals.request_deal, deals.RequestDeal("worked", deal))
     assert counts(members) == before  # the refusal changed nothing
-    deals.decide_request(members, first.id, "decline", "not a fit")
-    deals.request_deal(members, "worked", deal)  # declined is closed: asking again is allowed
+    members.run(deals.decide_request, deals.DecideRequest(first.id, "decline", "not a fit"))
+    members.run(deals.request_deal, deals.RequestDeal("worked", deal))  # declined is closed: asking again is allowed
     with members.read() as conn:
         assert [r.status for r in request_rows(conn, workspace="worked")] == ["requested", "declined"]
 
@@ -106,9 +106,9 @@ def test_the_database_itself_refuses_a_second_open_request_for_the_same_deal(mem
     # what keeps two program managers asking at the same moment from opening two requests
     from sqlalchemy import exc, insert
 
-    first = deals.request_deal(members, "worked", catalogue["Credits"])
-    deals.decide_request(members, first.id, "decline", "not a fit")
-    open_one = deals.request_deal(members, "worked", catalogue["Credits"])
+    first = members.run(deals.request_deal, deals.RequestDeal("worked", catalogue["Credits"]))
+    members.run(deals.decide_request, deals.DecideRequest(first.id, "decline", "not a fit"))
+    open_one = members.run(deals.request_deal, deals.RequestDeal("worked", catalogue["Credits"]))
     with members.read() as conn:
         row = conn.execute(select(schema.deal_requests).where(schema.deal_requests.c.id == open_one.id)).one()
     copy = {k: v for k, v in row._mapping.items() if k != "id"}
@@ -120,15 +120,15 @@ def test_the_database_itself_refuses_a_second_open_request_for_the_same_deal(mem
 
 def test_capacity_and_validity_are_checked_when_approving_and_a_refusal_changes_nothing(members, catalogue):
     deal = catalogue["One free year"]  # one place, valid through 2026
-    one = deals.request_deal(members, "worked", deal)
-    two = deals.request_deal(members, "half", deal)
+    one = members.run(deals.request_deal, deals.RequestDeal("worked", deal))
+    two = members.run(deals.request_deal, deals.RequestDeal("half", deal))
     with pytest.raises(DealRefused, match="expired on 2026-12-31"):
-        deals.decide_request(members, one.id, "approve", on=date(2027, 1, 1))
-    approved = deals.decide_request(members, one.id, "approve", on=date(2026, 6, 1))
+        members.run(deals.decide_request, deals.DecideRequest(one.id, "approve", on=date(2027, 1, 1)))
+    approved = members.run(deals.decide_request, deals.DecideRequest(one.id, "approve", on=date(2026, 6, 1)))
     assert approved.redeem == "CODE-ACME-1"
     before = counts(members)
     with pytest.raises(DealRefused, match="full \\(1 of 1 taken\\)"):
-        deals.decide_request(members, two.id, "approve", on=date(2026, 6, 1))
+        members.run(deals.decide_request, deals.DecideRequest(two.id, "approve", on=date(2026, 6, 1)))
     assert counts(members) == before
     with members.read() as conn:
         assert {r.workspace: r.status for r in request_rows(conn, deal=deal)} == {
@@ -137,17 +137,17 @@ def test_capacity_and_validity_are_checked_when_approving_and_a_refusal_changes_
         }
         assert deal_rows(conn, text="free year")[0].remaining == 0
     with pytest.raises(TransitionRefused, match="needs a reason"):
-        deals.decide_request(members, two.id, "decline")
-    deals.decide_request(members, one.id, "fulfil")
+        members.run(deals.decide_request, deals.DecideRequest(two.id, "decline"))
+    members.run(deals.decide_request, deals.DecideRequest(one.id, "fulfil"))
     with pytest.raises(TransitionRefused, match="fulfilled request cannot become declined"):
-        deals.decide_request(members, one.id, "decline", "too late")
+        members.run(deals.decide_request, deals.DecideRequest(one.id, "decline", "too late"))
 
 
 def test_the_code_is_revealed_only_on_approval_and_exported_for_mailing(members, catalogue, tmp_path):
-    request = deals.request_deal(members, "partnered", catalogue["One free year"])
+    request = members.run(deals.request_deal, deals.RequestDeal("partnered", catalogue["One free year"]))
     with members.read() as conn:
         assert request_rows(conn)[0].redeem == ""
-    deals.decide_request(members, request.id, "approve", on=date(2026, 3, 1))
+    members.run(deals.decide_request, deals.DecideRequest(request.id, "approve", on=date(2026, 3, 1)))
     with members.read() as conn:
         row = request_rows(conn)[0]
         assert (row.redeem, row.decided_by) == ("CODE-ACME-1", "tester")
@@ -156,7 +156,7 @@ def test_the_code_is_revealed_only_on_approval_and_exported_for_mailing(members,
             ("requested", "approved"),
         ]
     target = tmp_path / "approved.csv"
-    assert deals.export_approved(members, target) == 1
+    assert members.query(deal_files.export_approved, target) == 1
     with open(target, encoding="utf-8-sig") as handle:
         (line,) = list(csv.DictReader(handle))
     assert (line["workspace"], line["redeem"], line["contact_email"]) == ("partnered", "CODE-ACME-1", "p@partnered.io")
@@ -164,41 +164,47 @@ def test_the_code_is_revealed_only_on_approval_and_exported_for_mailing(members,
 
 def test_a_deal_with_requests_is_retired_never_deleted(members, catalogue, tmp_path, write_csv):
     deal = catalogue["Credits"]
-    deals.request_deal(members, "worked", deal)
+    members.run(deals.request_deal, deals.RequestDeal("worked", deal))
     with pytest.raises(deals.RequestRefused, match="retire it instead"):
-        deals.delete_deal(members, deal)
-    deals.set_deal_active(members, deal, False)
+        members.run(deals.delete_deal, deals.DeleteDeal(deal))
+    members.run(deals.set_deal_active, deals.SetDealActive(deal, False))
     before = counts(members)
     with pytest.raises(deals.RequestRefused, match="retired"):
-        deals.request_deal(members, "half", deal)
+        members.run(deals.request_deal, deals.RequestDeal("half", deal))
     assert counts(members) == before
-    deals.delete_deal(members, catalogue["One free year"])  # nobody asked for it
+    members.run(deals.delete_deal, deals.DeleteDeal(catalogue["One free year"]))  # nobody asked for it
     with members.read() as conn:
         assert [(r.title, r.active) for r in deal_rows(conn)] == [("Credits", False)]
     target = tmp_path / "catalogue.csv"
-    assert deals.export_catalogue(members, target) == 1
-    assert deals.import_deals(members, target).duplicates == 1  # the export is a deal file
+    assert members.query(deal_files.export_catalogue, target) == 1
+    assert (
+        members.run(deal_files.import_deals, deal_files.ImportDealFile(target)).duplicates == 1
+    )  # the export is a deal file
 
 
 def test_editing_a_deal_names_the_bad_field_and_keeps_capacity_above_what_is_taken(members, catalogue):
     deal = catalogue["One free year"]
-    deals.decide_request(members, deals.request_deal(members, "worked", deal).id, "approve", on=date(2026, 2, 1))
+    request = members.run(deals.request_deal, deals.RequestDeal("worked", deal))
+    members.run(deals.decide_request, deals.DecideRequest(request.id, "approve", on=date(2026, 2, 1)))
     text = {"partner": "Acme Analytics", "title": "One free year", "capacity": "0", "valid_from": "2026-01-01"}
     with pytest.raises(InvalidInput, match="capacity"):
-        deals.save_deal(members, text, deal)
+        members.run(deals.save_deal, deals.SaveDeal(text, deal))
     with pytest.raises(InvalidInput, match="already has a deal titled"):
-        deals.save_deal(members, {"partner": "acme analytics", "title": "ONE FREE YEAR"})
-    deals.save_deal(members, {**text, "capacity": "3", "redeem": "CODE-2"}, deal)
+        members.run(deals.save_deal, deals.SaveDeal({"partner": "acme analytics", "title": "ONE FREE YEAR"}))
+    members.run(deals.save_deal, deals.SaveDeal({**text, "capacity": "3", "redeem": "CODE-2"}, deal))
     with members.read() as conn:
         row = deal_rows(conn, text="free year")[0]
     assert (row.capacity, row.remaining, row.redeem, row.valid_until) == (3, 2, "CODE-2", None)
 
 
 def test_partner_applications_are_decided_with_history_and_unknown_codes_linked(members, write_csv):
-    deals.add_partner_application(members, "sc", "Seedcamp", "vc", "hello@seedcamp.example")
+    members.run(
+        partners.add_partner_application,
+        partners.AddPartnerApplication("sc", "Seedcamp", "vc", "hello@seedcamp.example"),
+    )
     with pytest.raises(TransitionRefused, match="needs a reason"):
-        deals.decide_partner(members, "sc", "reject")
-    assert deals.decide_partner(members, "sc", "activate") == "active"
+        members.run(partners.decide_partner, partners.DecidePartner("sc", "reject"))
+    assert members.run(partners.decide_partner, partners.DecidePartner("sc", "activate")) == "active"
     with members.read() as conn:
         sc = next(row for row in partner_rows(conn) if row.code == "sc")
         assert [(h["from_status"], h["to_status"]) for h in partner_history(conn, sc.id)] == [
@@ -217,10 +223,10 @@ def test_partner_applications_are_decided_with_history_and_unknown_codes_linked(
     )
     with members.read() as conn:
         assert unknown_partner_codes(conn) == [("seedcamp-typo", 1)]
-    deals.link_partner(members, "S1", "sc")
+    members.run(partners.link_partner, partners.LinkPartner("S1", "sc"))
     with members.read() as conn:
         assert unknown_partner_codes(conn) == []
-    assert "linked to partner sc" in history(members, "S1")[-1]["reason"]
+    assert "linked to partner sc" in members.query(history, "S1")[-1]["reason"]
 
 
 def test_command_line_requests_with_json(members, catalogue, database_url, capsys):
@@ -249,16 +255,19 @@ def test_requests_import_from_the_form_export_row_by_row_and_again_adds_nothing(
         "nobody,Acme Analytics,One free year,,\n"
         "partnered,Acme Analytics,No such deal,,\n"
     )
-    report = deals.import_requests(members, write_csv(export, "requests.csv"))
+    report = members.run(deal_files.import_requests, deal_files.ImportDealFile(write_csv(export, "requests.csv")))
     assert report.imported == 2
     assert {(e.row, e.field) for e in report.invalid} == {(4, "workspace"), (5, "title")}
-    again = deals.import_requests(members, write_csv(export, "requests.csv"))
+    again = members.run(deal_files.import_requests, deal_files.ImportDealFile(write_csv(export, "requests.csv")))
     assert (again.imported, again.duplicates) == (0, 2)
     with members.read() as conn:
         rows = {r.workspace: r for r in request_rows(conn)}
         assert set(rows) == {"worked", "half"} and rows["worked"].reason == "for the growth team"
         assert [h["to_status"] for h in request_history(conn, rows["half"].id)] == ["requested"]
-    strict = deals.import_requests(members, write_csv(export.replace("worked,", "worked2,"), "r2.csv"), strict=True)
+    strict = members.run(
+        deal_files.import_requests,
+        deal_files.ImportDealFile(write_csv(export.replace("worked,", "worked2,"), "r2.csv"), strict=True),
+    )
     assert strict.imported == 0 and counts(members)[0] == 2
 
 
@@ -266,8 +275,16 @@ def test_imported_partners_start_their_history_with_the_import(database, write_c
     from app.services.imports import import_partners
 
     import_partners(database, write_csv("code,name,kind,status\nsf,Station F,incubator,applied\n", "p.csv"))
-    deals.decide_partner(database, "sf", "activate")
+    database.run(partners.decide_partner, partners.DecidePartner("sf", "activate"))
     with database.read() as conn:
         sf = partner_rows(conn)[0]
         steps = [(h["from_status"], h["to_status"], h["reason"]) for h in partner_history(conn, sf.id)]
     assert steps == [("", "applied", "imported from p.csv"), ("applied", "active", "")]
+
+
+def test_a_search_for_a_wildcard_character_finds_it_as_typed(members, catalogue, capsys, database_url):
+    assert main(["--db", database_url, "deals", "--search", "%", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", database_url, "deals", "--search", "_", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert [row.title for row in members.query(lambda uow: deal_rows(uow.conn, text="WAREhouse"))] == ["Credits"]

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app import schema
 from app.database import Database
 from app.errors import AppError
-from app.services.applications import decide, history
+from app.services.applications import Decide, DecideMany, ReverseTransitions, decide, history
 from app.services.imports import import_applications
 from models.errors import ConcurrentChange, TransitionRefused
 
@@ -39,7 +39,7 @@ def ledger(database, workspace):
 
 
 def test_accepting_creates_the_enrollment_and_the_year_one_grant(loaded):
-    result = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
+    result = loaded.run(decide, Decide("E1", "accept", on=date(2026, 1, 15)))
     assert result.workspace == "eligible-co"
     enrollment, entries, years = ledger(loaded, "eligible-co")
     assert [(e.kind, e.amount_cents, e.entry_date) for e in entries] == [("grant", 2_500_000, date(2026, 1, 15))]
@@ -53,49 +53,51 @@ def test_a_partner_sets_the_annual_credit_of_its_members(loaded, write_csv):
         loaded,
         write_csv('code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,"50,000"\n', "p.csv"),
     )
-    decide(loaded, "P1", "accept", on=date(2026, 1, 20))
+    loaded.run(decide, Decide("P1", "accept", on=date(2026, 1, 20)))
     _, entries, _ = ledger(loaded, "partner-co")
     assert entries[0].amount_cents == 5_000_000
 
 
 def test_accepting_an_ineligible_application_needs_an_override_reason_and_changes_nothing_without_one(loaded):
     with pytest.raises(TransitionRefused, match="override reason"):
-        decide(loaded, "I1", "accept", on=date(2026, 1, 15))
+        loaded.run(decide, Decide("I1", "accept", on=date(2026, 1, 15)))
     with loaded.read() as conn:
         assert conn.execute(select(schema.enrollments)).first() is None
         assert conn.execute(select(schema.transitions)).first() is None
-    result = decide(loaded, "I1", "accept", reason="board exception: relaunched company", on=date(2026, 1, 15))
+    result = loaded.run(
+        decide, Decide("I1", "accept", reason="board exception: relaunched company", on=date(2026, 1, 15))
+    )
     assert result.override is True
 
 
 def test_rejecting_needs_a_reason(loaded):
     with pytest.raises(TransitionRefused, match="needs a reason"):
-        decide(loaded, "I1", "reject")
-    decide(loaded, "I1", "reject", reason="failed rule: age")
-    assert history(loaded, "I1")[-1]["reason"] == "failed rule: age"
+        loaded.run(decide, Decide("I1", "reject"))
+    loaded.run(decide, Decide("I1", "reject", reason="failed rule: age"))
+    assert loaded.query(history, "I1")[-1]["reason"] == "failed rule: age"
 
 
 def test_asking_for_information_on_a_new_application_records_the_review_first(loaded):
-    decide(loaded, "E1", "needs-info", reason="send the incorporation certificate")
-    steps = [(h["from_status"], h["to_status"], h["actor"]) for h in history(loaded, "E1")]
+    loaded.run(decide, Decide("E1", "needs-info", reason="send the incorporation certificate"))
+    steps = [(h["from_status"], h["to_status"], h["actor"]) for h in loaded.query(history, "E1")]
     assert steps == [("new", "in_review", "tester"), ("in_review", "needs_info", "tester")]
 
 
 def test_a_decided_application_cannot_be_decided_again(loaded):
-    decide(loaded, "E1", "reject", reason="duplicate")
+    loaded.run(decide, Decide("E1", "reject", reason="duplicate"))
     with pytest.raises(TransitionRefused, match="already rejected by tester"):
-        decide(loaded, "E1", "accept")
+        loaded.run(decide, Decide("E1", "accept"))
 
 
 def test_a_second_company_with_the_same_domain_fails_rule_four_after_the_first_is_accepted(loaded):
-    decide(loaded, "E1", "accept", on=date(2026, 1, 15))
+    loaded.run(decide, Decide("E1", "accept", on=date(2026, 1, 15)))
     with pytest.raises(TransitionRefused, match="eligible.io already holds or held a program enrollment"):
-        decide(loaded, "S1", "accept", on=date(2026, 2, 15))
+        loaded.run(decide, Decide("S1", "accept", on=date(2026, 2, 15)))
 
 
 def test_an_unknown_application_is_refused(loaded):
     with pytest.raises(AppError, match="no application NOPE"):
-        decide(loaded, "NOPE", "accept")
+        loaded.run(decide, Decide("NOPE", "accept"))
 
 
 def test_two_reviewers_deciding_the_same_application_the_second_is_told_who_was_first(loaded, database_url, tmp_path):
@@ -104,25 +106,25 @@ def test_two_reviewers_deciding_the_same_application_the_second_is_told_who_was_
         version = conn.execute(
             select(schema.applications.c.version).where(schema.applications.c.application_id == "E1")
         ).scalar()
-    decide(loaded, "E1", "accept", on=date(2026, 1, 15), expected_version=version)
+    loaded.run(decide, Decide("E1", "accept", on=date(2026, 1, 15), expected_version=version))
     with pytest.raises(ConcurrentChange, match="already decided by tester"):
-        decide(other, "E1", "reject", reason="duplicate", expected_version=version)
-    assert [h["to_status"] for h in history(loaded, "E1")] == ["accepted"]
+        other.run(decide, Decide("E1", "reject", reason="duplicate", expected_version=version))
+    assert [h["to_status"] for h in loaded.query(history, "E1")] == ["accepted"]
     other.close()
 
 
 def test_undoing_an_acceptance_records_a_reversal_and_reverses_the_grant(loaded):
     from app.services.applications import reverse_transitions
 
-    result = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
-    reverse_transitions(loaded, list(result.transitions), "undo")
-    steps = [(h["from_status"], h["to_status"], h["reverses"] is not None) for h in history(loaded, "E1")]
+    result = loaded.run(decide, Decide("E1", "accept", on=date(2026, 1, 15)))
+    loaded.run(reverse_transitions, ReverseTransitions(list(result.transitions), "undo"))
+    steps = [(h["from_status"], h["to_status"], h["reverses"] is not None) for h in loaded.query(history, "E1")]
     assert steps == [("new", "accepted", False), ("accepted", "new", True)]
     enrollment, entries, _ = ledger(loaded, "eligible-co")
     assert enrollment.status == "cancelled"
     assert sum(e.amount_cents for e in entries) == 0 and len(entries) == 2
     # redo: accepting again reinstates the same workspace with a fresh grant
-    again = decide(loaded, "E1", "accept", on=date(2026, 1, 15))
+    again = loaded.run(decide, Decide("E1", "accept", on=date(2026, 1, 15)))
     enrollment, entries, _ = ledger(loaded, "eligible-co")
     assert (again.workspace, enrollment.status, sum(e.amount_cents for e in entries)) == (
         "eligible-co",
@@ -134,18 +136,18 @@ def test_undoing_an_acceptance_records_a_reversal_and_reverses_the_grant(loaded)
 def test_only_the_latest_decision_can_be_undone(loaded):
     from app.services.applications import reverse_transitions
 
-    first = decide(loaded, "E1", "review")
-    decide(loaded, "E1", "needs-info", reason="deck please")
+    first = loaded.run(decide, Decide("E1", "review"))
+    loaded.run(decide, Decide("E1", "needs-info", reason="deck please"))
     with pytest.raises(TransitionRefused, match="only the latest decision"):
-        reverse_transitions(loaded, list(first.transitions), "undo")
+        loaded.run(reverse_transitions, ReverseTransitions(list(first.transitions), "undo"))
 
 
 def test_a_bulk_decision_is_all_or_nothing(loaded):
     from app.services.applications import decide_many
 
-    with pytest.raises(TransitionRefused, match="nothing was decided: I1"):
-        decide_many(loaded, ["E1", "I1"], "accept", on=date(2026, 1, 15))
+    with pytest.raises(TransitionRefused, match=r"nothing was decided: I1 \(Old Co\)"):
+        loaded.run(decide_many, DecideMany(["E1", "I1"], "accept", on=date(2026, 1, 15)))
     with loaded.read() as conn:
         assert conn.execute(select(schema.transitions)).first() is None
-    results = decide_many(loaded, ["E1", "I1"], "reject", reason="duplicate")
+    results = loaded.run(decide_many, DecideMany(["E1", "I1"], "reject", reason="duplicate"))
     assert [r.status.value for r in results] == ["rejected", "rejected"]

@@ -15,7 +15,7 @@ from app.cli import main
 from app.errors import AppError, Cancelled
 from app.exports.letters import LetterSettings
 from app.services import exports, ledger
-from app.services.applications import decide
+from app.services.applications import Decide, decide
 from app.services.imports import import_applications
 from models.money import plain
 from tests.app.ledger_helpers import bills, close
@@ -41,7 +41,7 @@ def hostile(database, write_csv):
     header = "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
     import_applications(database, write_csv(header + rows, "hostile.csv"))
     for ref in HOSTILE:
-        decide(database, ref, "accept", on=date(2026, 1, 15))
+        database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     bills(database, write_csv, [(f"ws-{ref.lower()}", "2026-01", "100") for ref in HOSTILE], "hostile-usage.csv")
     close(database, "2026-01")
     return database
@@ -102,12 +102,12 @@ def test_adjustments_workbook_has_numeric_money_a_totals_row_and_agrees_with_the
     assert sheet.cell(2, 5).number_format.startswith("#,##0.00")
     totals = [c.value for c in sheet[5]]
     assert totals[0] == "Total"
-    february = ledger.close_month(members, "2026-02")  # closed already: a summary, nothing added
+    february = members.run(ledger.close_month, ledger.CloseMonth("2026-02"))  # closed already: a summary, nothing added
     assert money(totals[4]) == february.billed == 400_000 + 50_000 + 123_456
     assert money(totals[5]) == -february.credit_applied
     assert sum(money(r[5]) for r in rows.values()) == money(totals[5])
     for workspace, row in rows.items():
-        assert money(row[8]) == ledger.ledger_of(members, workspace)["balance"]
+        assert money(row[8]) == members.query(ledger.ledger_of, workspace)["balance"]
     assert result.totals["credit_applied"] == plain(-february.credit_applied)
 
     summary = book["By partner"]
@@ -245,7 +245,7 @@ def test_a_failed_or_cancelled_export_leaves_the_previous_file_whole(members, wr
 def test_statements_balance_for_every_member_and_total_the_liability(members, write_csv, tmp_path):
     bills(members, write_csv, [("half", m, "500") for m in ("2026-01", "2026-02")] + [("worked", "2026-02", "3000")])
     close(members, "2026-01", "2026-02")
-    ledger.adjust(members, "worked", 25_00, "goodwill", on=date(2026, 2, 10))
+    members.run(ledger.adjust, ledger.Adjust("worked", 25_00, "goodwill", on=date(2026, 2, 10)))
     target = tmp_path / "statements.xlsx"
     result = statements(members, "2026-02", target)
     sheet = load_workbook(target)["Statements"]
@@ -257,7 +257,7 @@ def test_statements_balance_for_every_member_and_total_the_liability(members, wr
     for row in rows.values():
         assert row[4] + row[5] + row[6] + row[7] + row[8] == row[9]
     assert rows["half"][4:10] == [2_450_000, 0, -50_000, 0, 0, 2_400_000]
-    assert rows["worked"][8] == 2_500 and rows["worked"][9] == ledger.ledger_of(members, "worked")["balance"]
+    assert rows["worked"][8] == 2_500 and rows["worked"][9] == members.query(ledger.ledger_of, "worked")["balance"]
     total = [c.value for c in sheet[5]]
     assert total[0] == "Total" and money(total[9]) == sum(r[9] for r in rows.values())
     assert result.totals["closing_balance"] == plain(sum(r[9] for r in rows.values()))

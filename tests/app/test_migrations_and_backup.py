@@ -34,8 +34,10 @@ def test_a_database_from_a_newer_version_is_refused_and_left_alone(database, dat
 def test_a_foreign_database_is_not_touched(tmp_path):
     path = tmp_path / "other.sqlite3"
     sqlite3.connect(path).execute("CREATE TABLE accounts (id INTEGER)").connection.commit()
-    with pytest.raises(Exception, match="not made by Startup Desk"):
+    before = path.read_bytes()
+    with pytest.raises(Exception, match="another program's SQLite database"):
         Database(f"sqlite:///{path}")
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite3"]
 
 
 def _scripts_with(tmp_path: Path, body: str) -> Path:
@@ -72,9 +74,9 @@ def test_a_table_rebuilding_migration_on_sqlite_keeps_child_rows(tmp_path, write
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     database = Database(url, "tester")
     import_applications(database, write_csv(CSV))
-    from app.services.applications import decide
+    from app.services.applications import Decide, decide
 
-    decide(database, "M1", "review")
+    database.run(decide, Decide("M1", "review"))
     database.close()
     # batch_alter_table rebuilds 'applications' (copy, drop, rename): with foreign keys on,
     # the drop would cascade or fail on the transitions that point at it.

@@ -18,7 +18,7 @@ from sqlalchemy import update
 from app import schema
 from app.database import Database
 from app.services import exports
-from app.services.ledger import close_month
+from app.services.ledger import CloseMonth, close_month
 from tests.benchmarks.bench_ledger import build, month_of
 from tests.benchmarks.common import record
 
@@ -50,7 +50,7 @@ def main(members: int = 10_000, letters: int = 1_000) -> None:
     database = Database(f"sqlite:///{folder / 'exports.sqlite3'}", "bench")
     build(database, members, 3, folder)
     for index in range(3):
-        close_month(database, month_of(index))
+        database.run(close_month, CloseMonth(month_of(index)))
     month = month_of(2)
     with database.unit_of_work() as uow:  # letters are for accepted applications
         a = schema.applications

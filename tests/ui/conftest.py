@@ -21,9 +21,11 @@ def isolated_settings(request, tmp_path):
 
 @pytest.fixture
 def sqlite_database(tmp_path):
+    from app.clock import FixedClock
     from app.database import Database
 
-    database = Database(f"sqlite:///{tmp_path / 'ui.sqlite3'}", "ui.tester")
+    # the window's tests bill January and February 2026 and work in March
+    database = Database(f"sqlite:///{tmp_path / 'ui.sqlite3'}", "ui.tester", clock=FixedClock("2026-03-16"))
     yield database
     database.close()
 
@@ -53,17 +55,17 @@ APPS = (
 @pytest.fixture
 def ledger_db(sqlite_database, tmp_path):
     """Two members accepted 2026-01-15, January billed and closed."""
-    from app.services.applications import decide
+    from app.services.applications import Decide, decide
     from app.services.imports import import_applications, import_usage
-    from app.services.ledger import close_month
+    from app.services.ledger import CloseMonth, close_month
 
     apps = tmp_path / "apps.csv"
     apps.write_text(APPS)
     import_applications(sqlite_database, apps)
-    decide(sqlite_database, "L1", "accept", on=date(2026, 1, 15))
-    decide(sqlite_database, "L2", "accept", on=date(2026, 1, 15))
+    sqlite_database.run(decide, Decide("L1", "accept", on=date(2026, 1, 15)))
+    sqlite_database.run(decide, Decide("L2", "accept", on=date(2026, 1, 15)))
     usage = tmp_path / "usage.csv"
     usage.write_text("workspace,month,amount_usd\nlight,2026-01,100\nheavy,2026-01,30000\n")
     import_usage(sqlite_database, usage)
-    close_month(sqlite_database, "2026-01")
+    sqlite_database.run(close_month, CloseMonth("2026-01"))
     return sqlite_database

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from app.deal_queries import request_rows
-from app.services import deals
+from app.services import deal_files, deals, partners
 from ui.deals_pane import DealDialog, DealsPane
 from ui.dialogs import ReasonDialog
 from ui.tasks import TaskRunner
@@ -30,7 +30,7 @@ def rows_of(view) -> list[list[str]]:
 def make_pane(qtbot, ledger_db, tmp_path) -> DealsPane:
     path = tmp_path / "deals.csv"
     path.write_text(DEALS)
-    deals.import_deals(ledger_db, path)
+    ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
     pane = DealsPane(ledger_db, TaskRunner())
     qtbot.addWidget(pane)
     pane.show()
@@ -45,7 +45,7 @@ def select(view, row: int) -> None:
 
 def test_the_three_models_pass_qts_model_tester_and_money_sorts_by_cents(qtbot, ledger_db, tmp_path):
     pane = make_pane(qtbot, ledger_db, tmp_path)
-    deals.request_deal(ledger_db, "light", 2)
+    ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2))
     pane.refresh()
     for model in (pane.deals, pane.requests, pane.partners, pane.deal_requests):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -57,8 +57,8 @@ def test_the_three_models_pass_qts_model_tester_and_money_sorts_by_cents(qtbot, 
 
 def test_approving_from_the_pane_reveals_the_code_and_a_full_deal_is_refused(qtbot, ledger_db, tmp_path, shown_errors):
     pane = make_pane(qtbot, ledger_db, tmp_path)
-    first = deals.request_deal(ledger_db, "light", 1)
-    deals.request_deal(ledger_db, "heavy", 1)
+    first = ledger_db.run(deals.request_deal, deals.RequestDeal("light", 1))
+    ledger_db.run(deals.request_deal, deals.RequestDeal("heavy", 1))
     pane.refresh()
     pane.tabs.setCurrentIndex(1)
     table = pane.request_table
@@ -80,7 +80,7 @@ def test_approving_from_the_pane_reveals_the_code_and_a_full_deal_is_refused(qtb
 
 def test_declining_asks_for_a_reason_and_cancel_changes_nothing(qtbot, ledger_db, tmp_path, monkeypatch):
     pane = make_pane(qtbot, ledger_db, tmp_path)
-    deals.request_deal(ledger_db, "light", 2)
+    ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2))
     pane.refresh()
     select(pane.request_table, 0)
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
@@ -113,9 +113,9 @@ def test_the_ledger_opens_one_members_deals(qtbot, ledger_db, tmp_path):
 
     path = tmp_path / "deals.csv"
     path.write_text(DEALS)
-    deals.import_deals(ledger_db, path)
-    deals.request_deal(ledger_db, "light", 1)
-    deals.request_deal(ledger_db, "heavy", 2)
+    ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
+    ledger_db.run(deals.request_deal, deals.RequestDeal("light", 1))
+    ledger_db.run(deals.request_deal, deals.RequestDeal("heavy", 2))
     window = MainWindow(ledger_db)
     qtbot.addWidget(window)
     window.ledger.member_deals_requested.emit("heavy")
@@ -131,9 +131,9 @@ def test_an_applications_detail_lists_the_members_deal_requests(qtbot, ledger_db
 
     path = tmp_path / "deals.csv"
     path.write_text(DEALS)
-    deals.import_deals(ledger_db, path)
-    request = deals.request_deal(ledger_db, "light", 1)
-    deals.decide_request(ledger_db, request.id, "decline", "not a fit")
+    ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
+    request = ledger_db.run(deals.request_deal, deals.RequestDeal("light", 1))
+    ledger_db.run(deals.decide_request, deals.DecideRequest(request.id, "decline", "not a fit"))
     with ledger_db.read() as conn:
         html = render(application_detail(conn, find_application_row(conn, "L1").id))
         other = render(application_detail(conn, find_application_row(conn, "L2").id))
@@ -157,10 +157,10 @@ def test_importing_requests_lists_the_rows_left_out(qtbot, ledger_db, tmp_path, 
 
 def test_selecting_a_request_or_a_partner_shows_who_decided_what_and_why(qtbot, ledger_db, tmp_path):
     pane = make_pane(qtbot, ledger_db, tmp_path)
-    request = deals.request_deal(ledger_db, "light", 2, "for the data team")
-    deals.decide_request(ledger_db, request.id, "decline", "<b>not</b> a fit")
-    deals.add_partner_application(ledger_db, "sc", "Seedcamp", "vc")
-    deals.decide_partner(ledger_db, "sc", "activate")
+    request = ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2, "for the data team"))
+    ledger_db.run(deals.decide_request, deals.DecideRequest(request.id, "decline", "<b>not</b> a fit"))
+    ledger_db.run(partners.add_partner_application, partners.AddPartnerApplication("sc", "Seedcamp", "vc"))
+    ledger_db.run(partners.decide_partner, partners.DecidePartner("sc", "activate"))
     pane.refresh()
     select(pane.request_table, 0)
     text = pane.request_steps.text()

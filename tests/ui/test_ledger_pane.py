@@ -62,7 +62,13 @@ def settle(qtbot, pane) -> None:
 def balance_of(pane, workspace: str) -> str:
     from app.services.ledger import ledger_of
 
-    return ledger_of(pane.database, workspace)["balance"]
+    return pane.database.query(ledger_of, workspace)["balance"]
+
+
+def committed_of(pane, workspace: str) -> int:
+    from app.services.ledger import ledger_of
+
+    return pane.database.query(ledger_of, workspace)["committed"]
 
 
 def test_an_adjustment_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypatch):
@@ -88,23 +94,27 @@ def test_an_adjustment_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypa
     assert balance_of(pane, "light") == 2_490_000
     from app.services.verify import verify
 
-    assert verify(pane.database) == []
+    assert pane.database.query(verify) == []
 
 
 def test_year_two_and_graduation_are_undone(pane, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from app.clock import FixedClock
+
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    pane.database.clock = FixedClock("2026-12-01")  # year 2 is confirmed within 60 days of the anniversary
     pane.select_workspace("light")
     pane.year_two()
     settle(qtbot, pane)
-    assert balance_of(pane, "light") == 2_490_000 + 2_500_000
+    # year 2 starts at the anniversary: committed, not yet available (SPEC 4, year 2 timing)
+    assert (balance_of(pane, "light"), committed_of(pane, "light")) == (2_490_000, 2_500_000)
     pane.undo_stack.undo()
     settle(qtbot, pane)
-    assert balance_of(pane, "light") == 2_490_000
+    assert (balance_of(pane, "light"), committed_of(pane, "light")) == (2_490_000, 0)
     pane.undo_stack.redo()  # granted again: year two exists once more
     settle(qtbot, pane)
-    assert balance_of(pane, "light") == 2_490_000 + 2_500_000
+    assert committed_of(pane, "light") == 2_500_000
     pane.select_workspace("heavy")
     pane.graduate()
     settle(qtbot, pane)
@@ -120,7 +130,7 @@ def test_closing_a_month_is_undone_by_reopening_it(pane, qtbot, monkeypatch, led
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from app.services.imports import import_usage
-    from app.services.ledger import close_month
+    from app.services.ledger import preview_close
 
     usage = tmp_path / "february.csv"
     usage.write_text("workspace,month,amount_usd\nlight,2026-02,300\n")
@@ -134,7 +144,7 @@ def test_closing_a_month_is_undone_by_reopening_it(pane, qtbot, monkeypatch, led
     pane.undo_stack.undo()
     settle(qtbot, pane)
     assert balance_of(pane, "light") == 2_490_000
-    assert not close_month(ledger_db, "2026-02", preview=True).already_closed  # open again
+    assert not ledger_db.query(preview_close, "2026-02").already_closed  # open again
     pane.undo_stack.redo()
     settle(qtbot, pane)
     assert balance_of(pane, "light") == 2_490_000 - 30_000
@@ -200,4 +210,4 @@ def test_a_reversal_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypatch
     assert balance_of(pane, "light") == 2_490_000
     from app.services.verify import verify
 
-    assert verify(pane.database) == []
+    assert pane.database.query(verify) == []

@@ -75,13 +75,13 @@ def test_import_filter_decide_with_keys_undo_and_history(qtbot, window, write_cs
     # undo the rejection: it comes back, and history shows a reversal, never a deletion
     window.undo_stack.undo()
     assert queue_companies(window) == ["Gamma Games"]
-    steps = [(h["from_status"], h["to_status"], h["reason"]) for h in history(window.database, "T3")]
+    steps = [(h["from_status"], h["to_status"], h["reason"]) for h in window.database.query(history, "T3")]
     assert steps[0] == ("new", "rejected", "duplicate")
     assert steps[1][:2] == ("rejected", "new") and steps[1][2].startswith("undo")
     # redo decides again
     window.undo_stack.redo()
-    assert [h["to_status"] for h in history(window.database, "T3")] == ["rejected", "new", "rejected"]
-    assert [h["to_status"] for h in history(window.database, "T1")] == ["accepted"]
+    assert [h["to_status"] for h in window.database.query(history, "T3")] == ["rejected", "new", "rejected"]
+    assert [h["to_status"] for h in window.database.query(history, "T1")] == ["accepted"]
 
 
 def test_single_key_shortcuts_do_not_fire_while_typing_in_search(qtbot, window, write_csv):
@@ -90,7 +90,7 @@ def test_single_key_shortcuts_do_not_fire_while_typing_in_search(qtbot, window, 
     pane.search.setFocus()
     qtbot.keyClicks(pane.search, "a")
     qtbot.wait(400)
-    assert all(h == [] for h in (history(window.database, ref) for ref in ("T1", "T2", "T3")))
+    assert all(h == [] for h in (window.database.query(history, ref) for ref in ("T1", "T2", "T3")))
 
 
 def test_accepting_an_ineligible_application_asks_for_the_override_reason(qtbot, window, write_csv, monkeypatch):
@@ -104,7 +104,7 @@ def test_accepting_an_ineligible_application_asks_for_the_override_reason(qtbot,
     pane.table.setFocus()
     qtbot.keyClick(pane.table, Qt.Key.Key_A)
     assert asked and "not eligible" in asked[0]
-    assert history(window.database, "T2") == [], "cancelling the reason decides nothing"
+    assert window.database.query(history, "T2") == [], "cancelling the reason decides nothing"
 
 
 def test_the_window_keeps_processing_events_during_a_long_import(qtbot, window, tmp_path):
@@ -242,7 +242,7 @@ def test_a_new_user_imports_a_real_export_through_a_shipped_mapping_and_triages_
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "please send the funding history"))
     qtbot.keyClick(window.queue.table, Qt.Key.Key_I)
     qtbot.waitUntil(lambda: not window.runner._running, timeout=10_000)
-    steps = history(window.database, _id_of(window, company))
+    steps = window.database.query(history, _id_of(window, company))
     assert (steps[-1]["to_status"], steps[-1]["reason"]) == ("needs_info", "please send the funding history")
 
 

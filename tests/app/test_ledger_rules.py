@@ -1,0 +1,74 @@
+"""SPEC 4's newer rules: months close once ended, year 2's timing, net figures, pre-acceptance bills."""
+
+from datetime import date
+
+import pytest
+
+from app.ledger_queries import ledger_overview
+from app.services import ledger
+from app.services.verify import verify
+from tests.app.ledger_helpers import bills, close
+
+
+def test_a_month_that_has_not_ended_cannot_be_closed_and_expires_nothing(members, clock):
+    clock.at = clock.at.replace(year=2026, month=12, day=31)
+    with pytest.raises(ledger.RuleRefused, match="2026-12 has not ended yet: it can be closed from 2027-01-01"):
+        members.run(ledger.close_month, ledger.CloseMonth("2026-12"))
+    with pytest.raises(ledger.RuleRefused, match="2099-12 has not ended yet"):
+        members.run(ledger.close_month, ledger.CloseMonth("2099-12"))
+    entries = members.query(ledger.ledger_of, "worked")["entries"]
+    assert [x["kind"] for x in entries] == ["grant"]
+
+
+def test_the_last_day_of_a_month_is_not_yet_its_end(members, write_csv, clock):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    clock.at = clock.at.replace(year=2026, month=1, day=31)
+    with pytest.raises(ledger.RuleRefused, match="has not ended"):
+        close(members, "2026-01")
+    clock.advance(days=1)
+    assert close(members, "2026-01")[0].credit_applied == 100_000
+
+
+def test_year_two_is_confirmed_from_sixty_days_before_the_anniversary_and_counts_from_it(members, clock):
+    with pytest.raises(ledger.RuleRefused, match="can be confirmed from 2026-11-16"):
+        members.run(ledger.grant_year_two, ledger.GrantYearTwo("worked", date(2026, 3, 1)))
+    clock.at = clock.at.replace(year=2026, month=11, day=20)
+    granted = members.run(ledger.grant_year_two, ledger.GrantYearTwo("worked"))
+    assert (granted["valid_from"], granted["program_year"]) == (date(2027, 1, 15), 2)
+    data = members.query(ledger.ledger_of, "worked")
+    assert (data["balance"], data["committed"]) == (2_500_000, 2_500_000)
+    members_, totals = members.query(ledger_overview)
+    worked = next(m for m in members_ if m.workspace == "worked")
+    assert (worked.program_year, worked.balance, worked.committed) == (1, 2_500_000, 2_500_000)
+    assert totals.committed == 2_500_000 and totals.liability == 2_500_000 + 2_500_000 + 5_000_000
+    clock.at = clock.at.replace(year=2027, month=1, day=15)
+    assert members.query(ledger.ledger_of, "worked")["committed"] == 0
+
+
+def test_used_this_year_counts_a_close_undone_and_redone_once(members, write_csv, clock):
+    bills(members, write_csv, [("worked", "2026-01", "1000"), ("worked", "2026-02", "4000")])
+    close(members, "2026-01", "2026-02")
+    members.run(ledger.reopen_month, ledger.ReopenMonth("2026-02", "wrong bills"))
+    close(members, "2026-02")
+    clock.at = clock.at.replace(year=2026, month=3, day=10)
+    worked = next(m for m in members.query(ledger_overview)[0] if m.workspace == "worked")
+    assert (worked.used_this_year, worked.balance) == (500_000, 2_000_000)
+    assert members.query(verify) == []
+
+
+def test_a_bill_before_acceptance_gets_no_credit_and_counts_in_the_close(members, write_csv):
+    bills(members, write_csv, [("worked", "2025-12", "700.50"), ("worked", "2026-01", "1000")])
+    december, january = close(members, "2025-12", "2026-01")
+    assert (december.bills, december.credit_applied, december.due) == (1, 0, 70_050)
+    assert january.credit_applied == 100_000
+
+
+def test_the_pane_forecasts_the_run_out_of_a_member_with_a_constant_bill(members, write_csv, clock):
+    # SPEC 4's worked example: 4,000.00 a month leaves 0 after July; the pace of the last three bills is 4,000.00
+    rows = [("worked", "2026-01", "1000")] + [("worked", f"2026-{m:02d}", "4000") for m in (2, 3, 4)]
+    bills(members, write_csv, rows)
+    close(members, "2026-01", "2026-02", "2026-03", "2026-04")
+    clock.at = clock.at.replace(year=2026, month=5, day=5)
+    worked = next(m for m in members.query(ledger_overview)[0] if m.workspace == "worked")
+    assert worked.balance == 1_200_000 and worked.burn_per_month == 400_000
+    assert (worked.run_out, worked.first_full_bill) == (date(2026, 7, 31), date(2026, 8, 31))
