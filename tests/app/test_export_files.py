@@ -22,7 +22,7 @@ from app.exports.adjustments import write_adjustments_xlsx
 from app.exports.drafts import draft
 from app.exports.month_data import MemberMonth
 from app.services import exports
-from app.services.applications import decide
+from app.services.applications import Decide, decide
 from app.services.imports import import_applications
 from tests.app.ledger_helpers import bills, close
 
@@ -38,7 +38,7 @@ def accept(database, write_csv, rows: dict[str, str], name: str = "apps.csv") ->
     )
     import_applications(database, write_csv(HEADER + lines, name))
     for ref in rows:
-        decide(database, ref, "accept", on=date(2026, 1, 15))
+        database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
 
 
 def letters(database, refs, target, **options):
