@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import Cancelled
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import CHUNK, Book, Money, workbook, write_csv
+from app.exports.sheets import CHUNK, Book, Money, Year, workbook, write_csv
 
 Progress = Callable[[int, int], None]
 
@@ -65,8 +65,8 @@ class Totals:
         return cls(
             len(members),
             sum(m.bill for m in members),
-            sum(m.credit_applied for m in members),
-            sum(m.discount for m in members),
+            sum(m.bill_credit for m in members),
+            sum(m.bill_discount for m in members),
             sum(m.due for m in members),
             sum(m.closing for m in members),
         )
@@ -86,10 +86,10 @@ def row_of(member: MemberMonth) -> list[object]:
         member.workspace,
         member.company,
         member.partner_code,
-        member.program_year,
+        Year.of(member.program_year, member.renewal),
         Money(member.bill),
-        Money(member.credit_applied),
-        Money(member.discount),
+        Money(member.bill_credit),
+        Money(member.bill_discount),
         Money(member.due),
         Money(member.closing),
         member.grant_expiry,

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, and_, case, func, or_, select
+from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from app import schema
 from app.errors import AppError
@@ -38,19 +38,28 @@ def month_bounds(month: str) -> tuple[date, date]:
 
 @dataclass(slots=True)
 class MemberMonth:
-    """One member's month: the bill, what the ledger did, and where the credit stands."""
+    """One member's month: the bill, what the ledger did, and where the credit stands.
+
+    `moves` are the month's entries summed by what they count as. For billing (the
+    adjustments) an entry belongs to the month whose close made it; for a statement,
+    to the month of its date, so that opening + moves = closing. `billing` holds the
+    billing view beside a statement's dated one (None: the same as `moves`): the bill
+    and what is due are always the billing view, so every export's due is the close's.
+    """
 
     enrollment: int
     workspace: str
     company: str
     partner_code: str
     partner_name: str
-    program_year: str  # "1", "2" or "renewal"; "" when no year covers the month's end
+    program_year: int | None  # the year in force at the month's end; None when no year covers it
     grant_expiry: date | None  # the last valid day of the credit in force at the month's end
     bill: int = 0
     opening: int = 0  # credit balance before the month's first day
-    moves: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # effective kind -> sum in the month
+    moves: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     closing: int = 0  # credit balance after the month's last day
+    renewal: bool = False  # the year in force is a renewal year
+    billing: dict[str, int] | None = None
 
     @property
     def credit_applied(self) -> int:
@@ -61,8 +70,17 @@ class MemberMonth:
         return self.moves.get("discount", 0)
 
     @property
+    def bill_credit(self) -> int:
+        """Credit applied to this month's bill (negative), whenever corrected."""
+        return (self.moves if self.billing is None else self.billing).get("apply", 0)
+
+    @property
+    def bill_discount(self) -> int:
+        return (self.moves if self.billing is None else self.billing).get("discount", 0)
+
+    @property
     def due(self) -> int:
-        return self.bill + self.credit_applied + self.discount
+        return self.bill + self.bill_credit + self.bill_discount
 
     @property
     def granted(self) -> int:
@@ -92,28 +110,29 @@ def require_closed(conn: Connection, month: str) -> None:
 
 
 def month_members(conn: Connection, month: str, statement: bool = False) -> list[MemberMonth]:
-    """Members with a bill or an entry in `month`.
+    """Members with a bill or an entry in `month` (for a `statement`, also every member
+    enrolled by the month's end who is not cancelled).
 
-    For billing, an entry belongs to the month whose close made it (its reversal too,
-    whenever it was made). For a `statement`, every member enrolled by the month's
-    end, and an entry belongs to the month of its date: opening + the month's moves
-    = closing, always.
+    A bill counts whenever the member was accepted: a bill for a month before the first
+    grant is valid got no credit from the close, and appears with credit 0.00 and the
+    whole bill due, as the close charged it (SPEC 4).
     """
     first, last = month_bounds(month)
-    original = le.alias("original")
-    kind = func.coalesce(original.c.kind, le.c.kind)
-    if statement:
-        in_month = le.c.entry_date.between(first, last)
-    else:
-        in_month = or_(le.c.month == month, and_(le.c.month.is_(None), le.c.entry_date.between(first, last)))
+    dated = le.c.entry_date.between(first, last)
+    billing = or_(le.c.month == month, and_(le.c.month.is_(None), dated))
     moves: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for enrollment, effective, amount in conn.execute(
-        select(le.c.enrollment, kind, func.sum(le.c.amount_cents))
-        .outerjoin(original, original.c.id == le.c.reverses)
-        .where(in_month)
-        .group_by(le.c.enrollment, kind)
-    ):
-        moves[enrollment][effective] += int(amount)
+    billed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if statement:
+        by_date = func.sum(case((dated, le.c.amount_cents), else_=0))
+        by_close = func.sum(case((billing, le.c.amount_cents), else_=0))
+        query = select(le.c.enrollment, le.c.counts_as, by_date, by_close).where(or_(dated, billing))
+    else:
+        query = select(le.c.enrollment, le.c.counts_as, func.sum(le.c.amount_cents), literal(0)).where(billing)
+    for enrollment, kind, amount, for_bill in conn.execute(query.group_by(le.c.enrollment, le.c.counts_as)):
+        if amount:
+            moves[enrollment][kind] += int(amount)
+        if for_bill:
+            billed[enrollment][kind] += int(for_bill)
     bills = dict(
         conn.execute(
             select(e.c.id, b.c.amount_cents).join(b, b.c.workspace == e.c.workspace).where(b.c.month == month)
@@ -138,15 +157,14 @@ def month_members(conn: Connection, month: str, statement: bool = False) -> list
     }
     wanted = set(moves) | set(bills)
     rows = conn.execute(
-        select(e.c.id, e.c.workspace, e.c.status, a.c.company, a.c.partner_code, p.c.name)
+        select(e.c.id, e.c.workspace, e.c.status, e.c.accepted_on, a.c.company, a.c.partner_code, p.c.name)
         .join(a, a.c.id == e.c.application)
         .outerjoin(p, p.c.id == e.c.partner)
-        .where(e.c.accepted_on <= last)
         .order_by(e.c.workspace)
     ).all()
     members = []
-    for enrollment, workspace, status, company, partner_code, partner_name in rows:
-        if enrollment not in wanted and not (statement and status != "cancelled"):
+    for enrollment, workspace, status, accepted_on, company, partner_code, partner_name in rows:
+        if enrollment not in wanted and not (statement and status != "cancelled" and accepted_on <= last):
             continue
         year = years.get(enrollment)
         members.append(
@@ -156,31 +174,90 @@ def month_members(conn: Connection, month: str, statement: bool = False) -> list
                 company=company,
                 partner_code=partner_code or "",
                 partner_name=partner_name or "",
-                program_year="" if year is None else ("renewal" if year.renewal else str(year.number)),
+                program_year=None if year is None else year.number,
                 grant_expiry=None if year is None or year.renewal else year.valid_until,
                 bill=int(bills.get(enrollment, 0)),
                 opening=opening.get(enrollment, 0),
                 moves=moves.get(enrollment, defaultdict(int)),
                 closing=closing.get(enrollment, 0),
+                renewal=bool(year is not None and year.renewal),
+                billing=billed.get(enrollment, {}) if statement else None,
             )
         )
     return members
 
 
-def month_entries(conn: Connection, enrollment: int, month: str) -> list[tuple[date, str, int, str]]:
-    """One member's credit entries dated in the month: (date, effective kind, amount, reason)."""
+#: what a member's credit is made of: a statement lists entries that count as one of these
+LISTED_KINDS = ("grant", "apply", "expire", "adjust")
+CLOSE_MADE = ("apply", "expire", "discount")  # what a month close makes (and a reopen or restatement undoes)
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One thing that happened to a member's credit, at its net amount."""
+
+    day: date
+    kind: str  # what it counts as: grant, apply, expire, adjust
+    amount: int
+    reason: str
+
+
+def month_entries(conn: Connection, enrollment: int, month: str) -> list[StatementLine]:
+    """One member's credit in the month as a member reads it (SPEC 4 "What a member sees").
+
+    An entry and everything that corrected it within the month are one line at their net
+    amount: a close undone and redone (or restated) is one line per kind, month and year,
+    with the redone close's wording; an entry reversed and reinstated is the entry; an
+    entry reversed for good, or a close undone and not redone, is no line at all. The
+    full trail stays in `ledger`.
+    """
     first, last = month_bounds(month)
-    original = le.alias("original")
-    return [
-        (day, effective, int(amount), reason)
-        for day, effective, amount, reason in conn.execute(
-            select(le.c.entry_date, func.coalesce(original.c.kind, le.c.kind), le.c.amount_cents, le.c.reason)
-            .outerjoin(original, original.c.id == le.c.reverses)
-            .where(
-                le.c.enrollment == enrollment,
-                le.c.kind.in_(CREDIT_KINDS),
-                le.c.entry_date.between(first, last),
-            )
-            .order_by(le.c.entry_date, le.c.id)
+    rows = conn.execute(
+        select(
+            le.c.id,
+            le.c.kind,
+            le.c.counts_as,
+            le.c.entry_date,
+            le.c.amount_cents,
+            le.c.program_year,
+            le.c.month,
+            le.c.reason,
+            le.c.reverses,
+            le.c.reinstates,
         )
-    ]
+        .where(
+            le.c.enrollment == enrollment,
+            le.c.counts_as.in_(LISTED_KINDS),
+            le.c.entry_date.between(first, last),
+        )
+        .order_by(le.c.entry_date, le.c.id)
+    ).all()
+    by_id = {row.id: row for row in rows}
+
+    def root(row) -> int:
+        """The entry a correction chain starts from (a reversal's original; a reinstatement's)."""
+        while True:
+            pointer = row.reverses or row.reinstates
+            if pointer is None:
+                return row.id
+            if pointer not in by_id:
+                return pointer  # the chain began before the month
+            row = by_id[pointer]
+
+    groups: dict[object, list] = {}
+    for row in rows:
+        if row.month is not None and row.counts_as in CLOSE_MADE:
+            key: object = ("close", row.counts_as, row.month, row.program_year)
+        else:
+            key = root(row)
+        groups.setdefault(key, []).append(row)
+    lines = []
+    for members in groups.values():
+        net = sum(int(row.amount_cents) for row in members)
+        if net == 0:
+            continue
+        made = [row for row in members if row.kind != "reverse" and row.reinstates is None] or members
+        shown = made[-1] if made[0].month is not None else made[0]  # a redone close's wording; else the entry's
+        lines.append(StatementLine(shown.entry_date, shown.counts_as, net, shown.reason))
+    lines.sort(key=lambda line: line.day)
+    return lines

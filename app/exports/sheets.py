@@ -41,6 +41,20 @@ class Money(int):
     """Cents that go into a cell as dollars with the currency format."""
 
 
+class Year(int):
+    """A program year: a number cell (3, shown "3 (renewal)" for a renewal year)."""
+
+    renewal: bool = False
+
+    @classmethod
+    def of(cls, number: int | None, renewal: bool = False) -> Year | None:
+        if number is None:
+            return None
+        year = cls(number)
+        year.renewal = renewal
+        return year
+
+
 class Sheet:
     """One worksheet written row by row: a styled, frozen header; rows; a bold totals row; a filter."""
 
@@ -73,6 +87,8 @@ class Sheet:
                     self.text_amounts += 1
             elif kind is str:
                 sheet.write_string(row, column, value, plain)
+            elif kind is Year:
+                sheet.write_number(row, column, int(value), formats["renewal" if value.renewal else "year"])
             elif value is None:
                 if total:
                     sheet.write_blank(row, column, None, plain)
@@ -122,6 +138,8 @@ class Book:
             "total": add({"bold": True, "top": 1}),
             "total_money": add({"bold": True, "top": 1, "num_format": USD_FORMAT}),
             "text": add({"align": "right"}),
+            "year": add({"num_format": "0", "align": "center"}),
+            "renewal": add({"num_format": '0" (renewal)"', "align": "center"}),
             "total_text": add({"bold": True, "top": 1, "align": "right"}),
             "note": add({"italic": True, "font_color": "#9C0006"}),
         }

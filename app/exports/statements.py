@@ -16,8 +16,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 
 from app.exports import pdf
 from app.exports.adjustments import properties
-from app.exports.month_data import MemberMonth
-from app.exports.sheets import Money, workbook
+from app.exports.month_data import MemberMonth, StatementLine
+from app.exports.sheets import Money, Year, workbook
 from app.files import temporary_beside
 from models.money import display
 
@@ -34,9 +34,11 @@ HEADER = (
     "Expired (USD)",
     "Adjustments (USD)",
     "Closing balance (USD)",
+    "Bill (USD)",
+    "Amount due (USD)",
     "Credit valid until",
 )
-WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 16)
+WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16)
 KIND_LABELS = {"grant": "Granted", "apply": "Credit applied", "expire": "Expired", "adjust": "Adjustment"}
 
 
@@ -45,13 +47,15 @@ def row_of(member: MemberMonth) -> list[object]:
         member.workspace,
         member.company,
         member.partner_code,
-        member.program_year,
+        Year.of(member.program_year, member.renewal),
         Money(member.opening),
         Money(member.granted),
         Money(member.credit_applied),
         Money(member.expired),
         Money(member.adjustments),
         Money(member.closing),
+        Money(member.bill),
+        Money(member.due),
         member.grant_expiry,
     ]
 
@@ -77,15 +81,30 @@ def write_statements_xlsx(
         sheet.finish()
     if progress:
         progress(len(members), len(members))
-    return sums[-1]
+    return sums[5]
 
 
-_MONEY = ("opening", "granted", "credit_applied", "expired", "adjustments", "closing")
+def _totalled(rows: list[list]) -> Table:
+    """Label and amount rows, the last one (the result) ruled and shaded."""
+    table = Table(rows, colWidths=[110 * mm, 40 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, pdf.ACCENT),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEF2FA")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+_MONEY = ("opening", "granted", "credit_applied", "expired", "adjustments", "closing", "bill", "due")
 
 
 def write_statement_pdf(
     member: MemberMonth,
-    entries: list[tuple[date, str, int, str]],
+    entries: list[StatementLine],
     target: Path,
     month: str,
     program: str,
@@ -116,17 +135,14 @@ def write_statement_pdf(
         [text("Adjustments"), amount(member.adjustments)],
         [text("Closing balance (USD)"), amount(member.closing)],
     ]
-    table = Table(summary, colWidths=[110 * mm, 40 * mm], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEABOVE", (0, -1), (-1, -1), 0.8, pdf.ACCENT),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#EEF2FA")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    story.append(table)
+    bill = [
+        [text(f"Team plan bill for {first:%B %Y}"), amount(member.bill)],
+        [text("Credit applied to the bill"), amount(member.bill_credit)],
+    ]
+    if member.bill_discount:
+        bill.append([text("Renewal discount"), amount(member.bill_discount)])
+    bill.append([text("Amount due (USD)"), amount(member.due)])
+    story += [_totalled(summary), Spacer(1, 8), _totalled(bill)]
     if member.grant_expiry:
         story.append(Spacer(1, 6))
         story.append(
@@ -139,8 +155,15 @@ def write_statement_pdf(
     if entries:
         story.append(Paragraph(pdf.escaped("Entries this month"), style["body"]))
         rows = [[text("Date"), text("Entry"), text("Details"), text("Amount (USD)")]]
-        for day, kind, cents, reason in entries[:30]:  # a month has a handful; a page holds about 30
-            rows.append([text(day.isoformat()), text(KIND_LABELS.get(kind, kind)), text(reason), amount(cents)])
+        for line in entries[:30]:  # a month has a handful; a page holds about 30
+            rows.append(
+                [
+                    text(line.day.isoformat()),
+                    text(KIND_LABELS.get(line.kind, line.kind)),
+                    text(line.reason),
+                    amount(line.amount),
+                ]
+            )
         if len(entries) > 30:
             rows.append([text(""), text(f"… and {len(entries) - 30} more"), text(""), text("")])
         listing = Table(rows, colWidths=[24 * mm, 30 * mm, 76 * mm, 30 * mm], repeatRows=1, hAlign="LEFT")

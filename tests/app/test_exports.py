@@ -97,7 +97,7 @@ def test_adjustments_workbook_has_numeric_money_a_totals_row_and_agrees_with_the
         0,
         2_000_000,
     )
-    assert worked[9].date() == date(2027, 1, 14) and worked[3] == "1"
+    assert worked[9].date() == date(2027, 1, 14) and worked[3] == 1  # a number cell
     assert money(rows["partnered"][8]) == 5_000_000 - 123_456  # the partner's 50,000 grant
     assert sheet.cell(2, 5).number_format.startswith("#,##0.00")
     totals = [c.value for c in sheet[5]]
