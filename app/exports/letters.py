@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Spacer
 
 from app.errors import AppError, Cancelled
 from app.exports import pdf
@@ -134,11 +134,11 @@ def letter_text(letter: Letter, settings: LetterSettings, on: date) -> str:
 def letter_story(letter: Letter, settings: LetterSettings, on: date) -> list:
     """The flowables of one letter, every piece of text escaped."""
     style = pdf.styles()
-    story: list = [Paragraph(pdf.escaped(long_date(on)), style["right"]), Spacer(1, 6)]
-    story.append(Paragraph(pdf.escaped(letter.founder or letter.company), style["body"]))
-    story.append(Paragraph(pdf.escaped(letter.company), style["body"]))
+    story: list = [pdf.text(long_date(on), style["right"]), Spacer(1, 6)]
+    story.append(pdf.text(letter.founder or letter.company, style["body"]))
+    story.append(pdf.text(letter.company, style["body"]))
     story.append(Spacer(1, 10))
-    story.append(Paragraph(pdf.escaped(f"Welcome to the {settings.program}"), style["title"]))
+    story.append(pdf.text(f"Welcome to the {settings.program}", style["title"]))
     after_bullets = False
     for block in letter_text(letter, settings, on).split("\n\n"):
         if after_bullets:
@@ -149,19 +149,19 @@ def letter_story(letter: Letter, settings: LetterSettings, on: date) -> list:
         for line in lines:
             if line.startswith("- "):
                 if plain:
-                    story.append(Paragraph(pdf.escaped("\n".join(plain)), style["body"]))
+                    story.append(pdf.text("\n".join(plain), style["body"]))
                     plain = []
-                story.append(Paragraph(pdf.escaped(line[2:]), style["bullet"], bulletText="•"))
+                story.append(pdf.text(line[2:], style["bullet"], bulletText="•"))
             else:
                 plain.append(line)
         if plain:
-            story.append(Paragraph(pdf.escaped("\n".join(plain)), style["body"]))
+            story.append(pdf.text("\n".join(plain), style["body"]))
     story.append(Spacer(1, 14))
-    story.append(Paragraph(pdf.escaped(settings.sign_off), style["body"]))
+    story.append(pdf.text(settings.sign_off, style["body"]))
     story.append(Spacer(1, 26))  # room for the signature
-    story.append(Paragraph(pdf.escaped(settings.signatory), style["body"]))
+    story.append(pdf.text(settings.signatory, style["body"]))
     if settings.signatory_title:
-        story.append(Paragraph(pdf.escaped(settings.signatory_title), style["small"]))
+        story.append(pdf.text(settings.signatory_title, style["small"]))
     return story
 
 
@@ -179,6 +179,7 @@ def _document(target: Path, settings: LetterSettings, title: str) -> BaseDocTemp
         title=title,
         author=settings.program,
         creator="Startup Desk",
+        initialFontName=pdf.FONT,
         invariant=False,
     )
     document.addPageTemplates([PageTemplate(id="letter", frames=[frame], onPage=letterhead)])
@@ -282,6 +283,8 @@ def _inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve():
         raise AppError(f"refusing to write outside {folder}: {name!r}")
     return target
+
+
 def write_draft(letter: Letter, attachment: Path, settings: LetterSettings, on: date, now: datetime) -> Path:
     """An unsent e-mail with the letter attached, for the person's own mail client."""
     from app.exports.drafts import draft

@@ -1,13 +1,14 @@
-"""PDF building blocks: the embedded font, escaped paragraphs, the letterhead.
+"""PDF building blocks: the embedded fonts, paragraphs of any script, the letterhead.
 
-Applicant text goes through `escaped()` before it reaches a Paragraph: reportlab
-reads `<b>`, `&amp;` and friends as markup, and a name must print exactly as typed.
+Every piece of text reaches reportlab through `text()` (or `draw_text()` on a canvas):
+it is escaped (reportlab reads `<b>`, `&amp;` and friends as markup, and a name must
+print exactly as typed), and a run the base font does not cover gets its font and,
+where it needs one, the shaper (`app.exports.fonts`).
 """
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -16,33 +17,54 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
-FONT = "StartupDeskSans"  # WenQuanYi Micro Hei: Latin, Greek, Cyrillic and CJK in one TrueType file
+from app.exports import fonts
+
+FONT = fonts.BASE  # Noto Sans: Latin, Greek, Cyrillic and combining marks; other scripts fall back per run
 PAGE = A4
 MARGIN = 22 * mm
 ACCENT = colors.HexColor("#305496")
 
 
-@functools.cache
 def register_font() -> str:
-    """Load the shipped font once per process (about 0.2 s); reportlab embeds the glyphs it uses."""
-    with resources.as_file(resources.files("resources").joinpath("fonts", "wqy-microhei.ttc")) as path:
-        pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
-    return FONT
+    """Load the base font once per process; reportlab embeds the glyphs it uses."""
+    return fonts.register_base()
 
 
 def escaped(text: str) -> str:
-    """Applicant or template text as Paragraph markup that shows exactly these characters."""
+    """Text as Paragraph markup in the base font alone (for text known to be plain)."""
     return escape(text).replace("\n", "<br/>")
+
+
+def text(value: str, style: ParagraphStyle, **options) -> Paragraph:
+    """A paragraph that shows exactly `value`, in any script."""
+    markup, shaping = fonts.markup(value)
+    return Paragraph(markup, _shaping(style) if shaping else style, **options)
+
+
+@functools.lru_cache(maxsize=64)
+def _shaping(style: ParagraphStyle) -> ParagraphStyle:
+    return style.clone(f"{style.name}-shaped", shaping=1)
+
+
+def draw_text(canvas: Canvas, x: float, y: float, value: str, size: float, color) -> None:
+    """One line of any script on a canvas, its baseline at y (the letterhead)."""
+    canvas.setFillColor(color)
+    if fonts.is_plain(value):
+        canvas.setFont(FONT, size)
+        canvas.drawString(x, y, value)
+        return
+    line = text(value, ParagraphStyle("line", fontName=FONT, fontSize=size, leading=size * 1.2, textColor=color))
+    _, height = line.wrapOn(canvas, PAGE[0] - x - MARGIN, size * 3)
+    line.drawOn(canvas, x, y - height + size)
 
 
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     font = register_font()
-    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=15, spaceAfter=7)
+    body = ParagraphStyle("body", fontName=font, bulletFontName=font, fontSize=10.5, leading=15, spaceAfter=7)
     return {
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=3, spaceAfter=3),
@@ -67,12 +89,8 @@ def draw_letterhead(canvas: Canvas, program: str, subtitle: str, logo: Path | No
             left += 16 * mm
         except OSError:  # an unreadable logo is left out rather than failing the whole export
             pass
-    canvas.setFillColor(ACCENT)
-    canvas.setFont(FONT, 15)
-    canvas.drawString(left, top - 5 * mm, program)
-    canvas.setFillColor(colors.HexColor("#555555"))
-    canvas.setFont(FONT, 8.5)
-    canvas.drawString(left, top - 10 * mm, subtitle)
+    draw_text(canvas, left, top - 5 * mm, program, 15, ACCENT)
+    draw_text(canvas, left, top - 10 * mm, subtitle, 8.5, colors.HexColor("#555555"))
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(0.8)
     canvas.line(MARGIN, top - 14 * mm, width - MARGIN, top - 14 * mm)

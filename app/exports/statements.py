@@ -116,15 +116,15 @@ def write_statement_pdf(
     cell = style["cell"]
 
     def text(value: str) -> Paragraph:
-        return Paragraph(pdf.escaped(value), cell)
+        return pdf.text(value, cell)
 
     def amount(cents: int) -> Paragraph:
-        return Paragraph(pdf.escaped(display(cents)), style["cell"].clone("amount", alignment=2))
+        return pdf.text(display(cents), style["cell"].clone("amount", alignment=2))
 
     first = date.fromisoformat(f"{month}-01")
     story: list = [
-        Paragraph(pdf.escaped(f"Credit statement, {first:%B %Y}"), style["title"]),
-        Paragraph(pdf.escaped(f"{member.company}\nWorkspace {member.workspace}"), style["body"]),
+        pdf.text(f"Credit statement, {first:%B %Y}", style["title"]),
+        pdf.text(f"{member.company}\nWorkspace {member.workspace}", style["body"]),
         Spacer(1, 6),
     ]
     summary = [
@@ -146,14 +146,14 @@ def write_statement_pdf(
     if member.grant_expiry:
         story.append(Spacer(1, 6))
         story.append(
-            Paragraph(
-                pdf.escaped(f"Your credit is valid until {member.grant_expiry:%d %B %Y}; what is unused then expires."),
+            pdf.text(
+                f"Your credit is valid until {member.grant_expiry:%d %B %Y}; what is unused then expires.",
                 style["small"],
             )
         )
     story.append(Spacer(1, 12))
     if entries:
-        story.append(Paragraph(pdf.escaped("Entries this month"), style["body"]))
+        story.append(pdf.text("Entries this month", style["body"]))
         rows = [[text("Date"), text("Entry"), text("Details"), text("Amount (USD)")]]
         for line in entries[:30]:  # a month has a handful; a page holds about 30
             rows.append(
@@ -178,9 +178,9 @@ def write_statement_pdf(
         )
         story.append(listing)
     else:
-        story.append(Paragraph(pdf.escaped("No credit entries this month."), style["small"]))
+        story.append(pdf.text("No credit entries this month.", style["small"]))
     story.append(Spacer(1, 12))
-    story.append(Paragraph(pdf.escaped(f"Issued {on:%d %B %Y}. Questions: {contact}"), style["small"]))
+    story.append(pdf.text(f"Issued {on:%d %B %Y}. Questions: {contact}", style["small"]))
 
     width, height = pdf.PAGE
     frame = Frame(pdf.MARGIN, pdf.MARGIN, width - 2 * pdf.MARGIN, height - pdf.MARGIN - pdf.HEADER_SPACE)
@@ -195,6 +195,7 @@ def write_statement_pdf(
             title=f"Credit statement {month}: {member.workspace}",
             author=program,
             creator="Startup Desk",
+            initialFontName=pdf.FONT,
         )
         document.addPageTemplates([PageTemplate(id="statement", frames=[frame], onPage=letterhead)])
         document.build(story)

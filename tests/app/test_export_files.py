@@ -156,7 +156,13 @@ def test_a_folder_given_where_a_file_is_meant_is_refused(members, write_csv, dat
 )
 def test_a_drafts_headers_hold_only_what_was_typed(company):
     content = draft(
-        "founder@acme.io", "startups@example.com", f"Welcome: {company}", "Dear founder", datetime(2026, 1, 16, 9), b"%PDF-1.4", "a.pdf"
+        "founder@acme.io",
+        "startups@example.com",
+        f"Welcome: {company}",
+        "Dear founder",
+        datetime(2026, 1, 16, 9),
+        b"%PDF-1.4",
+        "a.pdf",
     )
     header_lines = content.split(b"\r\n\r\n")[0].split(b"\r\n")
     assert not [line for line in header_lines if line.startswith((b"Bcc", b"X-Priority"))]
@@ -229,7 +235,9 @@ def run_export(database_url, kind, target: Path) -> list[str]:
     return args if kind == "letters" else args[:4] + ["--month", "2026-01"] + args[4:]
 
 
-@pytest.mark.parametrize("kind,name", [("adjustments", "a.xlsx"), ("adjustments", "a.csv"), ("statements", "s.xlsx"), ("letters", "l.pdf")])
+@pytest.mark.parametrize(
+    "kind,name", [("adjustments", "a.xlsx"), ("adjustments", "a.csv"), ("statements", "s.xlsx"), ("letters", "l.pdf")]
+)
 def test_a_full_disk_is_one_message_naming_the_file_and_the_target_is_kept(
     closed, database_url, tmp_path, capsys, monkeypatch, kind, name
 ):
@@ -254,7 +262,9 @@ def test_a_full_disk_is_one_message_naming_the_file_and_the_target_is_kept(
 
 
 @pytest.mark.parametrize("kind,name", [("adjustments", "a.xlsx"), ("statements", "s.xlsx"), ("letters", "l.pdf")])
-def test_a_folder_that_cannot_be_written_is_one_message(closed, database_url, tmp_path, capsys, monkeypatch, kind, name):
+def test_a_folder_that_cannot_be_written_is_one_message(
+    closed, database_url, tmp_path, capsys, monkeypatch, kind, name
+):
     import tempfile
 
     def denied(*args, **kwargs):

@@ -161,14 +161,10 @@ def test_letters_print_names_exactly_as_typed_in_every_script(hostile, tmp_path)
     for page, name in zip(pages, HOSTILE.values()):
         assert name in page
         assert "USD 25,000.00" in page and "15 January 2026" in page and "14 January 2027" in page
-    fonts = {str(f) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
-    assert fonts  # every glyph comes from the embedded font (a missing one would render as a box)
-    from reportlab.pdfbase import pdfmetrics
+    from app.exports import fonts
 
-    from app.exports.pdf import register_font
-
-    covered = pdfmetrics.getFont(register_font()).face.charToGlyph
-    assert all(ord(ch) in covered for name in HOSTILE.values() for ch in name if not ch.isspace())
+    drawn = {ch for name in HOSTILE.values() for ch in name if not ch.isspace()}
+    assert all(ord(ch) in fonts.font(fonts._font_of(ch)).face.charToGlyph for ch in drawn)  # no empty box
 
 
 def test_letters_are_recorded_so_the_default_is_only_those_not_yet_written(hostile, tmp_path):
