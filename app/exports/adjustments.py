@@ -62,14 +62,15 @@ class Totals:
 
     @classmethod
     def of(cls, members: list[MemberMonth]) -> Totals:
-        return cls(
-            len(members),
-            sum(m.bill for m in members),
-            sum(m.bill_credit for m in members),
-            sum(m.bill_discount for m in members),
-            sum(m.due for m in members),
-            sum(m.closing for m in members),
-        )
+        return cls.of_rows([row_of(m) for m in members])
+
+    @classmethod
+    def of_rows(cls, rows: list[list[object]]) -> Totals:
+        """The sums of the rows' money columns (one pass per column, at C speed)."""
+        if not rows:
+            return cls(0, 0, 0, 0, 0, 0)
+        columns = list(zip(*rows))
+        return cls(len(rows), *(int(sum(columns[index])) for index in range(4, 9)))
 
     def cells(self) -> list[object]:
         return [
@@ -127,27 +128,28 @@ def write_adjustments_xlsx(
     )
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Adjustments", HEADER, WIDTHS)
-        sheet.append_all([row_of(m) for m in members], progress, cancelled)
-        totals = Totals.of(members)
+        rows = [row_of(m) for m in members]
+        sheet.append_all(rows, progress, cancelled)
+        totals = Totals.of_rows(rows)
         sheet.append(["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells(), None], total=True)
         sheet.finish()
-        _summary(book, members)
+        _summary(book, members, rows, totals)
     if progress:
         progress(len(members), len(members))
     return totals
 
 
-def _summary(book: Book, members: list[MemberMonth]) -> None:
+def _summary(book: Book, members: list[MemberMonth], rows: list[list[object]], totals: Totals) -> None:
     sheet = book.sheet("By partner", SUMMARY_HEADER, SUMMARY_WIDTHS)
-    groups: dict[str, list[MemberMonth]] = {}
-    for member in members:
-        groups.setdefault(member.partner_code, []).append(member)
+    groups: dict[str, list[list[object]]] = {}
+    names: dict[str, str] = {}
+    for member, row in zip(members, rows):
+        groups.setdefault(member.partner_code, []).append(row)
+        names.setdefault(member.partner_code, member.partner_name)
     for code in sorted(groups, key=lambda c: (c == "", c.lower())):
-        group = groups[code]
-        totals = Totals.of(group)
-        name = (group[0].partner_name or "(not a registered partner)") if code else "(no partner)"
-        sheet.append([code, name, totals.workspaces, *totals.cells()])
-    totals = Totals.of(members)
+        part = Totals.of_rows(groups[code])
+        name = (names[code] or "(not a registered partner)") if code else "(no partner)"
+        sheet.append([code, name, part.workspaces, *part.cells()])
     sheet.append(["Total", None, totals.workspaces, *totals.cells()], total=True)
     sheet.finish()
 

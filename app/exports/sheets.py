@@ -127,7 +127,8 @@ class Book:
     def __init__(self, path: Path, properties: dict[str, object]):
         self.workbook = xlsxwriter.Workbook(
             str(path),
-            {"strings_to_formulas": False, "strings_to_urls": False},
+            # rows go to the file as they come (constant memory: 100,000 rows do not sit in memory)
+            {"strings_to_formulas": False, "strings_to_urls": False, "constant_memory": True},
         )
         self.workbook.set_properties(properties)
         add = self.workbook.add_format
