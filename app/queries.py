@@ -21,6 +21,12 @@ RULES = {
 
 
 def application_summaries(conn: Connection, status: str | None = None, limit: int | None = None) -> list[dict]:
+    return list(iter_application_summaries(conn, status, limit))
+
+
+def iter_application_summaries(conn: Connection, status: str | None = None, limit: int | None = None):
+    """SPEC 8's `applications` rows, one at a time from a streaming cursor (a million rows never
+    sit in memory at once)."""
     a = schema.applications.c
     query = select(
         a.id, a.application_id, a.company, a.status, a.eligibility, *[a[c] for c in RULES.values()]
@@ -29,16 +35,15 @@ def application_summaries(conn: Connection, status: str | None = None, limit: in
         query = query.where(a.status == status)
     if limit:
         query = query.limit(limit)
-    return [
-        {
-            "id": row.application_id or str(row.id),
-            "company": row.company,
-            "status": row.status,
-            "eligibility": row.eligibility,
-            "rules": {rule: getattr(row, column) for rule, column in RULES.items()},
+    rules = tuple(RULES)
+    for row in conn.execution_options(stream_results=True, yield_per=5_000).execute(query):
+        yield {
+            "id": row[1] or str(row[0]),
+            "company": row[2],
+            "status": row[3],
+            "eligibility": row[4],
+            "rules": dict(zip(rules, row[5:])),
         }
-        for row in conn.execute(query)
-    ]
 
 
 # ---- the queue ---------------------------------------------------------------------

@@ -45,11 +45,34 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_applications(args) -> int:
-    from app.queries import application_summaries
+    """Streamed: rows are written as they are read, in blocks, whatever the size of the queue."""
+    import json
+    import sys
 
-    rows = open_database(args).query(lambda uow: application_summaries(uow.conn, args.status, args.limit))
-    text = "\n".join(f"{r['id']:>10}  {r['status']:<10} {r['eligibility']:<10} {r['company']}" for r in rows)
-    emit(args, rows, text or "no applications")
+    from app.queries import iter_application_summaries
+
+    def write(uow) -> int:
+        out, block, count = sys.stdout, [], 0
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        if args.json:
+            out.write("[")
+        for row in iter_application_summaries(uow.conn, args.status, args.limit):
+            if args.json:
+                block.append(("\n  " if count == 0 else ",\n  ") + encode(row))
+            else:
+                block.append(f"{row['id']:>10}  {row['status']:<10} {row['eligibility']:<10} {row['company']}\n")
+            count += 1
+            if len(block) == 2_000:
+                out.write("".join(block))
+                block.clear()
+        out.write("".join(block))
+        if args.json:
+            out.write("\n]\n" if count else "]\n")
+        elif not count:
+            out.write("no applications\n")
+        return count
+
+    open_database(args).query(write)
     return EXIT_OK
 
 

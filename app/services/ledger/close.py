@@ -80,10 +80,10 @@ class CloseSummary:
 def close_month(command: CloseMonth, uow: UnitOfWork) -> CloseSummary:
     """Apply credit to a month's bills and expire what ended; idempotent."""
     month = command.month
-    conn = uow.conn
     first, last = month_bounds(month)
     if last >= uow.today:
         raise RuleRefused(f"{month} has not ended yet: it can be closed from {last + timedelta(days=1)} on")
+    conn = uow.conn
     uow.hold(e)  # every member: corrections made meanwhile wait for this close, and see it
     summary = CloseSummary(month)
     if closed(conn, month):
