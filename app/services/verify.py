@@ -28,6 +28,7 @@ def verify(uow: UnitOfWork) -> list[str]:
         *_applied_while_valid(conn),
         *_expired_means_empty(conn),
         *_bills_settled(conn),
+        *_exports_agree_with_closes(uow),
     ]
 
 
@@ -203,3 +204,25 @@ def _bills_settled(conn: Connection) -> list[str]:
             f"{w} {month}: billing says {display(amount)} but the close settled {display(settled or 0)}: restate {month}"
         ),
     )
+
+
+def _exports_agree_with_closes(uow: UnitOfWork) -> list[str]:
+    """Every closed month's billing adjustments total what its close does, to the cent (SPEC 4):
+    the export's rows are read as the export reads them, the close's figures as the close sums them."""
+    from app.exports.adjustments import Totals
+    from app.exports.month_data import month_members
+    from app.services.ledger.close import CloseSummary, summarise_closed
+
+    breaches = []
+    for month in uow.conn.execute(select(schema.month_closes.c.month).order_by(schema.month_closes.c.month)).scalars():
+        close = summarise_closed(uow, month, CloseSummary(month))
+        exported = Totals.of(month_members(uow.conn, month))
+        mine = (exported.bills, -exported.credit_applied, -exported.discount, exported.due)
+        theirs = (close.billed, close.credit_applied, close.discounts, close.due)
+        if mine != theirs:
+            names = ("bills", "credit applied", "renewal discount", "due")
+            differ = ", ".join(
+                f"{name} {display(a)} vs {display(b)}" for name, a, b in zip(names, mine, theirs) if a != b
+            )
+            breaches.append(f"{month}: the billing adjustments and the close disagree ({differ})")
+    return breaches

@@ -72,3 +72,46 @@ def test_the_pane_forecasts_the_run_out_of_a_member_with_a_constant_bill(members
     worked = next(m for m in members.query(ledger_overview)[0] if m.workspace == "worked")
     assert worked.balance == 1_200_000 and worked.burn_per_month == 400_000
     assert (worked.run_out, worked.first_full_bill) == (date(2026, 7, 31), date(2026, 8, 31))
+
+
+def test_a_bill_of_a_workspace_that_is_no_member_never_reaches_a_close(members, write_csv):
+    report = bills(members, write_csv, [("worked", "2026-01", "1000"), ("stranger", "2026-01", "99")])
+    assert [(error.row, error.field) for error in report.invalid] == [(3, "workspace")]
+    first = close(members, "2026-01")[0]
+    again = close(members, "2026-01")[0]
+    assert again.already_closed
+    assert (first.bills, first.billed) == (again.bills, again.billed) == (1, 100_000)
+
+
+def test_verify_names_a_month_whose_export_and_close_disagree(members, write_csv):
+    from sqlalchemy import insert, select
+
+    from app import schema
+
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    assert members.query(verify) == []
+    with members.unit_of_work() as uow:  # credit applied with no month: the close does not know it
+        worked = uow.conn.execute(
+            select(schema.enrollments.c.id).where(schema.enrollments.c.workspace == "worked")
+        ).scalar()
+        uow.conn.execute(
+            insert(schema.ledger_entries).values(
+                enrollment=worked,
+                kind="apply",
+                counts_as="apply",
+                entry_date=date(2026, 1, 31),
+                amount_cents=-100,
+                program_year=1,
+                month=None,
+                reason="tampered",
+                actor="mallory",
+                created_at=uow.now(),
+            )
+        )
+        uow.commit()
+    breaches = members.query(verify)
+    assert any(
+        "2026-01: the billing adjustments and the close disagree (credit applied 1,001.00 vs 1,000.00" in breach
+        for breach in breaches
+    ), breaches
