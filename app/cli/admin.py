@@ -11,7 +11,9 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     gui = commands.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--demo", action="store_true", help="load the demo data set first")
 
-    commands.add_parser("demo", help="load the demo data set (idempotent)").set_defaults(handler=cmd_demo)
+    commands.add_parser("demo", parents=[json_parent], help="load the demo data set (idempotent)").set_defaults(
+        handler=cmd_demo
+    )
 
     backup = commands.add_parser(
         "backup", parents=[json_parent], help="a consistent copy of the database (a SQLite file)"
@@ -23,7 +25,8 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 def cmd_demo(args) -> int:
     from app.demo import LoadDemo, load_demo
 
-    print(open_database(args).run(load_demo, LoadDemo()))
+    summary = open_database(args).run(load_demo, LoadDemo())
+    emit(args, {"summary": summary}, summary)
     return EXIT_OK
 
 

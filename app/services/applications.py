@@ -240,15 +240,15 @@ def decide_many(command: DecideMany, uow: UnitOfWork) -> list[DecisionResult]:
     return results
 
 
-def eligible_open(uow: UnitOfWork, refs: tuple[str | int, ...] = ()) -> tuple[int, ...]:
-    """Startup Desk numbers of the open, eligible applications (of `refs`, when given): a read."""
+def eligible_open(uow: UnitOfWork, refs: tuple[str | int, ...] = ()) -> tuple[str, ...]:
+    """The open, eligible applications (of `refs`, when given), as a person names them: a read."""
     a = schema.applications
-    query = select(a.c.id).where(
+    query = select(a.c.id, a.c.application_id).where(
         a.c.eligibility == "eligible", a.c.status.in_((Status.NEW.value, Status.IN_REVIEW.value))
     )
     if refs:
         query = query.where(a.c.id.in_([find_application_row(uow.conn, ref).id for ref in refs]))
-    return tuple(uow.conn.execute(query.order_by(a.c.id)).scalars())
+    return tuple(form_id or str(number) for number, form_id in uow.conn.execute(query.order_by(a.c.id)))
 
 
 def reverse_transitions(command: ReverseTransitions, uow: UnitOfWork) -> list[int]:

@@ -147,3 +147,36 @@ def test_a_database_command_loads_neither_qt_nor_the_export_libraries(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[] True"
+
+
+def test_show_gives_one_application_whole(cli, write_csv):
+    cli("import", "applications", str(write_csv(CSV)))
+    cli("decide", "C2", "reject", "--reason", "failed rule: age")
+    code, out, _ = cli("show", "C2", "--json")
+    document = json.loads(out)
+    assert code == 0
+    assert (document["fields"]["company"], document["fields"]["total_funding_usd"]) == ("Old Co", "100000.00")
+    assert [rule for rule, outcome, _ in document["rules"] if outcome == "fail"] == ["age"]
+    assert [(h["to_status"], h["reason"]) for h in document["history"]] == [("rejected", "failed rule: age")]
+    assert cli("show", "nope")[0] == 1
+
+
+def test_several_ids_are_decided_all_or_nothing(cli, write_csv):
+    cli("import", "applications", str(write_csv(CSV)))
+    code, _, err = cli("decide", "C1", "C2", "accept", "--on", "2026-01-15")
+    assert code == 1 and "nothing was decided: C2 (Old Co)" in err
+    _, out, _ = cli("applications", "--status", "new", "--json")
+    assert [a["id"] for a in json.loads(out)] == ["C1", "C2"]
+    code, out, _ = cli("decide", "C1", "C2", "needs-info", "--reason", "send the certificate", "--json")
+    assert code == 0 and [d["status"] for d in json.loads(out)] == ["needs_info", "needs_info"]
+
+
+def test_all_eligible_accepts_only_the_open_eligible_ones(cli, write_csv):
+    cli("import", "applications", str(write_csv(CSV)))
+    code, out, _ = cli("decide", "accept", "--all-eligible", "--on", "2026-01-15", "--json")
+    assert code == 0 and [(d["id"], d["status"]) for d in json.loads(out)] == [("C1", "accepted")]
+    _, out, _ = cli("applications", "--status", "accepted", "--json")
+    assert [a["id"] for a in json.loads(out)] == ["C1"]
+    code, out, _ = cli("decide", "accept", "--all-eligible")
+    assert code == 0 and "no open, eligible application" in out
+    assert cli("decide", "accept")[0] == 2
