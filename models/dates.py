@@ -5,6 +5,14 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+#: the days the program holds: its date arithmetic (program years, windows, forecasts) stays
+#: far inside what Python's date can represent, so a date out here is refused where it comes in
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def holds(day: date) -> bool:
+    return FIRST_DAY <= day <= LAST_DAY
+
 
 def add_years(day: date, years: int) -> date:
     """The same calendar day `years` later (or earlier); 29 February becomes 28 February."""

@@ -38,11 +38,22 @@ def emit(args: argparse.Namespace, document, text: str) -> None:
 
 
 def day(text: str) -> date:
-    """YYYY-MM-DD."""
+    """YYYY-MM-DD, a day the program holds (1900-01-01 … 2999-12-31)."""
+    from models.dates import holds
+
     try:
-        return date.fromisoformat(text) if len(text) == 10 else _not_a_date(text)
+        value = date.fromisoformat(text) if len(text) == 10 else _not_a_date(text)
     except ValueError:
         _not_a_date(text)
+    if not holds(value):
+        _outside(text)
+    return value
+
+
+def _outside(text: str):
+    from models.dates import FIRST_DAY, LAST_DAY
+
+    raise argparse.ArgumentTypeError(f"{text!r} is outside the dates the program holds ({FIRST_DAY} … {LAST_DAY})")
 
 
 def _not_a_date(text: str):
@@ -50,8 +61,8 @@ def _not_a_date(text: str):
 
 
 def month(text: str) -> str:
-    """YYYY-MM, a month the calendar has (0001-01 … 9999-12)."""
-    from models.dates import parse_month
+    """YYYY-MM, a month the program holds (1900-01 … 2999-12)."""
+    from models.dates import FIRST_DAY, LAST_DAY, parse_month
     from models.errors import InvalidInput
 
     try:
@@ -60,6 +71,8 @@ def month(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)") from None
     if year < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)")
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        _outside(text)
     return f"{year:04d}-{number:02d}"
 
 

@@ -73,6 +73,10 @@ def test_an_unreachable_server_is_said_in_one_line(capsys):
         ["apply-partner", "acme", "Acme", "vc", "--annual-credit", "12x"],
         ["decide", "A1", "accept", "--on", "2026-02-30"],
         ["export", "adjustments", "--month", "9999-99", "-o", "x.xlsx"],
+        ["close-month", "9999-12"],
+        ["close-month", "0001-01"],
+        ["decide", "A1", "accept", "--on", "9999-12-31"],
+        ["decide", "A1", "accept", "--on", "0001-01-01"],
     ],
 )
 def test_a_malformed_argument_exits_two_before_anything_opens(args, tmp_path, capsys):
