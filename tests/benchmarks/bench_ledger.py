@@ -23,6 +23,7 @@ from app.services.imports import import_applications
 from app.services.ledger import CloseMonth, close_month
 from app.services.verify import verify
 from models.ledger import program_year
+from tests.app.one_truth import check_every_closed_month
 from tests.benchmarks.common import record, write_applications_csv
 
 
@@ -123,6 +124,9 @@ def main(members: int = 10_000, months: int = 36) -> None:
     breaches = database.query(verify)
     verify_time = time.perf_counter() - started
     paint, filled = _pane_timings(database)
+    started = time.perf_counter()
+    checked = check_every_closed_month(database, folder)  # pane = ledger = statements = adjustments = close
+    truth_time = time.perf_counter() - started
     with database.read() as conn:
         entries = conn.execute(select(func.count()).select_from(schema.ledger_entries)).scalar()
         bills = conn.execute(select(func.count()).select_from(schema.bills)).scalar()
@@ -132,6 +136,7 @@ def main(members: int = 10_000, months: int = 36) -> None:
             f"members: {members}, bills: {bills:,}, ledger entries after {months} closes: {entries:,} (setup {setup:.1f} s)",
             f"close one month: last {closes[-1]:.2f} s, median {sorted(closes)[len(closes) // 2]:.2f} s, worst {max(closes):.2f} s (budget < 1 s)",
             f"verify over the whole ledger: {verify_time:.2f} s (budget < 3 s), breaches: {len(breaches)}",
+            f"one truth (pane = ledger = statements = adjustments = close) on {checked} closed months: held, {truth_time:.0f} s",
             f"ledger pane: first paint {paint * 1000:.0f} ms (budget 300 ms); members and totals filled in {filled:.2f} s on the worker",
         ],
     )
