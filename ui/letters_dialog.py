@@ -173,5 +173,6 @@ def print_pdf(path: Path, parent: QWidget | None = None) -> QPrintPreviewDialog:
         painter.end()
 
     dialog.paintRequested.connect(paint)
-    dialog.document = document  # keep it alive with the dialog
+    # QPrintPreviewDialog does not own its printer: a collected QPrinter crashed the preview
+    dialog.printer, dialog.document, dialog.path = printer, document, path
     return dialog

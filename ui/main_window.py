@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from ui.dialogs import show_error
 from ui.tasks import TaskRunner
@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
         self.database = None
         self.runner = TaskRunner(self)
         self.undo_stack = QUndoStack(self)
+        self.print_preview = None
         self.setWindowTitle(self.tr("Startup Desk"))
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
@@ -216,28 +217,57 @@ class MainWindow(QMainWindow):
         return dialog
 
     def print_letters(self) -> None:
-        """Letters of the selected accepted applications (else every one without a letter), then print preview."""
+        """Letters of the selected accepted applications (else every one without a letter), then
+        print preview. They count as written only once printed; the temporary folder goes after."""
+        import shutil
         import tempfile
 
-        from app.services.exports import ExportLetters, export_letters
+        from app.services.exports import ExportLetters, RecordLetters, export_letters, record_letters
 
         selected = self.queue.selected_ids() if self.tabs.currentWidget() is self.queue else []
-        target = Path(tempfile.mkdtemp(prefix="startup-desk-print-")) / "acceptance-letters.pdf"
+        folder = Path(tempfile.mkdtemp(prefix="startup-desk-print-"))
+        target = folder / "acceptance-letters.pdf"
         database = self.database
 
-        def done(result) -> None:
+        def printed(result) -> None:
+            self.runner.run(
+                lambda progress, cancelled: database.run(
+                    record_letters, RecordLetters(result.applications, target.name)
+                ),
+                lambda count: self.statusBar().showMessage(self.tr("%d letters printed") % count, 8000),
+                lambda error: show_error(self, self.tr("Letters printed but not recorded"), error),
+            )
+
+        def ready(result) -> None:
             from ui.letters_dialog import print_pdf
 
             self.statusBar().showMessage(self.tr("%d letters ready to print") % result.rows, 8000)
-            print_pdf(target, self).open()
+            dialog = print_pdf(target, self)
+            self.print_preview = dialog  # the dialog, its printer and document live until it closes
+
+            def finished(code: int) -> None:
+                self.print_preview = None
+                dialog.deleteLater()
+                shutil.rmtree(folder, ignore_errors=True)
+                if code == QDialog.DialogCode.Accepted:
+                    printed(result)
+
+            dialog.finished.connect(finished)
+            dialog.open()
+
+        def failed(error) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            show_error(self, self.tr("No letters to print"), error)
 
         self.runner.run(
             lambda progress, cancelled: database.run(
                 export_letters,
-                ExportLetters(tuple(selected) or None, target, progress=progress, cancelled=cancelled),
+                ExportLetters(
+                    tuple(selected) or None, target, progress=progress, cancelled=cancelled, record=False
+                ),
             ),
-            done,
-            lambda error: show_error(self, self.tr("No letters to print"), error),
+            ready,
+            failed,
         )
 
     # ---- backup ------------------------------------------------------------------

@@ -45,6 +45,7 @@ class ExportResult:
     files: list[Path]
     rows: int
     totals: dict[str, str] = field(default_factory=dict)  # money as SPEC 8 strings
+    applications: tuple[int, ...] = ()  # letters: whose letters the files hold
 
     def as_json(self) -> dict:
         return {"files": [str(f) for f in self.files], "rows": self.rows, "totals": self.totals}
@@ -85,6 +86,15 @@ class ExportLetters:
     settings: LetterSettings | None = field(default=None, compare=False)
     progress: Progress | None = field(default=None, compare=False)
     cancelled: Callable[[], bool] = field(default=never, compare=False)
+    record: bool = True  # False: a file to print; the letters count once `RecordLetters` says printed
+
+
+@dataclass(frozen=True)
+class RecordLetters:
+    """These applications' letters were printed (or saved) from `file_name`."""
+
+    applications: tuple[int, ...]
+    file_name: str
 
 
 @dataclass(frozen=True)
@@ -315,6 +325,20 @@ def export_letters(command: ExportLetters, uow: UnitOfWork) -> ExportResult:
         files = write_each(letters, target, settings, on, uow.now(), command.drafts, progress, cancelled)
         pdfs = [f for f in files if f.suffix == ".pdf"]
         names = {letter.application: path.name for letter, path in zip(letters, pdfs)}
+    if command.record:
+        _record(uow, names)
+    return ExportResult(files, len(letters), applications=tuple(names))
+
+
+def record_letters(command: RecordLetters, uow: UnitOfWork) -> int:
+    """A printed file's letters count as written: one more line in each letter's history."""
+    _record(uow, {number: command.file_name for number in command.applications})
+    return len(command.applications)
+
+
+def _record(uow: UnitOfWork, names: dict[int, str]) -> None:
+    if not names:
+        return
     now = uow.now()
     uow.conn.execute(
         insert(schema.letters),
@@ -323,7 +347,6 @@ def export_letters(command: ExportLetters, uow: UnitOfWork) -> ExportResult:
             for number, name in names.items()
         ],
     )
-    return ExportResult(files, len(letters))
 
 
 SAMPLE = Letter(

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app import schema
 from app.bulk import bulk_insert
+from app.clock import FixedClock
 from app.database import Database, utcnow
 from app.services.imports import import_applications
 from app.services.ledger import CloseMonth, close_month
@@ -111,7 +112,9 @@ def build(database: Database, members: int, months: int, folder: Path) -> None:
 
 def main(members: int = 10_000, months: int = 36) -> None:
     folder = Path(tempfile.mkdtemp())
-    database = Database(f"sqlite:///{folder / 'ledger.sqlite3'}", "bench")
+    # the day after the last month ends, whatever today is (a month closes only once it has ended)
+    clock = FixedClock(f"{month_of(months)}-01")
+    database = Database(f"sqlite:///{folder / 'ledger.sqlite3'}", "bench", clock=clock)
     started = time.perf_counter()
     build(database, members, months, folder)
     setup = time.perf_counter() - started
