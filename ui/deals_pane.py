@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +37,7 @@ from app.deal_queries import (
 )
 from app.services import deal_files, deals, partners
 from models.money import display
+from ui import file_dialogs
 from ui.dialogs import ReasonDialog, ask_text, show_error
 from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
 from ui.tasks import TaskRunner
@@ -531,7 +531,7 @@ class DealsPane(QWidget):
         )
 
     def import_deals(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self, self.tr("Import deals"), str(Path.home()), self.tr("Deal files (*.csv *.xlsx)")
         )
         if not name:
@@ -555,7 +555,7 @@ class DealsPane(QWidget):
         )
 
     def import_requests(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self, self.tr("Import requests"), str(Path.home()), self.tr("Request form export (*.csv *.xlsx)")
         )
         if name:
@@ -576,7 +576,7 @@ class DealsPane(QWidget):
         return text
 
     def _save_csv(self, title: str, suggested: str, work, done) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), "CSV (*.csv)")
+        name = file_dialogs.save_file(self, title, str(Path.home() / suggested), "CSV (*.csv)")
         if name:
             self._run(title, lambda: work(self.database, name), done)
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import exports
+from ui import file_dialogs
 from ui.dialogs import show_error
 from ui.tasks import TaskHandle, TaskRunner
 
@@ -157,9 +157,9 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         if self.kind.currentIndex() == LETTERS and self.each.isChecked():
-            name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letters"), self.path.text())
+            name = file_dialogs.existing_folder(self, self.tr("Folder for the letters"), self.path.text())
         else:
-            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text())
+            name = file_dialogs.save_file(self, self.tr("Export to"), self.path.text())
         if name:
             self.path.setText(name)
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QPainter, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,6 +32,7 @@ from app.services.imports import import_usage
 from models.forecast import projection as forecast_projection
 from models.ledger import expiring_soon
 from models.money import display, parse_usd
+from ui import file_dialogs
 from ui.dialogs import ReasonDialog, show_error
 from ui.tasks import TaskRunner
 
@@ -386,7 +386,7 @@ class LedgerPane(QWidget):
             self.member_deals_requested.emit(workspace)
 
     def import_bills(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)")
         )
         if not name:

@@ -13,7 +13,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.exports.letters import DEFAULT_TEMPLATE, PLACEHOLDERS, LetterSettings
 from app.services import exports
+from ui import file_dialogs
 from ui.dialogs import show_error
 
 
@@ -105,7 +105,7 @@ class LetterSettingsDialog(QDialog):
         )
 
     def choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Logo"), self.logo.text(), self.tr("Images (*.png *.jpg)"))
+        name = file_dialogs.open_file(self, self.tr("Logo"), self.logo.text(), self.tr("Images (*.png *.jpg)"))
         if name:
             self.logo.setText(name)
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
+from ui import file_dialogs
 from ui.dialogs import show_error
 from ui.tasks import TaskRunner
 
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
     # ---- import ------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = file_dialogs.open_file(
             self, self.tr("Import applications"), str(Path.home()), self.tr("Applications (*.csv *.txt *.xlsx *.xlsm)")
         )
         if name:
@@ -273,7 +274,7 @@ class MainWindow(QMainWindow):
     # ---- backup ------------------------------------------------------------------
 
     def backup(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = file_dialogs.save_file(
             self,
             self.tr("Back up the database"),
             str(Path.home() / "startup-desk-backup.sqlite3"),

@@ -142,12 +142,12 @@ def test_an_applications_detail_lists_the_members_deal_requests(qtbot, ledger_db
 
 
 def test_importing_requests_lists_the_rows_left_out(qtbot, ledger_db, tmp_path, monkeypatch, shown_errors):
-    from PySide6.QtWidgets import QFileDialog
+    from ui import file_dialogs
 
     pane = make_pane(qtbot, ledger_db, tmp_path)
     export = tmp_path / "requests.csv"
     export.write_text("workspace,deal,note\nlight,1,please\nghost,1,\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(export))
     pane.import_requests()
     settle(qtbot, pane)
     qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)

@@ -168,14 +168,14 @@ def test_a_renewal_is_undone_back_to_the_status_before(pane, qtbot, monkeypatch)
 
 
 def test_importing_bills_is_undone_from_edit_undo(pane, qtbot, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QFileDialog
     from sqlalchemy import func, select
 
     from app import schema
+    from ui import file_dialogs
 
     usage = tmp_path / "march.csv"
     usage.write_text("workspace,month,amount_usd\nlight,2026-03,10\nheavy,2026-03,20\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(usage), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(usage))
 
     def march_bills() -> int:
         with pane.database.read() as conn:
