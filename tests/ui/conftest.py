@@ -69,3 +69,35 @@ def ledger_db(sqlite_database, tmp_path):
     import_usage(sqlite_database, usage)
     sqlite_database.run(close_month, CloseMonth("2026-01"))
     return sqlite_database
+
+
+@pytest.fixture
+def model_tester(qapp):
+    """`model_tester(model)` checks an item model with Qt's QAbstractItemModelTester for the
+    whole test: the testers are kept alive until teardown (a collected tester tests
+    nothing), and what they report fails this test instead of aborting the run (Fatal
+    mode would kill the interpreter)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    testers: list = []
+    failures: list[str] = []
+
+    def handler(kind, context, message):
+        if "QAbstractItemModelTester" in (context.category or "") or "FAIL!" in message:
+            failures.append(message)
+        elif previous is not None:
+            previous(kind, context, message)
+        elif kind != QtMsgType.QtDebugMsg:
+            print(message)
+
+    previous = qInstallMessageHandler(handler)
+
+    def check(model):
+        testers.append(QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning))
+        return testers[-1]
+
+    yield check
+    qInstallMessageHandler(previous)
+    assert not failures, "item model tester: " + "\n".join(failures)
+    testers.clear()
