@@ -44,6 +44,29 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def is_database_file(url: str, candidate: str | Path) -> bool:
+    """Whether `candidate` is one of the files SQLite keeps for the database at `url`.
+
+    Nothing but SQLite may open those: closing any descriptor of a file drops every
+    POSIX lock the process holds on it, SQLite's included. The window refuses to import
+    from, export to or back up over them."""
+    path = sqlite_path(url)
+    if path is None:
+        return False
+    candidate = Path(candidate).expanduser()
+    try:
+        candidate = candidate.resolve()
+        path = path.resolve()
+    except OSError:
+        return False
+    if candidate in {Path(f"{path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}:
+        return True
+    try:  # a hard link or another name of the same file
+        return candidate.exists() and path.exists() and os.path.samefile(candidate, path)
+    except OSError:
+        return False
+
+
 def probe(url: str) -> None:
     """Refuse what is not a Startup Desk database before anything opens it for writing: an
     in-memory database (it would keep nothing), a folder, a file that is not SQLite, or

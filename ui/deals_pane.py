@@ -223,9 +223,12 @@ class DealDialog(QDialog):
 class DealsPane(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, database, runner: TaskRunner, parent=None):
+    def __init__(self, database, runner: TaskRunner, undo_stack=None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        from PySide6.QtGui import QUndoStack
+
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.deals = RowTableModel(deal_columns(self.tr), self)
         self.requests = RowTableModel(request_columns(self.tr), self)
         self.partners = RowTableModel(partner_columns(self.tr), self)

@@ -386,9 +386,7 @@ class LedgerPane(QWidget):
             self.member_deals_requested.emit(workspace)
 
     def import_bills(self) -> None:
-        name = file_dialogs.open_file(
-            self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)")
-        )
+        name = file_dialogs.open_file(self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)"))
         if not name:
             return
 

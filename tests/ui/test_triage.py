@@ -260,10 +260,12 @@ def test_the_demo_reaches_the_ledger_when_the_window_opens_on_it(qtbot, tmp_path
     # at once (empty) and must read again once the demo data is in
     from PySide6.QtCore import QSettings
 
+    from app.db import normalise_url
+    from ui import databases
     from ui.application import open_window
 
-    QSettings().setValue("window/pane", 1)
     args = SimpleNamespace(db=str(tmp_path / "demo.sqlite3"), user="pm", demo=True)
+    QSettings().setValue(databases.settings_prefix(normalise_url(args.db)) + "window/pane", 1)
     window = open_window(args)
     qtbot.addWidget(window)
     window.show()
