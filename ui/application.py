@@ -6,6 +6,7 @@ import sys
 from importlib import resources
 
 from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "Startup Desk"
@@ -17,6 +18,11 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Startup Desk")
+    # the menu entry (packaging/startup-desk.desktop) and the window are one program to the desktop
+    app.setDesktopFileName("startup-desk")
+    icon = resources.files("resources").joinpath("icons", "startup-desk.svg")
+    with resources.as_file(icon) as path:
+        app.setWindowIcon(QIcon(str(path)))
     install_translation(app, QLocale())
     return app
 
