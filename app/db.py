@@ -33,6 +33,16 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def without_password(url: str) -> str:
+    """`url` as it may be written down (settings, recent lists): without its password."""
+    from sqlalchemy.engine import URL
+
+    u = make_url(url)
+    return URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query).render_as_string(
+        hide_password=False
+    )
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
