@@ -28,12 +28,14 @@ class DetailView(QTextBrowser):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.application: int | None = None  # Startup Desk's id of the application shown
         self.setOpenLinks(False)
         self.setAccessibleName(tr("Application details"))
         self.anchorClicked.connect(self._follow)
         self.show_nothing()
 
     def show_nothing(self, text: str | None = None) -> None:
+        self.application = None
         self.setHtml(f"<p style='color:gray'>{escape(text or tr('Select an application to see its details.'))}</p>")
 
     def _follow(self, url: QUrl) -> None:
@@ -41,6 +43,7 @@ class DetailView(QTextBrowser):
             self.open_application.emit(int(url.path()))
 
     def show_detail(self, detail: dict) -> None:
+        self.application = detail["row"]["id"]
         self.setHtml(render(detail))
 
 

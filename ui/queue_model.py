@@ -19,7 +19,7 @@ from models.money import display
 PAGE = 200
 
 # Positions in a queue row tuple (see app.queries.queue_page).
-ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED = range(10)
+ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED, FORM_ID = range(11)
 #: Display column -> tuple position, in QUEUE_COLUMNS order.
 _POSITIONS = (COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY)
 
@@ -211,6 +211,13 @@ class ApplicationTableModel(QAbstractTableModel):
                 "flagged": style.standardIcon(pixmap.SP_MessageBoxWarning),
             }
         return self._icons.get(key)
+
+
+def application_label(values: tuple) -> str:
+    """How a person knows a queue row: its form id and company, never Startup Desk's internal number."""
+    if values[FORM_ID]:
+        return f"{values[FORM_ID]} ({values[COMPANY]})"
+    return QApplication.translate("Queue", "%s (no form id)") % values[COMPANY]
 
 
 def status_label(status: str) -> str:

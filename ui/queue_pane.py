@@ -24,10 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import QueueFilter, application_detail, queue_choices
-from app.services.applications import DecideMany, ReverseTransitions, decide_many, reverse_transitions
+from app.services.applications import ACTIONS, DecideMany, ReverseTransitions, decide_many, reverse_transitions
+from models.applications import Status, can_decide
 from ui.detail_view import DetailView
 from ui.dialogs import ReasonDialog, ask_text, show_error
-from ui.queue_model import ELIGIBILITY, ID, VERSION, ApplicationTableModel, status_label
+from ui.queue_model import (
+    ELIGIBILITY,
+    ID,
+    STATUS,
+    VERSION,
+    ApplicationTableModel,
+    application_label,
+    status_label,
+)
 from ui.tasks import TaskRunner
 
 OPEN = ("new", "in_review", "needs_info")
@@ -95,6 +104,8 @@ class QueuePane(QWidget):
         self._building = True
         self._build()
         self._building = False
+        self.model.modelReset.connect(self.update_actions)  # a reset clears the selection without a signal
+        self.update_actions()
         self.apply_filter()
 
     # ---- layout ------------------------------------------------------------------
@@ -183,6 +194,7 @@ class QueuePane(QWidget):
         buttons = QHBoxLayout()
         self.actions: dict[str, QAction] = {}
         self.keys: dict[int, QAction] = {}
+        self.buttons: dict[str, QPushButton] = {}
         for key, label, letter in (
             ("accept", self.tr("&Accept"), Qt.Key.Key_A),
             ("reject", self.tr("&Reject"), Qt.Key.Key_R),
@@ -200,6 +212,8 @@ class QueuePane(QWidget):
             button = QPushButton(f"{label.replace('&', '')}  [{hint}]")
             button.setAccessibleName(label.replace("&", ""))
             button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            self.buttons[key] = button
             buttons.addWidget(button)
         self.table.installEventFilter(self)
         right_layout.addLayout(buttons)
@@ -233,7 +247,10 @@ class QueuePane(QWidget):
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             action = self.keys.get(event.key())
             if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                action.trigger()
+                if action.isEnabled():
+                    action.trigger()
+                else:
+                    self.status_message.emit(self.why_not(next(k for k, a in self.actions.items() if a is action)))
                 return True
         return super().eventFilter(watched, event)
 
@@ -328,7 +345,32 @@ class QueuePane(QWidget):
         rows = (self.model.row_tuple(row) for row in self.selected_rows())
         return [values[ID] for values in rows if values is not None]
 
+    def selected_tuples(self) -> list[tuple] | None:
+        """The selected rows' tuples; None while one of them is not loaded yet."""
+        tuples = [self.model.row_tuple(row) for row in self.selected_rows()]
+        return None if any(t is None for t in tuples) else tuples
+
+    def update_actions(self, *_args) -> None:
+        """Offer only the decisions every selected application can take (the workflow's rules, in models/)."""
+        tuples = self.selected_tuples() or []
+        for key, action in self.actions.items():
+            target = ACTIONS[key]
+            action.setEnabled(bool(tuples) and all(can_decide(Status(t[STATUS]), target) for t in tuples))
+
+    def why_not(self, key: str) -> str:
+        """Why a decision is not offered, for the status bar."""
+        tuples = self.selected_tuples()
+        if not tuples:
+            return self.tr("Select an application first.")
+        target = ACTIONS[key]
+        stuck = [t for t in tuples if not can_decide(Status(t[STATUS]), target)]
+        return self.tr("%s is %s: it cannot be decided that way.") % (
+            application_label(stuck[0]),
+            status_label(stuck[0][STATUS]).lower(),
+        )
+
     def show_current(self, *_args) -> None:
+        self.update_actions()
         rows = self.selected_rows()
         if len(rows) != 1:
             if rows:
@@ -355,8 +397,8 @@ class QueuePane(QWidget):
 
     def decide(self, action: str) -> None:
         rows = self.selected_rows()
-        tuples = [t for t in (self.model.row_tuple(r) for r in rows) if t is not None]
-        if not tuples:
+        tuples = self.selected_tuples()
+        if not tuples or not self.actions[action].isEnabled():
             return
         reason = self._ask_reason(action, tuples)
         if reason is None:
@@ -370,7 +412,11 @@ class QueuePane(QWidget):
             "needs-info": self.tr("Needs info"),
             "withdraw": self.tr("Withdraw"),
         }[action]
-        text = f"{label} {len(ids)} applications" if len(ids) > 1 else f"{label} {self.model.row_tuple(first_row)[2]}"
+        text = (
+            self.tr("%s %d applications") % (label, len(ids))
+            if len(ids) > 1
+            else f"{label} {application_label(tuples[0])}"
+        )
 
         def work(progress, cancelled):
             return self.database.run(decide_many, DecideMany(ids, action, reason, versions=versions))
