@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -102,9 +102,13 @@ class QueuePane(QWidget):
         self.model = ApplicationTableModel(database, self)
         self.model.counted.connect(lambda count: self.status_message.emit(self.tr("%s applications") % f"{count:,}"))
         self._building = True
+        self._reselect: tuple[int | None, int] | None = None  # what to select once the model has read again
+        self._selected_id: int | None = None
+        self._wanted_detail: int | None = None  # the application whose detail is shown or being read
+        self._detail: dict | None = None
         self._build()
         self._building = False
-        self.model.modelReset.connect(self.update_actions)  # a reset clears the selection without a signal
+        self.model.modelReset.connect(self._model_reset)  # a reset clears the selection without a signal
         self.update_actions()
         self.apply_filter()
 
@@ -185,7 +189,7 @@ class QueuePane(QWidget):
         for column, width in enumerate((260, 70, 95, 120, 110, 95, 110)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(ApplicationTableModel.COMPANY, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self.show_current)
+        self.table.selectionModel().selectionChanged.connect(self.sync_detail)
         self.splitter.addWidget(self.table)
 
         right = QWidget()
@@ -219,6 +223,7 @@ class QueuePane(QWidget):
         right_layout.addLayout(buttons)
         self.detail = DetailView()
         self.detail.open_application.connect(self.open_application)
+        self.detail.installEventFilter(self)
         right_layout.addWidget(self.detail, 1)
         self.splitter.addWidget(right)
         self.splitter.setSizes([700, 500])
@@ -244,7 +249,9 @@ class QueuePane(QWidget):
         return edit
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and self._navigate(event):
+            return True
+        if watched in (self.table, self.detail) and event.type() == QEvent.Type.KeyPress:
             action = self.keys.get(event.key())
             if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 if action.isEnabled():
@@ -253,6 +260,21 @@ class QueuePane(QWidget):
                     self.status_message.emit(self.why_not(next(k for k, a in self.actions.items() if a is action)))
                 return True
         return super().eventFilter(watched, event)
+
+    def _navigate(self, event) -> bool:
+        """Ctrl+Home/End (and Ctrl+arrows) select the row they move to: the current row is always
+        the selected one (Qt's extended selection would move only the focus)."""
+        if event.modifiers() != Qt.KeyboardModifier.ControlModifier:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.select_row(0 if key == Qt.Key.Key_Home else self.model.rowCount() - 1)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            plain = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(self.table, plain)
+            return True
+        return False
 
     # ---- filters -----------------------------------------------------------------
 
@@ -274,15 +296,12 @@ class QueuePane(QWidget):
     def apply_filter(self, *_args) -> None:
         if self._building:
             return
+        self._reselect_after_reset(None, 0)
         self.model.set_filter(self.current_filter())
         if self.model.exact:
             self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
         else:
             self.status_message.emit(self.tr("over %s applications; counting…") % f"{self.model.rowCount() - 1:,}")
-        if self.model.rowCount():
-            self.select_row(0)
-        else:
-            self.detail.show_nothing(self.tr("No application matches these filters."))
 
     def set_filter(self, queue: QueueFilter) -> None:
         """Put a filter into the widgets (saved filters, tests) and apply it."""
@@ -326,16 +345,45 @@ class QueuePane(QWidget):
         self._load_saved_filters()
 
     # ---- selection and detail ----------------------------------------------------
+    # The detail always shows the selected application (or nothing), the current row is
+    # the selected one, and a decision acts on exactly that: every change of the model
+    # (a filter, a sort, a write) selects again once the rows are read.
 
     def select_row(self, row: int) -> None:
-        row = max(0, min(row, self.model.rowCount() - 1))
-        if row < 0 or self.model.rowCount() == 0:
+        """Select one row and make it current (the selection is cleared when there are no rows)."""
+        count = self.model.rowCount()
+        if count == 0:
+            self.table.selectionModel().clear()
+            self.sync_detail()
             return
-        index = self.model.index(row, 0)
+        index = self.model.index(max(0, min(row, count - 1)), 0)
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.scrollTo(index)
+
+    def _reselect_after_reset(self, application: int | None, row: int) -> None:
+        """What to select once the model has read again: `application` if it is on the row's page, else the row."""
+        self._reselect = (application, row)
+
+    def _model_reset(self) -> None:
+        self._wanted_detail = None  # whatever was shown is read again: it may have changed
+        if self._reselect is None:  # a sort from the header, a restored layout: keep what was selected
+            self._reselect = (self._selected_id, 0)
+        self._finish_reselect()
+        self.sync_detail()
+
+    def _finish_reselect(self, *_args) -> None:
+        if self._reselect is None:
+            return
+        application, row = self._reselect
+        count = self.model.rowCount()
+        row = max(0, min(row, count - 1))
+        if count and self.model.row_tuple(row) is None:
+            return  # its page is being read; it comes back here when it is
+        self._reselect = None
+        found = self.model.row_of(application) if application is not None else None
+        self.select_row(found if found is not None else row)
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -369,20 +417,54 @@ class QueuePane(QWidget):
             status_label(stuck[0][STATUS]).lower(),
         )
 
-    def show_current(self, *_args) -> None:
+    def sync_detail(self, *_args) -> None:
+        """Show the selected application (read on the worker), or say why none is shown."""
         self.update_actions()
         rows = self.selected_rows()
-        if len(rows) != 1:
-            if rows:
-                self.detail.show_nothing(
-                    self.tr("%d applications selected: decisions apply to all of them, or none.") % len(rows)
-                )
-            return
-        values = self.model.row_tuple(rows[0])
+        values = self.model.row_tuple(rows[0]) if len(rows) == 1 else None
+        self._selected_id = values[ID] if values is not None else None
         if values is None:
+            self._wanted_detail = None
+            if len(rows) > 1:
+                text = self.tr("%d applications selected: decisions apply to all of them, or none.") % len(rows)
+            elif rows:
+                text = self.tr("Reading…")
+            elif self.model.rowCount() == 0 and self._reselect is None:
+                text = self.tr("No application matches these filters.")
+            else:
+                text = None
+            self.detail.show_nothing(text)
             return
-        with self.database.read() as conn:
-            self.detail.show_detail(application_detail(conn, values[ID]))
+        application = values[ID]
+        if self._wanted_detail == application:
+            return  # already shown, or being read
+        self._wanted_detail = application
+        self.detail.show_loading(application, application_label(values))
+        database = self.database
+
+        def work(progress, cancelled):
+            return database.query(lambda uow: application_detail(uow.conn, application))
+
+        self.runner.run(work, lambda detail: self._detail_read(application, detail), self._detail_failed)
+
+    def _detail_read(self, application: int, detail: dict) -> None:
+        if application != self._wanted_detail:
+            return  # the selection moved on meanwhile
+        self._detail = detail
+        self.detail.show_detail(detail)
+
+    def _detail_failed(self, error: Exception) -> None:
+        self._wanted_detail = None
+        self.detail.show_nothing(self.tr("Cannot read this application: %s") % error)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._take_focus)  # after the tab switch has moved focus
+
+    def _take_focus(self) -> None:
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or not self.isAncestorOf(focused)):
+            self.table.setFocus()
 
     def open_application(self, application: int) -> None:
         """Follow a duplicate link: show it in the queue, widening the filter if needed."""
@@ -472,23 +554,20 @@ class QueuePane(QWidget):
         )
 
     def _failed_rule_reasons(self, tuples: list[tuple]) -> list[str]:
-        if len(tuples) != 1:
+        """The failed rules of the one selected application, from the detail already read (never a read here)."""
+        detail = self._detail
+        if len(tuples) != 1 or detail is None or detail["row"]["id"] != tuples[0][ID]:
             return []
-        with self.database.read() as conn:
-            detail = application_detail(conn, tuples[0][ID])
         return [f"{RULE_REASONS[rule]} ({reason})" for rule, outcome, reason in detail["rules"] if outcome == "fail"]
 
     def after_write(self, application: int | None = None, row: int | None = None) -> None:
-        """Refresh after a write; keep the same row position so the next application is selected."""
+        """Read again after a write: `application` stays selected if it is still there, else the
+        same row position is (so the next application is selected after a decision)."""
+        if row is None:
+            rows = self.selected_rows()
+            row = rows[0] if rows else 0
+        self._reselect_after_reset(application, row)
         self.model.refresh()
-        if application is not None:
-            found = self.model.row_of(application)
-            if found is None:
-                self.model.row_tuple(0)
-                found = self.model.row_of(application)
-            row = found if found is not None else row
-        self.select_row(row or 0)
-        self.show_current()
         self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
 
 
