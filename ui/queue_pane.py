@@ -106,6 +106,8 @@ class QueuePane(QWidget):
         self._selected_id: int | None = None
         self._wanted_detail: int | None = None  # the application whose detail is shown or being read
         self._detail: dict | None = None
+        self._pinned: tuple[int, ...] = ()  # an application shown alone (a duplicate link)
+        self._history: list[tuple[QueueFilter, int | None, int]] = []  # where Back returns to
         self._build()
         self._building = False
         self.model.modelReset.connect(self._model_reset)  # a reset clears the selection without a signal
@@ -221,6 +223,25 @@ class QueuePane(QWidget):
             buttons.addWidget(button)
         self.table.installEventFilter(self)
         right_layout.addLayout(buttons)
+        self.back_action = QAction(self.tr("Back"), self)
+        self.back_action.setShortcut(QKeySequence("Alt+Left"))
+        self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_action.setToolTip(self.tr("Back to the filters and selection before the link (Alt+Left)"))
+        self.back_action.setEnabled(False)
+        self.back_action.triggered.connect(self.go_back)
+        self.addAction(self.back_action)
+        links = QHBoxLayout()
+        back = QPushButton(self.tr("◀ Back  [Alt+Left]"))
+        back.setAccessibleName(self.tr("Back"))
+        back.setEnabled(False)
+        back.clicked.connect(self.back_action.trigger)
+        self.back_action.enabledChanged.connect(back.setEnabled)
+        self.back_button = back
+        self.alone = QLabel(self.tr("Showing a linked application alone, whatever the filters say."))
+        self.alone.setVisible(False)
+        links.addWidget(back)
+        links.addWidget(self.alone, 1)
+        right_layout.addLayout(links)
         self.detail = DetailView()
         self.detail.open_application.connect(self.open_application)
         self.detail.installEventFilter(self)
@@ -264,9 +285,9 @@ class QueuePane(QWidget):
     def _navigate(self, event) -> bool:
         """Ctrl+Home/End (and Ctrl+arrows) select the row they move to: the current row is always
         the selected one (Qt's extended selection would move only the focus)."""
+        key = event.key()
         if event.modifiers() != Qt.KeyboardModifier.ControlModifier:
             return False
-        key = event.key()
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
             self.select_row(0 if key == Qt.Key.Key_Home else self.model.rowCount() - 1)
             return True
@@ -291,20 +312,28 @@ class QueuePane(QWidget):
             submitted_to=day(self.date_to),
             text=self.search.text(),
             flagged_only=self.flagged.isChecked(),
+            ids=self._pinned,
         )
 
     def apply_filter(self, *_args) -> None:
+        """A filter widget changed: the person filters anew (an application shown alone is let go)."""
         if self._building:
             return
-        self._reselect_after_reset(None, 0)
+        self._pinned = ()
+        self._apply(None, 0)
+
+    def _apply(self, application: int | None, row: int) -> None:
+        self.alone.setVisible(bool(self._pinned))
+        self._reselect_after_reset(application, row)
         self.model.set_filter(self.current_filter())
         if self.model.exact:
             self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
         else:
             self.status_message.emit(self.tr("over %s applications; counting…") % f"{self.model.rowCount() - 1:,}")
 
-    def set_filter(self, queue: QueueFilter) -> None:
-        """Put a filter into the widgets (saved filters, tests) and apply it."""
+    def set_filter(self, queue: QueueFilter, application: int | None = None, row: int = 0) -> None:
+        """Put a filter into the widgets (saved filters, Back, tests) and apply it; then select
+        `application` if it is on the row's page, else the row."""
         self._building = True
         _select_data(self.status, queue.statuses)
         _select_data(self.eligibility, queue.eligibility)
@@ -316,7 +345,8 @@ class QueuePane(QWidget):
             edit.setDate(QDate(value) if value else edit.minimumDate())
         self._building = False
         self.search_timer.stop()
-        self.apply_filter()
+        self._pinned = tuple(queue.ids)
+        self._apply(application, row)
 
     def _load_saved_filters(self) -> None:
         self.saved.clear()
@@ -467,13 +497,31 @@ class QueuePane(QWidget):
             self.table.setFocus()
 
     def open_application(self, application: int) -> None:
-        """Follow a duplicate link: show it in the queue, widening the filter if needed."""
+        """Follow a duplicate link. The linked application is selected where it is, if the queue
+        shows it; otherwise it is shown alone (whatever the filters say). Back returns to the
+        filters, search and selection the person had."""
+        rows = self.selected_rows()
+        self._history.append((self.current_filter(), self._selected_id, rows[0] if rows else 0))
+        self.back_action.setEnabled(True)
         row = self.model.row_of(application)
-        if row is None:
-            self.set_filter(QueueFilter(ids=(application,)))
-            self.status_message.emit(self.tr("Showing application #%d; pick a saved filter to go back") % application)
+        if row is not None:
+            self.select_row(row)
             return
-        self.select_row(row)
+        self.set_filter(QueueFilter(ids=(application,)), application, 0)
+        self.status_message.emit(self.tr("Showing the linked application alone; Back (Alt+Left) returns"))
+
+    def go_back(self) -> None:
+        """Back to the filter, search and selection before the last duplicate link."""
+        if not self._history:
+            return
+        queue, application, row = self._history.pop()
+        self.back_action.setEnabled(bool(self._history))
+        if queue == self.current_filter():
+            found = self.model.row_of(application) if application is not None else None
+            self.select_row(found if found is not None else row)
+        else:
+            self.set_filter(queue, application, row)
+        self.table.setFocus()
 
     # ---- decisions ---------------------------------------------------------------
 

@@ -25,7 +25,8 @@ def make_pane(qtbot, database):
     qtbot.addWidget(pane)
     pane.resize(1280, 720)
     pane.show()
-    qtbot.waitExposed(pane)
+    pane.activateWindow()
+    qtbot.waitActive(pane)  # shortcuts reach only an active window
     settle(qtbot, pane)
     return pane
 
