@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,6 +38,7 @@ from ui.queue_model import (
     status_label,
 )
 from ui.tasks import TaskRunner
+from ui.undo import TaskCommand
 
 OPEN = ("new", "in_review", "needs_info")
 STATUSES = ("new", "in_review", "needs_info", "accepted", "rejected", "withdrawn")
@@ -62,35 +63,21 @@ def presets() -> dict[str, QueueFilter]:
     }
 
 
-class DecisionCommand(QUndoCommand):
-    """A decision already made; undo records reversals, redo decides again."""
+def decision_undo(database, ids: list[int], action: str, reason: str, transitions: tuple[int, ...], text: str):
+    """The undo of a decision as data (for ui.undo.TaskCommand): undoing records reversals and
+    returns the redo; redoing decides again and returns the undo of that new decision. Both
+    run on the worker."""
 
-    def __init__(self, pane: QueuePane, ids: list[int], action: str, reason: str, transitions: list[int], text: str):
-        super().__init__(text)
-        self.pane, self.ids, self.action, self.reason, self.transitions = pane, ids, action, reason, transitions
-        self._first = True
+    def undo():
+        database.run(reverse_transitions, ReverseTransitions(transitions, f"undo: {text}"))
+        return redo
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        try:
-            results = self.pane.database.run(decide_many, DecideMany(self.ids, self.action, self.reason))
-        except Exception as exc:
-            self.setObsolete(True)
-            show_error(self.pane, self.pane.tr("Cannot redo"), exc)
-            return
-        self.transitions = [t for r in results for t in r.transitions]
-        self.pane.after_write(self.ids[0])
+    def redo():
+        results = database.run(decide_many, DecideMany(ids, action, reason))
+        again = tuple(t for r in results for t in r.transitions)
+        return decision_undo(database, ids, action, reason, again, text)
 
-    def undo(self) -> None:
-        try:
-            self.pane.database.run(reverse_transitions, ReverseTransitions(self.transitions, f"undo: {self.text()}"))
-        except Exception as exc:
-            self.setObsolete(True)
-            show_error(self.pane, self.pane.tr("Cannot undo"), exc)
-            return
-        self.pane.after_write(self.ids[0])
+    return undo
 
 
 class QueuePane(QWidget):
@@ -99,8 +86,13 @@ class QueuePane(QWidget):
     def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
         self.database, self.runner, self.undo_stack = database, runner, undo_stack
-        self.model = ApplicationTableModel(database, self)
+        self.model = ApplicationTableModel(database, runner, self)
         self.model.counted.connect(lambda count: self.status_message.emit(self.tr("%s applications") % f"{count:,}"))
+        self.model.estimated.connect(
+            lambda count: self.status_message.emit(self.tr("over %s applications; counting…") % f"{count:,}")
+        )
+        self.model.failed.connect(lambda error: show_error(self, self.tr("Cannot read the queue"), error))
+        self.model.page_loaded.connect(self._page_loaded)
         self._building = True
         self._reselect: tuple[int | None, int] | None = None  # what to select once the model has read again
         self._selected_id: int | None = None
@@ -144,13 +136,11 @@ class QueuePane(QWidget):
                 (self.tr("Incomplete"), ("incomplete",)),
             ],
         )
-        with self.database.read() as conn:
-            choices = queue_choices(conn)
-        self.country = self._combo(
-            self.tr("Country"), [(self.tr("Any country"), "")] + [(c, c) for c in choices["countries"]]
-        )
-        self.partner = self._combo(
-            self.tr("Partner"), [(self.tr("Any partner"), "")] + [(p, p) for p in choices["partners"]]
+        self.country = self._combo(self.tr("Country"), [(self.tr("Any country"), "")])
+        self.partner = self._combo(self.tr("Partner"), [(self.tr("Any partner"), "")])
+        database = self.database
+        self.runner.run(
+            lambda progress, cancelled: database.query(lambda uow: queue_choices(uow.conn)), self._choices_read
         )
         self.date_from = self._date(self.tr("Submitted from"))
         self.date_to = self._date(self.tr("Submitted until"))
@@ -250,6 +240,18 @@ class QueuePane(QWidget):
         self.splitter.setSizes([700, 500])
         layout.addWidget(self.splitter, 1)
 
+    def _choices_read(self, choices: dict[str, list[str]]) -> None:
+        """The countries and partners to filter by, read on the worker; what is chosen stays."""
+        self._building = True
+        for box, values in ((self.country, choices["countries"]), (self.partner, choices["partners"])):
+            chosen = box.currentData()
+            while box.count() > 1:
+                box.removeItem(1)
+            for value in values:
+                box.addItem(value, value)
+            _select_data(box, chosen)
+        self._building = False
+
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
         box = QComboBox()
         box.setAccessibleName(name)
@@ -325,11 +327,7 @@ class QueuePane(QWidget):
     def _apply(self, application: int | None, row: int) -> None:
         self.alone.setVisible(bool(self._pinned))
         self._reselect_after_reset(application, row)
-        self.model.set_filter(self.current_filter())
-        if self.model.exact:
-            self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
-        else:
-            self.status_message.emit(self.tr("over %s applications; counting…") % f"{self.model.rowCount() - 1:,}")
+        self.model.set_filter(self.current_filter())  # the count is announced when it lands
 
     def set_filter(self, queue: QueueFilter, application: int | None = None, row: int = 0) -> None:
         """Put a filter into the widgets (saved filters, Back, tests) and apply it; then select
@@ -414,6 +412,11 @@ class QueuePane(QWidget):
         self._reselect = None
         found = self.model.row_of(application) if application is not None else None
         self.select_row(found if found is not None else row)
+
+    def _page_loaded(self, first: int, last: int) -> None:
+        self._finish_reselect()
+        if any(first <= row <= last for row in self.selected_rows()):
+            self.sync_detail()
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -548,12 +551,15 @@ class QueuePane(QWidget):
             else f"{label} {application_label(tuples[0])}"
         )
 
+        database = self.database
+
         def work(progress, cancelled):
-            return self.database.run(decide_many, DecideMany(ids, action, reason, versions=versions))
+            return database.run(decide_many, DecideMany(ids, action, reason, versions=versions))
 
         def done(results) -> None:
-            transitions = [t for r in results for t in r.transitions]
-            self.undo_stack.push(DecisionCommand(self, ids, action, reason, transitions, text))
+            transitions = tuple(t for r in results for t in r.transitions)
+            undo = decision_undo(database, ids, action, reason, transitions, text)
+            self.undo_stack.push(TaskCommand(self.runner, self, text, undo, None, lambda _: self.after_write(ids[0])))
             self.after_write(None, first_row)
             self.status_message.emit(self.tr("%s: done") % text)
 
@@ -616,7 +622,6 @@ class QueuePane(QWidget):
             row = rows[0] if rows else 0
         self._reselect_after_reset(application, row)
         self.model.refresh()
-        self.status_message.emit(self.tr("%s applications") % f"{self.model.rowCount():,}")
 
 
 def _select_data(box: QComboBox, value) -> None:
