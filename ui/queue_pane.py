@@ -273,6 +273,10 @@ class QueuePane(QWidget):
             return  # the selection moved on meanwhile
         self.shown_detail = detail
         self.detail.show_detail(detail)
+        if self._pinned:
+            row = detail["row"]
+            name = f"{row['application_id']} ({row['company']})" if row["application_id"] else row["company"]
+            self.alone.setText(self.tr("Showing %s alone, whatever the filters say.") % name)
 
     def _detail_failed(self, error: Exception) -> None:
         self._wanted_detail = None
