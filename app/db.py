@@ -24,6 +24,11 @@ def default_url() -> str:
     return os.environ.get(ENV_DB) or f"sqlite:///{user_data_dir() / 'startup-desk.sqlite3'}"
 
 
+def demo_url() -> str:
+    """The demo's own database in the user data folder: the demo never lands in the person's data."""
+    return f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
+
+
 def normalise_url(url: str) -> str:
     """A bare file path is a SQLite database; PostgreSQL uses psycopg 3."""
     if "://" not in url:
