@@ -39,6 +39,7 @@ from app.services import deal_files, deals, partners
 from models.money import display
 from ui import file_dialogs
 from ui.dialogs import ReasonDialog, ask_text, show_error
+from ui.pane_reads import LatestReads
 from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
 from ui.tasks import TaskRunner
 
@@ -149,6 +150,15 @@ def selected(view: QTableView):
     return indexes[0].data(ROW_ROLE) if indexes else None
 
 
+def reselect(view: QTableView, matches) -> None:
+    """After a reload, select the row that was selected before (if it is still there)."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        if matches(model.index(row, 0).data(ROW_ROLE)):
+            view.selectRow(row)
+            return
+
+
 class DealDialog(QDialog):
     """Add or edit a deal: the deal file's columns as fields; the service checks them."""
 
@@ -226,6 +236,9 @@ class DealsPane(QWidget):
     def __init__(self, database, runner: TaskRunner, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        self.reads = LatestReads(runner, self)
+        self.unknown_codes: list[str] = []
+        self.category_names: list[str] = []
         self.deals = RowTableModel(deal_columns(self.tr), self)
         self.requests = RowTableModel(request_columns(self.tr), self)
         self.partners = RowTableModel(partner_columns(self.tr), self)
@@ -358,9 +371,15 @@ class DealsPane(QWidget):
     # ---- reading (small tables: a few hundred rows at most) ----------------------------------
 
     def refresh(self) -> None:
+        """Read every tab on the worker; each table fills in when its read comes back."""
         self.loaded = True
-        with self.database.read() as conn:
-            names = categories(conn)
+        database = self.database
+        self.reads.read("categories", lambda: database.query(lambda uow: categories(uow.conn)), self._categories)
+        self.load_deals()
+        self.load_requests()
+        self.load_partners()
+
+    def _categories(self, names: list[str]) -> None:
         current = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
@@ -369,25 +388,53 @@ class DealsPane(QWidget):
             self.category.addItem(name, name)
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
-        self.load_deals()
-        self.load_requests()
-        self.load_partners()
+        self.category_names = names
+        if self.category.currentData() != current:  # the chosen category is gone: show all
+            self.load_deals()
 
     def load_deals(self, *_args) -> None:
-        with self.database.read() as conn:
-            self.deals.set_rows(deal_rows(conn, self.category.currentData() or "", self.search.text().strip()))
+        database, category, text = self.database, self.category.currentData() or "", self.search.text().strip()
+        self.reads.read(
+            "deals", lambda: database.query(lambda uow: deal_rows(uow.conn, category, text)), self._deals_loaded
+        )
+
+    def _deals_loaded(self, rows: list[DealRow]) -> None:
+        current = selected(self.deal_table)
+        self.deals.set_rows(rows)
+        if current is not None:
+            reselect(self.deal_table, lambda row: row.id == current.id)
         self.show_deal()
 
     def load_requests(self, *_args) -> None:
-        with self.database.read() as conn:
-            self.requests.set_rows(
-                request_rows(conn, workspace=self.member.text().strip(), status=self.request_status.currentData())
-            )
+        database, workspace, status = self.database, self.member.text().strip(), self.request_status.currentData()
+        self.reads.read(
+            "requests",
+            lambda: database.query(lambda uow: request_rows(uow.conn, workspace=workspace, status=status)),
+            self._requests_loaded,
+        )
+
+    def _requests_loaded(self, rows: list[RequestRow]) -> None:
+        current = selected(self.request_table)
+        self.requests.set_rows(rows)
+        if current is not None:
+            reselect(self.request_table, lambda row: row.id == current.id)
+        self.show_request_history()
 
     def load_partners(self) -> None:
-        with self.database.read() as conn:
-            self.partners.set_rows(partner_rows(conn))
-            unknown = unknown_partner_codes(conn)
+        database = self.database
+
+        def read(uow):
+            return partner_rows(uow.conn), unknown_partner_codes(uow.conn)
+
+        self.reads.read("partners", lambda: database.query(read), self._partners_loaded)
+
+    def _partners_loaded(self, result) -> None:
+        rows, unknown = result
+        current = selected(self.partner_table)
+        self.partners.set_rows(rows)
+        if current is not None:
+            reselect(self.partner_table, lambda row: row.id == current.id)
+        self.show_partner_history()
         self.unknown.setText(
             self.tr("Unknown partner codes in applications: ") + ", ".join(f"{c} ({n})" for c, n in unknown)
             if unknown
@@ -399,7 +446,7 @@ class DealsPane(QWidget):
         deal: DealRow | None = selected(self.deal_table)
         if deal is None:
             self.deal_detail.setText(self.tr("Select a deal to see its details and requests."))
-            self.deal_requests.set_rows([])
+            self.reads.read("deal requests", lambda: [], self.deal_requests.set_rows)
             return
         if deal.valid_from or deal.valid_until:
             validity = f"{_date(deal.valid_from) or '…'} – {_date(deal.valid_until) or '…'}"
@@ -418,35 +465,49 @@ class DealsPane(QWidget):
             + "\n"
             + self.tr("How to redeem: %s (a member sees it only once the request is approved)") % (deal.redeem or "—")
         )
-        with self.database.read() as conn:
-            self.deal_requests.set_rows(request_rows(conn, deal=deal.id))
+        database = self.database
+        self.reads.read(
+            "deal requests",
+            lambda: database.query(lambda uow: request_rows(uow.conn, deal=deal.id)),
+            self.deal_requests.set_rows,
+        )
 
     def show_request_history(self, *_args) -> None:
         request: RequestRow | None = selected(self.request_table)
         if request is None:
-            self.request_steps.setText("")
+            self.reads.read("request history", lambda: None, lambda _: self.request_steps.setText(""))
             return
-        with self.database.read() as conn:
-            steps = request_history(conn, request.id)
-        self.request_steps.setText(
-            self.tr("Request %d (%s, %s): ") % (request.id, request.workspace, request.title) + history_text(steps)
+        database = self.database
+
+        def shown(steps) -> None:
+            self.request_steps.setText(
+                self.tr("Request %d (%s, %s): ") % (request.id, request.workspace, request.title) + history_text(steps)
+            )
+
+        self.reads.read(
+            "request history", lambda: database.query(lambda uow: request_history(uow.conn, request.id)), shown
         )
 
     def show_partner_history(self, *_args) -> None:
         partner: PartnerRow | None = selected(self.partner_table)
         if partner is None:
-            self.partner_steps.setText("")
+            self.reads.read("partner history", lambda: None, lambda _: self.partner_steps.setText(""))
             return
-        with self.database.read() as conn:
-            steps = partner_history(conn, partner.id)
-        self.partner_steps.setText(self.tr("%s: ") % partner.name + history_text(steps))
+        database = self.database
+        self.reads.read(
+            "partner history",
+            lambda: database.query(lambda uow: partner_history(uow.conn, partner.id)),
+            lambda steps: self.partner_steps.setText(self.tr("%s: ") % partner.name + history_text(steps)),
+        )
 
     def show_member(self, workspace: str) -> None:
         """The per-member view: that member's requests, in every state."""
         if not self.loaded:
             self.refresh()
         self.tabs.setCurrentIndex(1)
+        self.request_status.blockSignals(True)
         self.request_status.setCurrentIndex(0)
+        self.request_status.blockSignals(False)
         self.member.setText(workspace)
         self.load_requests()
 
@@ -538,20 +599,31 @@ class DealsPane(QWidget):
             return
         from app.services.mappings import find_mapping, mapping_names
 
-        choices = [self.tr("(the deal file's own columns)")] + mapping_names(self.database)
-        guess = (
-            1 + choices[1:].index("startup-perks") if "perks" in Path(name).name and "startup-perks" in choices else 0
-        )
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Import deals"), self.tr("Column mapping"), choices, guess, False
-        )
-        if not ok:
-            return
-        mapping = None if choice == choices[0] else find_mapping(self.database, choice)
-        self._run(
-            self.tr("Deals not imported"),
-            lambda: self.database.run(deal_files.import_deals, deal_files.ImportDealFile(name, mapping)),
-            lambda report: self._report(report, self.tr("Imported %d deals; %d already there; %d invalid rows")),
+        database = self.database
+
+        def chosen(names: list[str]) -> None:
+            choices = [self.tr("(the deal file's own columns)")] + names
+            guess = 1 + names.index("startup-perks") if "perks" in Path(name).name and "startup-perks" in names else 0
+            choice, ok = QInputDialog.getItem(
+                self, self.tr("Import deals"), self.tr("Column mapping"), choices, guess, False
+            )
+            if not ok:
+                return
+
+            def work():
+                mapping = None if choice == choices[0] else find_mapping(database, choice)
+                return database.run(deal_files.import_deals, deal_files.ImportDealFile(name, mapping))
+
+            self._run(
+                self.tr("Deals not imported"),
+                work,
+                lambda report: self._report(report, self.tr("Imported %d deals; %d already there; %d invalid rows")),
+            )
+
+        self.runner.run(
+            lambda progress, cancelled: mapping_names(database),
+            chosen,
+            lambda error: show_error(self, self.tr("Deals not imported"), error),
         )
 
     def import_requests(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtGui import QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,9 @@ from models.ledger import expiring_soon
 from models.money import display, parse_usd
 from ui import file_dialogs
 from ui.dialogs import ReasonDialog, show_error
+from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
+from ui.undo import TaskCommand
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -157,40 +159,6 @@ class MemberFilter(QSortFilterProxyModel):
         return True
 
 
-class LedgerCommand(QUndoCommand):
-    """A ledger action already done, as data: `undo_work` takes back what it did, `redo_work` does it
-    again and returns the new `undo_work` (a redone adjustment is a new entry with a new id).
-    An `undo_work` that returns a callable hands over the next `redo_work` the same way."""
-
-    def __init__(self, pane: LedgerPane, text: str, undo_work, redo_work):
-        super().__init__(text)
-        self.pane, self.undo_work, self.redo_work = pane, undo_work, redo_work
-        self._first = True
-
-    def _attempt(self, work, title: str):
-        try:
-            result = work()
-        except Exception as exc:  # someone changed the ledger since: say so, drop the command
-            self.setObsolete(True)
-            show_error(self.pane, title, exc)
-            return None
-        self.pane.refresh()
-        return result
-
-    def undo(self) -> None:
-        redo_work = self._attempt(self.undo_work, self.pane.tr("Cannot undo"))
-        if callable(redo_work):
-            self.redo_work = redo_work
-
-    def redo(self) -> None:
-        if self._first:  # pushed after the action ran
-            self._first = False
-            return
-        undo_work = self._attempt(self.redo_work, self.pane.tr("Cannot redo"))
-        if undo_work is not None:
-            self.undo_work = undo_work
-
-
 class LedgerPane(QWidget):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
@@ -198,6 +166,7 @@ class LedgerPane(QWidget):
     def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        self.reads = LatestReads(runner, self)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.model = MemberTableModel(self)
         self.proxy = MemberFilter(self)
@@ -301,10 +270,12 @@ class LedgerPane(QWidget):
         """Read members and totals on the worker; the pane paints at once and fills in."""
         database = self.database
 
-        def work(progress, cancelled):
-            return database.query(ledger_overview)
-
-        self.runner.run(work, self._loaded, lambda error: show_error(self, self.tr("Cannot read the ledger"), error))
+        self.reads.read(
+            "overview",
+            lambda: database.query(ledger_overview),
+            self._loaded,
+            lambda error: show_error(self, self.tr("Cannot read the ledger"), error),
+        )
 
     def _loaded(self, result) -> None:
         members, totals = result
@@ -341,10 +312,18 @@ class LedgerPane(QWidget):
                 return
 
     def show_member(self) -> None:
-        workspace = self.selected_workspace()
-        if workspace is None:
+        """The selected member's entries and burn-down, read on the worker."""
+        member = self.selected_member()
+        if member is None:
             return
-        data = self.database.query(ledger.ledger_of, workspace)
+        database = self.database
+
+        def read(uow):
+            return ledger.ledger_of(uow, member.workspace), balance_history(uow.conn, member.enrollment)
+
+        self.reads.read("member", lambda: database.query(read), lambda result: self._member_read(member, *result))
+
+    def _member_read(self, member: MemberSummary, data: dict, history) -> None:
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
@@ -362,9 +341,7 @@ class LedgerPane(QWidget):
                     item.setTextAlignment(_RIGHT)
                 self.entries.setItem(row, column, item)
         self.entries.resizeColumnsToContents()
-        member = next(m for m in self.model.rows if m.workspace == workspace)
-        history = self.database.query(lambda uow: balance_history(uow.conn, member.enrollment))
-        _draw_burn_down(self.chart, workspace, history, member, self.tr, self.database.clock.today())
+        _draw_burn_down(self.chart, member.workspace, history, member, self.tr, self.database.clock.today())
 
     # ---- actions -----------------------------------------------------------------
 
@@ -375,10 +352,14 @@ class LedgerPane(QWidget):
             text = done_text(result) if callable(done_text) else done_text
             self.status_message.emit(text)
             if undoable is not None:
-                self.undo_stack.push(LedgerCommand(self, text, *undoable(result)))
+                self.undo_stack.push(self._command(text, *undoable(result)))
             self.refresh()
 
         self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+
+    def _command(self, text: str, undo_work, redo_work) -> TaskCommand:
+        """Edit → Undo for an action done: its work runs on the runner; the pane reads again after."""
+        return TaskCommand(self.runner, self, text, undo_work, redo_work, lambda _result: self.refresh())
 
     def member_deals(self) -> None:
         workspace = self._workspace_or_warn()
@@ -386,9 +367,7 @@ class LedgerPane(QWidget):
             self.member_deals_requested.emit(workspace)
 
     def import_bills(self) -> None:
-        name = file_dialogs.open_file(
-            self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)")
-        )
+        name = file_dialogs.open_file(self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)"))
         if not name:
             return
 
@@ -414,7 +393,7 @@ class LedgerPane(QWidget):
                     database.run(ledger.redo_bills, ledger.RedoBills(added, changed))
                     return undo
 
-                self.undo_stack.push(LedgerCommand(self, text, undo, redo))
+                self.undo_stack.push(self._command(text, undo, redo))
             self.refresh()
 
         self.runner.run(
@@ -424,8 +403,18 @@ class LedgerPane(QWidget):
         )
 
     def close_month(self) -> None:
+        from app.ledger_queries import last_closed_month
+
+        database = self.database
+        self.runner.run(
+            lambda p, c: database.query(lambda uow: last_closed_month(uow.conn)),
+            self._ask_close,
+            lambda e: show_error(self, self.tr("Close month"), e),
+        )
+
+    def _ask_close(self, last: str | None) -> None:
         month, ok = QInputDialog.getText(
-            self, self.tr("Close month"), self.tr("Month to close (YYYY-MM):"), text=self._next_month()
+            self, self.tr("Close month"), self.tr("Month to close (YYYY-MM):"), text=self._next_month(last)
         )
         if not ok or not month.strip():
             return
@@ -472,10 +461,7 @@ class LedgerPane(QWidget):
             lambda p, c: preview(), confirm, lambda e: show_error(self, self.tr("Cannot close %s") % month, e)
         )
 
-    def _next_month(self) -> str:
-        from app.ledger_queries import last_closed_month
-
-        last = self.database.query(lambda uow: last_closed_month(uow.conn))
+    def _next_month(self, last: str | None) -> str:
         if not last:
             return self.database.clock.today().strftime("%Y-%m")
         year, number = int(last[:4]), int(last[5:])

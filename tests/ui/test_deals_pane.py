@@ -36,22 +36,33 @@ def make_pane(qtbot, ledger_db, tmp_path) -> DealsPane:
     pane.show()
     assert pane.deals.rowCount() == 0  # nothing is read until the pane is first shown
     pane.refresh()
+    settle(qtbot, pane)
     return pane
 
 
 def select(view, row: int) -> None:
+    """Select a row and wait for what the selection reads (the runner is the pane's)."""
     view.selectRow(row)
+    pane = view.parent()
+    while not isinstance(pane, DealsPane):
+        pane = pane.parent()
+    pane.runner.wait()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
 
 
 def test_the_three_models_pass_qts_model_tester_and_money_sorts_by_cents(qtbot, ledger_db, tmp_path):
     pane = make_pane(qtbot, ledger_db, tmp_path)
     ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2))
     pane.refresh()
+    settle(qtbot, pane)
     for model in (pane.deals, pane.requests, pane.partners, pane.deal_requests):
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     pane.deal_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     assert [row[3] for row in rows_of(pane.deal_table)] == ["5,000.00", "12,000.00"]  # not text order
     pane.category.setCurrentIndex(pane.category.findData("Analytics"))
+    settle(qtbot, pane)
     assert [row[1] for row in rows_of(pane.deal_table)] == ["One free year"]
 
 
@@ -60,6 +71,7 @@ def test_approving_from_the_pane_reveals_the_code_and_a_full_deal_is_refused(qtb
     first = ledger_db.run(deals.request_deal, deals.RequestDeal("light", 1))
     ledger_db.run(deals.request_deal, deals.RequestDeal("heavy", 1))
     pane.refresh()
+    settle(qtbot, pane)
     pane.tabs.setCurrentIndex(1)
     table = pane.request_table
     by_id = {int(row[0]): index for index, row in enumerate(rows_of(table))}
@@ -82,6 +94,7 @@ def test_declining_asks_for_a_reason_and_cancel_changes_nothing(qtbot, ledger_db
     pane = make_pane(qtbot, ledger_db, tmp_path)
     ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2))
     pane.refresh()
+    settle(qtbot, pane)
     select(pane.request_table, 0)
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: None))
     pane.decide("decline")
@@ -119,6 +132,7 @@ def test_the_ledger_opens_one_members_deals(qtbot, ledger_db, tmp_path):
     window = MainWindow(ledger_db)
     qtbot.addWidget(window)
     window.ledger.member_deals_requested.emit("heavy")
+    settle(qtbot, window.deals)
     assert window.tabs.currentWidget() is window.deals and window.deals.tabs.currentIndex() == 1
     assert [row[1] for row in rows_of(window.deals.request_table)] == ["heavy"]
     window.runner.wait()
@@ -162,6 +176,7 @@ def test_selecting_a_request_or_a_partner_shows_who_decided_what_and_why(qtbot, 
     ledger_db.run(partners.add_partner_application, partners.AddPartnerApplication("sc", "Seedcamp", "vc"))
     ledger_db.run(partners.decide_partner, partners.DecidePartner("sc", "activate"))
     pane.refresh()
+    settle(qtbot, pane)
     select(pane.request_table, 0)
     text = pane.request_steps.text()
     assert "— → requested  (for the data team)" in text and "requested → declined  (<b>not</b> a fit)" in text
