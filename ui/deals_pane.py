@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +43,7 @@ from ui.dialogs import ReasonDialog, ask_text, show_error
 from ui.pane_reads import LatestReads
 from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
 from ui.tasks import TaskRunner
+from ui.undo import TaskCommand
 
 UNLIMITED = 10**12  # sorts "unlimited" after any number of places
 
@@ -233,9 +235,10 @@ class DealDialog(QDialog):
 class DealsPane(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, database, runner: TaskRunner, parent=None):
+    def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.reads = LatestReads(runner, self)
         self.unknown_codes: list[str] = []
         self.category_names: list[str] = []
@@ -513,42 +516,87 @@ class DealsPane(QWidget):
 
     # ---- writing (on the task runner; the pane refreshes when done) ----------------------------
 
-    def _run(self, title: str, work, done_text) -> None:
+    def _run(self, title: str, work, done_text, command=None) -> None:
+        """Run a use case on the worker; `command(result)` gives (text, undo_work, redo_work) for Edit → Undo."""
+
         def done(result) -> None:
             self.status_message.emit(done_text(result) if callable(done_text) else done_text)
+            if command is not None:
+                text, undo_work, redo_work = command(result)
+                self.undo_stack.push(
+                    TaskCommand(self.runner, self, text, undo_work, redo_work, lambda _result: self.refresh())
+                )
             self.refresh()
 
         self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
 
     def add_deal(self) -> None:
         values = DealDialog.ask(self)
-        if values:
-            self._run(
-                self.tr("Deal not added"),
-                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values)),
-                self.tr("Deal added"),
-            )
+        if not values:
+            return
+        database = self.database
+
+        def undo_of(deal_id: int):
+            def undo():
+                database.run(deals.delete_deal, deals.DeleteDeal(deal_id))
+                return redo
+
+            return undo
+
+        def redo():
+            return undo_of(database.run(deals.save_deal, deals.SaveDeal(values)))
+
+        self._run(
+            self.tr("Deal not added"),
+            lambda: database.run(deals.save_deal, deals.SaveDeal(values)),
+            self.tr("Deal added"),
+            lambda deal_id: (self.tr("Add deal %s: %s") % (values["partner"], values["title"]), undo_of(deal_id), redo),
+        )
 
     def edit_deal(self) -> None:
         deal = selected(self.deal_table)
         if deal is None:
             return
         values = DealDialog.ask(self, deal)
-        if values:
-            self._run(
-                self.tr("Deal not saved"),
-                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values, deal.id)),
-                self.tr("Deal saved"),
-            )
+        if not values:
+            return
+        database = self.database
+
+        def put(text: dict):
+            """Work that puts `text` in the deal and returns the work that puts back what was there."""
+
+            def work():
+                return put(database.run(deals.edit_deal, deals.EditDeal(deal.id, text)))
+
+            return work
+
+        self._run(
+            self.tr("Deal not saved"),
+            lambda: database.run(deals.edit_deal, deals.EditDeal(deal.id, values)),
+            self.tr("Deal saved"),
+            lambda before: (self.tr("Edit deal %s: %s") % (deal.partner, deal.title), put(before), put(values)),
+        )
 
     def toggle_deal(self) -> None:
         deal = selected(self.deal_table)
-        if deal is not None:
-            self._run(
-                self.tr("Deal unchanged"),
-                lambda: self.database.run(deals.set_deal_active, deals.SetDealActive(deal.id, not deal.active)),
-                self.tr("Deal reactivated") if not deal.active else self.tr("Deal retired"),
-            )
+        if deal is None:
+            return
+        database = self.database
+
+        def set_active(active: bool):
+            return lambda: database.run(deals.set_deal_active, deals.SetDealActive(deal.id, active))
+
+        retire = deal.active
+        text = (self.tr("Retire deal %s: %s") if retire else self.tr("Reactivate deal %s: %s")) % (
+            deal.partner,
+            deal.title,
+        )
+        self._run(
+            self.tr("Deal unchanged"),
+            set_active(not deal.active),
+            self.tr("Deal retired") if retire else self.tr("Deal reactivated"),
+            lambda _: (text, set_active(deal.active), set_active(not deal.active)),
+        )
 
     def request_for_member(self) -> None:
         deal = selected(self.deal_table)
@@ -557,12 +605,26 @@ class DealsPane(QWidget):
         workspace = ask_text(
             self, self.tr("Request a deal"), self.tr("Workspace of the member asking for “%s”") % deal.title
         )
-        if workspace:
-            self._run(
-                self.tr("Request refused"),
-                lambda: self.database.run(deals.request_deal, deals.RequestDeal(workspace, deal.id)),
-                lambda outcome: self.tr("Request %d recorded") % outcome.id,
-            )
+        if not workspace:
+            return
+        database = self.database
+
+        def undo_of(request_id: int):
+            def undo():
+                database.run(deals.withdraw_request, deals.WithdrawRequest(request_id))
+                return redo
+
+            return undo
+
+        def redo():
+            return undo_of(database.run(deals.request_deal, deals.RequestDeal(workspace, deal.id)).id)
+
+        self._run(
+            self.tr("Request refused"),
+            lambda: database.run(deals.request_deal, deals.RequestDeal(workspace, deal.id)),
+            lambda outcome: self.tr("Request %d recorded") % outcome.id,
+            lambda outcome: (self.tr("Request %s for %s") % (deal.title, workspace), undo_of(outcome.id), redo),
+        )
 
     def decide(self, action: str) -> None:
         request: RequestRow | None = selected(self.request_table)
@@ -578,17 +640,35 @@ class DealsPane(QWidget):
             )
             if reason is None:
                 return
+        database = self.database
 
         def done_text(outcome) -> str:
             text = self.tr("Request %d: %s") % (outcome.id, outcome.status)
             return text + (self.tr(" — code or link: %s") % outcome.redeem if outcome.redeem else "")
 
+        def undo_of(status: str):
+            def undo():
+                database.run(deals.undo_decision, deals.UndoDecision(request.id, status))
+                return redo
+
+            return undo
+
+        def redo():
+            outcome = database.run(deals.decide_request, deals.DecideRequest(request.id, action, reason))
+            return undo_of(outcome.status)
+
+        verb = {"approve": self.tr("Approve"), "decline": self.tr("Decline"), "fulfil": self.tr("Fulfil")}[action]
         self._run(
             self.tr("Request not changed"),
-            lambda: self.database.run(
+            lambda: database.run(
                 deals.decide_request, deals.DecideRequest(request.id, action, reason, expected_version=request.version)
             ),
             done_text,
+            lambda outcome: (
+                self.tr("%s request %d (%s: %s)") % (verb, request.id, request.workspace, request.title),
+                undo_of(outcome.status),
+                redo,
+            ),
         )
 
     def import_deals(self) -> None:
@@ -675,14 +755,24 @@ class DealsPane(QWidget):
         kind, ok = QInputDialog.getItem(
             self, self.tr("Partner application"), self.tr("Kind"), ["accelerator", "incubator", "vc"], 0, False
         )
-        if ok:
-            self._run(
-                self.tr("Partner application refused"),
-                lambda: self.database.run(
-                    partners.add_partner_application, partners.AddPartnerApplication(code, name, kind)
-                ),
-                self.tr("Partner application recorded"),
-            )
+        if not ok:
+            return
+        database, command = self.database, partners.AddPartnerApplication(code, name, kind)
+
+        def undo():
+            database.run(partners.withdraw_partner_application, partners.WithdrawPartnerApplication(command.code))
+            return redo
+
+        def redo():
+            database.run(partners.add_partner_application, command)
+            return undo
+
+        self._run(
+            self.tr("Partner application refused"),
+            lambda: database.run(partners.add_partner_application, command),
+            self.tr("Partner application recorded"),
+            lambda _: (self.tr("Partner application %s (%s)") % (code.strip(), name.strip()), undo, redo),
+        )
 
     def decide_partner(self, action: str) -> None:
         partner: PartnerRow | None = selected(self.partner_table)
@@ -694,10 +784,24 @@ class DealsPane(QWidget):
             reason = ReasonDialog.ask(self, self.tr("Partner"), self.tr("Why?"), [self.tr("Program ended")])
             if reason is None:
                 return
+        database = self.database
+
+        def undo_of(status: str):
+            def undo():
+                database.run(partners.undo_partner_decision, partners.UndoPartnerDecision(partner.code, status))
+                return redo
+
+            return undo
+
+        def redo():
+            return undo_of(database.run(partners.decide_partner, partners.DecidePartner(partner.code, action, reason)))
+
+        verb = {"activate": self.tr("Activate"), "deactivate": self.tr("Deactivate"), "reject": self.tr("Reject")}
         self._run(
             self.tr("Partner unchanged"),
-            lambda: self.database.run(partners.decide_partner, partners.DecidePartner(partner.code, action, reason)),
+            lambda: database.run(partners.decide_partner, partners.DecidePartner(partner.code, action, reason)),
             lambda status: self.tr("%s is now %s") % (partner.code, status),
+            lambda status: (self.tr("%s partner %s") % (verb[action], partner.code), undo_of(status), redo),
         )
 
     def link_code(self) -> None:
@@ -709,13 +813,27 @@ class DealsPane(QWidget):
         )
         if not ok:
             return
-        partners = [p.code for p in self.partners.rows]
+        registered = [p.code for p in self.partners.rows]
         target, ok = QInputDialog.getItem(
-            self, self.tr("Link a partner code"), self.tr("Registered partner"), partners, 0, False
+            self, self.tr("Link a partner code"), self.tr("Registered partner"), registered, 0, False
         )
-        if ok:
-            self._run(
-                self.tr("Not linked"),
-                lambda: self.database.run(partners.link_code, partners.LinkCode(code, target)),
-                lambda n: self.tr("%d applications linked to %s") % (n, target),
-            )
+        if not ok:
+            return
+        database = self.database
+
+        def undo_of(linked):
+            def undo():
+                database.run(partners.unlink_code, partners.UnlinkCode(code, target, linked))
+                return redo
+
+            return undo
+
+        def redo():
+            return undo_of(database.run(partners.link_code_undoably, partners.LinkCode(code, target)))
+
+        self._run(
+            self.tr("Not linked"),
+            lambda: database.run(partners.link_code_undoably, partners.LinkCode(code, target)),
+            lambda linked: self.tr("%d applications linked to %s") % (linked.count, target),
+            lambda linked: (self.tr("Link code %s to %s") % (code, target), undo_of(linked), redo),
+        )

@@ -346,13 +346,13 @@ class LedgerPane(QWidget):
     # ---- actions -----------------------------------------------------------------
 
     def _run(self, title: str, work, done_text, undoable=None) -> None:
-        """Run a use case on the worker; `undoable(result)` gives (undo_work, redo_work) for Edit → Undo."""
+        """Run a use case on the worker; `undoable(result)` gives (text, undo_work, redo_work) for Edit → Undo."""
 
         def done(result) -> None:
             text = done_text(result) if callable(done_text) else done_text
             self.status_message.emit(text)
             if undoable is not None:
-                self.undo_stack.push(self._command(text, *undoable(result)))
+                self.undo_stack.push(self._command(*undoable(result)))
             self.refresh()
 
         self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
@@ -393,7 +393,7 @@ class LedgerPane(QWidget):
                     database.run(ledger.redo_bills, ledger.RedoBills(added, changed))
                     return undo
 
-                self.undo_stack.push(self._command(text, undo, redo))
+                self.undo_stack.push(self._command(self.tr("Import bills from %s") % Path(name).name, undo, redo))
             self.refresh()
 
         self.runner.run(
@@ -454,7 +454,7 @@ class LedgerPane(QWidget):
                     self.tr("Close month"),
                     lambda: database.run(ledger.close_month, ledger.CloseMonth(month)),
                     lambda s: self.tr("%s closed") % s.month,
-                    lambda _summary: (reopen, close_again),
+                    lambda _summary: (self.tr("Close %s") % month, reopen, close_again),
                 )
 
         self.runner.run(
@@ -500,6 +500,7 @@ class LedgerPane(QWidget):
                 lambda: database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason)),
                 self.tr("Adjustment of %s to %s") % (display(amount), workspace),
                 lambda entry: (
+                    self.tr("Adjust %s %s") % (workspace, display(amount).replace("-", "−")),
                     lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}")),
                     adjust_again,
                 ),
@@ -510,7 +511,7 @@ class LedgerPane(QWidget):
         if row < 0:
             QMessageBox.information(self, self.tr("Reverse entry"), self.tr("Select an entry of the member first."))
             return
-        entry_id = int(self.entries.item(row, 0).text())
+        entry_id, workspace = int(self.entries.item(row, 0).text()), self.selected_workspace()
         reason = ReasonDialog.ask(
             self, self.tr("Reverse entry %d") % entry_id, self.tr("Why is this entry reversed?"), []
         )
@@ -532,10 +533,10 @@ class LedgerPane(QWidget):
                 self.tr("Reverse entry"),
                 lambda: database.run(ledger.reverse, ledger.Reverse(entry_id, reason)),
                 self.tr("Entry %d reversed") % entry_id,
-                lambda reversal: (undo_of(reversal), None),
+                lambda reversal: (self.tr("Reverse entry %d of %s") % (entry_id, workspace), undo_of(reversal), None),
             )
 
-    def _confirm_program_year(self, title: str, question: str, work, done: str, undo=None) -> None:
+    def _confirm_program_year(self, title: str, question: str, work, done: str, undo=None, undo_text="") -> None:
         """Year two, graduate, renew: ask about the selected member, then run the use case.
 
         `undo(database, workspace, result)` takes the decision back (for Edit → Undo)."""
@@ -548,7 +549,11 @@ class LedgerPane(QWidget):
             result = work(database, workspace)
             return lambda: undo(database, workspace, result)
 
-        undoable = None if undo is None else (lambda result: (lambda: undo(database, workspace, result), again))
+        undoable = (
+            None
+            if undo is None
+            else (lambda result: (undo_text % workspace, lambda: undo(database, workspace, result), again))
+        )
         self._run(title, lambda: work(database, workspace), done % workspace, undoable)
 
     def year_two(self) -> None:
@@ -562,6 +567,7 @@ class LedgerPane(QWidget):
             lambda database, workspace, result: database.run(
                 ledger.reverse, ledger.Reverse(result["grant_entry"], "undo: year two")
             ),
+            self.tr("Year two for %s"),
         )
 
     def graduate(self) -> None:
@@ -573,6 +579,7 @@ class LedgerPane(QWidget):
             lambda database, workspace, result: database.run(
                 ledger.reinstate_member, ledger.ReinstateMember(workspace)
             ),
+            self.tr("Graduate %s"),
         )
 
     def renew(self) -> None:
@@ -586,6 +593,7 @@ class LedgerPane(QWidget):
             lambda database, workspace, result: database.run(
                 ledger.cancel_renewal, ledger.CancelRenewal(workspace, before)
             ),
+            self.tr("Renew %s"),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
@@ -183,3 +184,70 @@ def test_selecting_a_request_or_a_partner_shows_who_decided_what_and_why(qtbot, 
     row = next(i for i, r in enumerate(rows_of(pane.partner_table)) if r[0] == "sc")
     select(pane.partner_table, row)
     assert "applied → active" in pane.partner_steps.text() and "ui.tester" in pane.partner_steps.text()
+
+
+def test_deal_request_and_partner_actions_are_undone_and_redone_from_the_panes_own_stack(
+    qtbot, ledger_db, tmp_path, monkeypatch
+):
+    from PySide6.QtGui import QUndoStack
+
+    from ui import deals_pane
+
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS)
+    ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
+    stack = QUndoStack()
+    pane = DealsPane(ledger_db, TaskRunner(), stack)
+    qtbot.addWidget(pane)
+    pane.refresh()
+    settle(qtbot, pane)
+    assert pane.undo_stack is stack
+
+    def undo_redo(check_undone, check_done):
+        stack.undo()
+        settle(qtbot, pane)
+        check_undone()
+        stack.redo()
+        settle(qtbot, pane)
+        check_done()
+
+    def titles():
+        return {row.title: row.active for row in pane.deals.rows}
+
+    select(pane.deal_table, 0)  # Acme Analytics: One free year
+    pane.toggle_deal()
+    settle(qtbot, pane)
+    assert stack.undoText() == "Retire deal Acme Analytics: One free year"
+    undo_redo(lambda: titles()["One free year"] is True or pytest.fail("not reactivated"), lambda: None)
+    assert titles()["One free year"] is False
+
+    values = {"partner": "New Co", "title": "Trial", "capacity": "10"}
+    monkeypatch.setattr(DealDialog, "ask", classmethod(lambda cls, parent, deal=None: dict(values)))
+    pane.add_deal()
+    settle(qtbot, pane)
+    assert stack.undoText() == "Add deal New Co: Trial"
+    undo_redo(lambda: "Trial" not in titles() or pytest.fail("still there"), lambda: None)
+    assert "Trial" in titles()
+
+    monkeypatch.setattr(deals_pane, "ask_text", lambda *a, **k: "light")
+    select(pane.deal_table, next(i for i, r in enumerate(rows_of(pane.deal_table)) if r[1] == "Credits"))
+    pane.request_for_member()
+    settle(qtbot, pane)
+    assert stack.undoText() == "Request Credits for light"
+    undo_redo(lambda: pane.requests.rowCount() == 0 or pytest.fail("not withdrawn"), lambda: None)
+    assert [r.workspace for r in pane.requests.rows] == ["light"]
+
+    ledger_db.run(partners.add_partner_application, partners.AddPartnerApplication("sc", "Seedcamp", "vc"))
+    pane.refresh()
+    settle(qtbot, pane)
+    select(pane.partner_table, next(i for i, r in enumerate(rows_of(pane.partner_table)) if r[0] == "sc"))
+    pane.decide_partner("activate")
+    settle(qtbot, pane)
+    assert stack.undoText() == "Activate partner sc"
+
+    def status_of_sc():
+        return next(p.status for p in pane.partners.rows if p.code == "sc")
+
+    undo_redo(lambda: status_of_sc() == "applied" or pytest.fail(status_of_sc()), lambda: None)
+    assert status_of_sc() == "active"
+    assert stack.count() == 4

@@ -83,7 +83,7 @@ def test_an_adjustment_is_undone_and_redone_from_edit_undo(pane, qtbot, monkeypa
     pane.adjust()
     settle(qtbot, pane)
     assert balance_of(pane, "light") == 2_450_000
-    assert pane.undo_stack.undoText() == "Adjustment of -400.00 to light"
+    assert pane.undo_stack.undoText() == "Adjust light −400.00"
     pane.undo_stack.undo()
     settle(qtbot, pane)
     assert balance_of(pane, "light") == 2_490_000

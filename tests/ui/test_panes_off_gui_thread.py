@@ -60,6 +60,13 @@ def test_the_deals_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db, 
     pane.decide("approve")
     settle(qtbot, runner)
     assert [row.status for row in pane.requests.rows] == ["approved"]
+    assert pane.undo_stack.undoText() == "Approve request 1 (light: One free year)"
+    pane.undo_stack.undo()
+    settle(qtbot, runner)
+    assert [row.status for row in pane.requests.rows] == ["requested"]
+    pane.undo_stack.redo()
+    settle(qtbot, runner)
+    assert [row.status for row in pane.requests.rows] == ["approved"]
     assert on_gui_thread == []
 
 
