@@ -8,7 +8,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from app.deal_queries import request_rows
 from app.services import deal_files, deals, partners
-from ui.deals_pane import DealDialog, DealsPane
+from ui.deals_dialogs import DealDialog
+from ui.deals_pane import DealsPane
 from ui.dialogs import ReasonDialog
 from ui.tasks import TaskRunner
 
@@ -191,7 +192,7 @@ def test_deal_request_and_partner_actions_are_undone_and_redone_from_the_panes_o
 ):
     from PySide6.QtGui import QUndoStack
 
-    from ui import deals_pane
+    from ui import deals_actions
 
     path = tmp_path / "deals.csv"
     path.write_text(DEALS)
@@ -229,7 +230,7 @@ def test_deal_request_and_partner_actions_are_undone_and_redone_from_the_panes_o
     undo_redo(lambda: "Trial" not in titles() or pytest.fail("still there"), lambda: None)
     assert "Trial" in titles()
 
-    monkeypatch.setattr(deals_pane, "ask_text", lambda *a, **k: "light")
+    monkeypatch.setattr(deals_actions, "ask_text", lambda *a, **k: "light")
     select(pane.deal_table, next(i for i, r in enumerate(rows_of(pane.deal_table)) if r[1] == "Credits"))
     pane.request_for_member()
     settle(qtbot, pane)

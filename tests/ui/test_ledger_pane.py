@@ -2,7 +2,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from ui.ledger_pane import LedgerPane, MemberTableModel
+from ui.ledger_models import MemberTableModel
+from ui.ledger_pane import LedgerPane
 from ui.tasks import TaskRunner
 
 
