@@ -20,8 +20,9 @@ class DealActions:
 
     # ---- writing (on the task runner; the pane refreshes when done) ----------------------------
 
-    def _run(self, title: str, work, done_text, command=None) -> None:
-        """Run a use case on the worker; `command(result)` gives (text, undo_work, redo_work) for Edit → Undo."""
+    def _run(self, title: str, work, done_text, command=None, refused=None) -> None:
+        """Run a use case on the worker; `command(result)` gives (text, undo_work, redo_work) for Edit → Undo.
+        A refusal is shown in a message box, or handed to `refused(error)`."""
 
         def done(result) -> None:
             self.status_message.emit(done_text(result) if callable(done_text) else done_text)
@@ -32,12 +33,24 @@ class DealActions:
                 )
             self.refresh()
 
-        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+        failed = refused or (lambda error: show_error(self, title, error))
+        self.runner.run(lambda progress, cancelled: work(), done, failed)
+
+    def _deal_dialog(self, deal, save) -> DealDialog:
+        """The dialog stays open until the deal is saved: `save(values, dialog)` runs the use case."""
+        previous = getattr(self, "deal_dialog", None)
+        if previous is not None:
+            previous.deleteLater()  # done with (one deal dialog at a time)
+        dialog = DealDialog(self, deal, self.category_names, self.database.clock.today())
+        dialog.submitted.connect(lambda values: save(values, dialog))
+        self.deal_dialog = dialog
+        dialog.open()
+        return dialog
 
     def add_deal(self) -> None:
-        values = DealDialog.ask(self)
-        if not values:
-            return
+        self._deal_dialog(None, self._add_deal)
+
+    def _add_deal(self, values: dict, dialog: DealDialog) -> None:
         database = self.database
 
         def undo_of(deal_id: int):
@@ -50,20 +63,24 @@ class DealActions:
         def redo():
             return undo_of(database.run(deals.save_deal, deals.SaveDeal(values)))
 
+        def command(deal_id: int):
+            dialog.saved()
+            return self.tr("Add deal %s: %s") % (values["partner"], values["title"]), undo_of(deal_id), redo
+
         self._run(
             self.tr("Deal not added"),
             lambda: database.run(deals.save_deal, deals.SaveDeal(values)),
             self.tr("Deal added"),
-            lambda deal_id: (self.tr("Add deal %s: %s") % (values["partner"], values["title"]), undo_of(deal_id), redo),
+            command,
+            dialog.refused,
         )
 
     def edit_deal(self) -> None:
         deal = selected(self.deal_table)
-        if deal is None:
-            return
-        values = DealDialog.ask(self, deal)
-        if not values:
-            return
+        if deal is not None:
+            self._deal_dialog(deal, lambda values, dialog: self._edit_deal(deal, values, dialog))
+
+    def _edit_deal(self, deal, values: dict, dialog: DealDialog) -> None:
         database = self.database
 
         def put(text: dict):
@@ -74,11 +91,16 @@ class DealActions:
 
             return work
 
+        def command(before: dict):
+            dialog.saved()
+            return self.tr("Edit deal %s: %s") % (deal.partner, deal.title), put(before), put(values)
+
         self._run(
             self.tr("Deal not saved"),
             lambda: database.run(deals.edit_deal, deals.EditDeal(deal.id, values)),
             self.tr("Deal saved"),
-            lambda before: (self.tr("Edit deal %s: %s") % (deal.partner, deal.title), put(before), put(values)),
+            command,
+            dialog.refused,
         )
 
     def toggle_deal(self) -> None:
