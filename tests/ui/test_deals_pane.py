@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from app.deal_queries import request_rows
 from app.services import deal_files, deals, partners
@@ -62,18 +61,32 @@ def select(view, row: int) -> None:
     QApplication.processEvents()
 
 
-def test_the_three_models_pass_qts_model_tester_and_money_sorts_by_cents(qtbot, ledger_db, tmp_path):
-    pane = make_pane(qtbot, ledger_db, tmp_path)
+def test_every_model_of_the_pane_passes_qts_model_tester_and_money_sorts_by_cents(
+    qtbot, ledger_db, tmp_path, model_tester
+):
+    path = tmp_path / "deals.csv"
+    path.write_text(DEALS)
+    ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
     ledger_db.run(deals.request_deal, deals.RequestDeal("light", 2))
+    pane = DealsPane(ledger_db, TaskRunner())
+    qtbot.addWidget(pane)
+    pane.show()
+    views = (pane.deal_table, pane.request_table, pane.partner_table, pane.deal_requests_table)
+    for model in (pane.deals, pane.requests, pane.partners, pane.deal_requests, *(v.model() for v in views)):
+        model_tester(model)
     pane.refresh()
     settle(qtbot, pane)
-    for model in (pane.deals, pane.requests, pane.partners, pane.deal_requests):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    select(pane.deal_table, 1)  # Warehouse Co: its request fills the detail's table
+    assert [row[1] for row in rows_of(pane.deal_requests_table)] == ["light"]
     pane.deal_table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     assert [row[3] for row in rows_of(pane.deal_table)] == ["5,000.00", "12,000.00"]  # not text order
+    pane.deal_table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [row[3] for row in rows_of(pane.deal_table)] == ["12,000.00", "5,000.00"]
     pane.category.setCurrentIndex(pane.category.findData("Analytics"))
     settle(qtbot, pane)
     assert [row[1] for row in rows_of(pane.deal_table)] == ["One free year"]
+    pane.refresh()
+    settle(qtbot, pane)
 
 
 def test_approving_from_the_pane_reveals_the_code_and_a_full_deal_is_refused(qtbot, ledger_db, tmp_path, shown_errors):

@@ -1,6 +1,5 @@
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from ui.ledger_models import MemberTableModel
 from ui.ledger_pane import LedgerPane
@@ -32,9 +31,17 @@ def test_members_show_balance_and_totals_show_the_liability(pane):
     assert "24,900.00" in pane.totals.text() and "2026-01" in pane.totals.text()
 
 
-def test_the_member_model_passes_qts_model_tester(pane):
-    QAbstractItemModelTester(pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+def test_every_model_of_the_pane_passes_qts_model_tester(pane, qtbot, model_tester):
+    for model in (pane.model, pane.proxy, pane.entries.model()):
+        model_tester(model)
     pane.model.set_rows(list(reversed(pane.model.rows)))
+    pane.table.sortByColumn(MemberTableModel.BALANCE, Qt.SortOrder.DescendingOrder)
+    pane.mode.setCurrentIndex(pane.mode.findData("over"))
+    pane.mode.setCurrentIndex(pane.mode.findData("all"))
+    pane.select_workspace("light")
+    pane.refresh()
+    qtbot.waitUntil(lambda: not pane.runner._running)
+    assert pane.entries.rowCount() == 2 and pane.proxy.rowCount() == 2
 
 
 def test_money_sorts_by_cents(pane):
