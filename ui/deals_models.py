@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
 
 from models.money import display
 from ui.row_models import ROW_ROLE, Column
@@ -70,7 +70,8 @@ def partner_columns(tr) -> list[Column]:
     ]
 
 
-def table(proxy) -> QTableView:
+def table(proxy, stretch: int | None = None) -> QTableView:
+    """A sortable table of rows; column `stretch` takes the spare width (default: the last)."""
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -79,7 +80,11 @@ def table(proxy) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # as dense as the ledger
+    if stretch is None:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:  # a number in the last column stays beside its neighbours
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     proxy.modelReset.connect(lambda: fit_columns(view))
     return view
@@ -88,7 +93,10 @@ def table(proxy) -> QTableView:
 def fit_columns(view: QTableView, widest: int = 320) -> None:
     """Columns as wide as their text (a few hundred rows: cheap), none wider than `widest`."""
     header = view.horizontalHeader()
-    for column in range(header.count() - 1):
+    last = header.count() - 1 if header.stretchLastSection() else header.count()
+    for column in range(last):
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
         view.resizeColumnToContents(column)
         header.resizeSection(column, min(header.sectionSize(column), widest))
 

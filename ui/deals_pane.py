@@ -180,7 +180,7 @@ class DealsPane(QWidget, DealActions, PartnerActions):
         self.unknown = QLabel()
         self.unknown.setWordWrap(True)
         layout.addWidget(self.unknown)
-        self.partner_table = table(sorting_proxy(self.partners, self))
+        self.partner_table = table(sorting_proxy(self.partners, self), stretch=1)
         layout.addWidget(self.partner_table, 1)
         self.partner_steps = history_label()
         layout.addWidget(self.partner_steps)
