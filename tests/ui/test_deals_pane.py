@@ -256,3 +256,43 @@ def test_deal_request_and_partner_actions_are_undone_and_redone_from_the_panes_o
     undo_redo(lambda: status_of_sc() == "applied" or pytest.fail(status_of_sc()), lambda: None)
     assert status_of_sc() == "active"
     assert stack.count() == 4
+
+
+def test_a_partner_application_and_a_linked_code_are_undone(qtbot, ledger_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.services.imports import import_applications
+    from ui import partner_actions
+
+    apps = tmp_path / "typo.csv"
+    apps.write_text(
+        "application_id,submitted_on,company,contact_email,country,workspace,partner_code\n"
+        "T1,2026-02-01,Typo Co,t@typo.io,GB,typo,sc-typo\n"
+    )
+    import_applications(ledger_db, apps)
+    pane = make_pane(qtbot, ledger_db, tmp_path)
+    answers = iter(["sc", "Seedcamp"])
+    monkeypatch.setattr(partner_actions, "ask_text", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[-1], True))
+    pane.add_partner()  # kind: the last offered, vc
+    settle(qtbot, pane)
+    assert pane.undo_stack.undoText() == "Partner application sc (Seedcamp)"
+    assert pane.unknown_codes == ["sc-typo"]
+
+    def pick(parent, title, label, items, *a):
+        return ("sc-typo" if "sc-typo" in items else "sc", True)
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    pane.link_code()
+    settle(qtbot, pane)
+    assert pane.undo_stack.undoText() == "Link code sc-typo to sc" and pane.unknown_codes == []
+    pane.undo_stack.undo()
+    settle(qtbot, pane)
+    assert pane.unknown_codes == ["sc-typo"]
+    pane.undo_stack.undo()  # the application itself
+    settle(qtbot, pane)
+    assert "sc" not in [p.code for p in pane.partners.rows]
+    pane.undo_stack.redo()
+    pane.undo_stack.redo()
+    settle(qtbot, pane)
+    assert pane.unknown_codes == [] and "sc" in [p.code for p in pane.partners.rows]
