@@ -64,11 +64,27 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
         print("startup-desk: interrupted; nothing more was changed", file=sys.stderr)
         return 130
     except Exception as exc:  # the one boundary: every failure is one line and an exit code
+        message, code = _explained(exc)
+        print(f"startup-desk: {message}", file=sys.stderr)
+        return code
+
+
+#: a message quoting what was typed or read is cut here, so it stays one readable line
+LONGEST_MESSAGE = 1000
+
+
+def _explained(exc: Exception) -> tuple[str, int]:
+    """`explain()`, which never fails itself: the boundary must not raise what it catches."""
+    try:
         from app.errors import explain
 
         message, code = explain(exc)
-        print(f"startup-desk: {message}", file=sys.stderr)
-        return code
+    except Exception:  # noqa: BLE001 - the last resort of the boundary
+        message, code = f"unexpected error ({type(exc).__name__}); nothing was changed", EXIT_REFUSED
+    message = " ".join(message.splitlines())  # one line, whatever the text it quotes holds
+    if len(message) > LONGEST_MESSAGE:
+        message = message[: LONGEST_MESSAGE - 1] + "…"
+    return message, code
 
 
 def _quiet_stdout() -> None:
