@@ -18,6 +18,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from app.errors import Cancelled
+from app.exports.cells import guard
 from app.files import cannot_write, temporary_beside
 from models.money import dollars
 
@@ -25,9 +26,6 @@ USD_FORMAT = "#,##0.00;[Red]-#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 
 CHUNK = 500  # rows between cancel checks and progress reports
-
-# A spreadsheet application runs a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 #: Money is a number cell below this many cents (USD 10 trillion): 15 significant digits, which is
@@ -181,7 +179,7 @@ def csv_text(value: object) -> str:
     if isinstance(value, Money):
         return str(dollars(int(value)))
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+        return guard(value)
     return str(value)
 
 
