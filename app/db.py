@@ -63,20 +63,31 @@ def probe(url: str) -> None:
         raise AppError(f"{path} is a folder, not a database file")
     if not path.exists() or path.stat().st_size == 0:
         return
+    # Read-only is not enough for a file in WAL mode: opening it makes its -wal and -shm files.
+    # Unless a program has it open now (they are there already), it is read as immutable.
+    live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if live else 'immutable=1'}", uri=True)
     except sqlite3.Error as exc:
         raise AppError(f"{path} cannot be opened ({exc})") from None
     try:
-        tables = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        objects = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type <> 'index'")]
+        marks = [probe.execute(f"PRAGMA {mark}").fetchone()[0] for mark in ("user_version", "application_id")]
     except sqlite3.DatabaseError as exc:
         raise AppError(f"{path} is not a Startup Desk database ({exc})") from None
     finally:
         probe.close()
-    if tables and "alembic_version" not in tables:
-        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+    if "alembic_version" in objects:
+        return
+    if objects:
+        listed = ", ".join(sorted(objects)[:5]) + (" …" if len(objects) > 5 else "")
         raise AppError(
             f"{path} is another program's SQLite database (tables {listed}): Startup Desk leaves it as it is"
+        )
+    if any(marks):  # no tables yet, but another program has marked the file as its own
+        raise AppError(
+            f"{path} is another program's SQLite database (user_version {marks[0]}, application_id "
+            f"{marks[1]}): Startup Desk leaves it as it is"
         )
 
 

@@ -1,0 +1,71 @@
+"""Issue 13: a SQLite file that is some other program's is refused before anything writes to it,
+and left byte for byte as it was, with no file of ours beside it (no -wal, no -shm)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+COMMANDS = [
+    ["applications"],
+    ["demo"],
+    ["verify"],
+    ["mappings", "list"],
+    ["backup", "copy.sqlite3"],
+    ["export", "deals", "-o", "deals.csv"],
+]
+
+
+def other_program(path: Path, kind: str) -> None:
+    connection = sqlite3.connect(path)
+    if kind == "wal":  # a photo library in WAL mode: reading it the usual way makes -wal and -shm
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)")
+        connection.execute("INSERT INTO albums (title) VALUES ('holidays')")
+    elif kind == "marked":  # no tables yet, but marked as its own by another program
+        connection.execute("PRAGMA user_version = 7")
+        connection.execute("PRAGMA application_id = 1179403647")
+    elif kind == "views":  # a database of views only
+        connection.execute("CREATE VIEW answer AS SELECT 42")
+    elif kind == "our-names":  # tables named like ours, but not ours (no schema version)
+        connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        connection.execute("CREATE TABLE letters (id INTEGER)")
+    connection.commit()
+    connection.close()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("kind", ["wal", "marked", "views", "our-names"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_another_program_s_sqlite_file_is_refused_and_left_byte_for_byte(kind, command, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "theirs.db"
+    other_program(path, kind)
+    before, listing = sha256(path), sorted(p.name for p in tmp_path.iterdir())
+    assert main(["--db", str(path), *command]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is another program's SQLite database" in err and "Traceback" not in err
+    assert sha256(path) == before and sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_a_startup_desk_database_in_use_is_still_opened(tmp_path, capsys):
+    """The probe reads a file that another Startup Desk has open (its -wal is there) as it is."""
+    path = tmp_path / "desk.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    holder = sqlite3.connect(path)  # keeps the -wal and -shm in place
+    holder.execute("SELECT count(*) FROM applications").fetchone()
+    try:
+        assert path.with_name("desk.sqlite3-wal").exists()
+        capsys.readouterr()
+        assert main(["--db", str(path), "applications", "--limit", "1"]) == 0
+        assert capsys.readouterr().out.strip()
+    finally:
+        holder.close()
