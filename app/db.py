@@ -61,6 +61,7 @@ def probe(url: str) -> None:
     path = Path(parsed.database)
     if path.is_dir():
         raise AppError(f"{path} is a folder, not a database file")
+    _check_writable(path)
     if not path.exists() or path.stat().st_size == 0:
         return
     # Read-only is not enough for a file in WAL mode: opening it makes its -wal and -shm files.
@@ -88,6 +89,25 @@ def probe(url: str) -> None:
         raise AppError(
             f"{path} is another program's SQLite database (user_version {marks[0]}, application_id "
             f"{marks[1]}): Startup Desk leaves it as it is"
+        )
+
+
+def _check_writable(path: Path) -> None:
+    """SQLite writes the database and its journal beside it: a read-only file or folder (or file
+    system) is said so by name, before SQLite's own "unable to open database file"."""
+    import os
+
+    from app.errors import AppError
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise AppError(f"{path} is read-only: Startup Desk opens its database for writing; nothing was changed")
+    if not os.access(folder, os.W_OK):
+        raise AppError(
+            f"{path}: the folder {folder} is read-only, and SQLite writes its journal beside the database; "
+            "nothing was changed"
         )
 
 

@@ -69,3 +69,31 @@ def test_a_startup_desk_database_in_use_is_still_opened(tmp_path, capsys):
         assert capsys.readouterr().out.strip()
     finally:
         holder.close()
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_a_database_that_cannot_be_written_is_named_with_the_reason(read_only, tmp_path, capsys, monkeypatch):
+    import os
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = folder / "desk.sqlite3"
+    if read_only == "file":
+        assert main(["--db", str(path), "demo"]) == 0
+    before = sha256(path) if path.exists() else None
+    listing = sorted(p.name for p in folder.iterdir())
+    real_access = os.access
+
+    def access(target, mode, **kwargs):  # a read-only mount (the tests may run as root, who writes anywhere)
+        if mode & os.W_OK and Path(target) == (path if read_only == "file" else folder):
+            return False
+        return real_access(target, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    capsys.readouterr()
+    assert main(["--db", str(path), "adjust", "worked", "5", "--reason", "x"]) == 1
+    err = capsys.readouterr().err
+    said = f"{path} is read-only" if read_only == "file" else f"the folder {folder} is read-only"
+    assert err.count("\n") == 1 and said in err
+    assert (sha256(path) if path.exists() else None) == before
+    assert sorted(p.name for p in folder.iterdir()) == listing
