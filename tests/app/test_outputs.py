@@ -87,3 +87,13 @@ def test_a_search_for_a_wildcard_finds_only_what_holds_it(database, database_url
     ):
         code, out, _ = cli(capsys, "--db", database_url, "deals", "--search", needle, "--json")
         assert code == 0 and {deal["title"] for deal in json.loads(out)} == titles
+
+
+@pytest.mark.parametrize("what", ["deals", "approved-requests"])
+@pytest.mark.parametrize("name", ["deals.xlsx", "deals.pdf", "deals", "missing/deals.csv"])
+def test_a_deal_file_is_written_only_to_a_csv_file_in_a_folder_that_exists(
+    what, name, database, database_url, tmp_path, capsys
+):
+    code, _, err = cli(capsys, "--db", database_url, "export", what, "-o", str(tmp_path / name))
+    assert code == 2 and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("desk", "backups"))) == []
