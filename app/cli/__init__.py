@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app.cli import admin, applications, deals, exports, files, ledger
-from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent  # noqa: F401  (the exit codes are the contract)
+from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent, user_name  # noqa: F401  (the exit codes are the contract)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", help="database URL or SQLite file (default: STARTUP_DESK_DB, else the per-user database)"
     )
-    parser.add_argument("--user", help="who the audit trail records (default: the OS user)")
+    parser.add_argument("--user", type=user_name, help="who the audit trail records (default: the OS user)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     shared = json_parent()
     for group in GROUPS:

@@ -144,3 +144,18 @@ def identifier(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of a record (1 … {MAX_ID})")
     return int(text)
+
+
+#: the longest name the audit trail keeps (its columns are 120 characters on every engine)
+LONGEST_USER = 120
+
+
+def user_name(text: str) -> str:
+    """Who the audit trail records: a name on one line, at most 120 characters."""
+    name = text.strip()
+    if not name or len(name) > LONGEST_USER or not name.isprintable():
+        raise argparse.ArgumentTypeError(
+            f"{text[:60]!r}{'…' if len(text) > 60 else ''} is not a user name "
+            f"(1 … {LONGEST_USER} printable characters on one line)"
+        )
+    return name

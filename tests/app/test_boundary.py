@@ -159,6 +159,9 @@ def test_a_clock_fixed_outside_the_days_the_program_holds_is_a_usage_error(today
         ["close-month", "9999-12"],
         ["decide", "W1", "accept", "--on", "0001-01-01"],
         ["decide", "W1", "accept", "--on", "9999-12-31"],
+        ["--user", "", "adjust", "worked", "5", "--reason", "x"],
+        ["--user", "root\nBcc: boss@evil.example", "adjust", "worked", "5", "--reason", "x"],
+        ["--user", "u" * 121, "adjust", "worked", "5", "--reason", "x"],
     ],
 )
 def test_a_value_outside_what_the_program_holds_is_refused_and_changes_nothing(args, members, database_url, capsys):
