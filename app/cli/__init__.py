@@ -8,6 +8,7 @@ what it needs, so `--help` and the quick commands start fast.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -71,6 +72,8 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
 
 #: a message quoting what was typed or read is cut here, so it stays one readable line
 LONGEST_MESSAGE = 1000
+#: what SQLAlchemy adds to a driver's words: the exception's class and a link for developers
+_NOISE = re.compile(r"\((?:sqlite3|psycopg)(?:\.\w+)*\.\w+\) | ?\(Background on this error at: [^)]*\)")
 
 
 def _explained(exc: Exception) -> tuple[str, int]:
@@ -82,6 +85,7 @@ def _explained(exc: Exception) -> tuple[str, int]:
     except Exception:  # noqa: BLE001 - the last resort of the boundary
         message, code = f"unexpected error ({type(exc).__name__}); nothing was changed", EXIT_REFUSED
     message = " ".join(message.splitlines())  # one line, whatever the text it quotes holds
+    message = _NOISE.sub("", message)
     if len(message) > LONGEST_MESSAGE:
         message = message[: LONGEST_MESSAGE - 1] + "…"
     return message, code

@@ -97,3 +97,61 @@ def test_a_database_that_cannot_be_written_is_named_with_the_reason(read_only, t
     assert err.count("\n") == 1 and said in err
     assert (sha256(path) if path.exists() else None) == before
     assert sorted(p.name for p in folder.iterdir()) == listing
+
+
+# ---- a disk that is really full (a 64 KB tmpfs, where the tests may mount one) ------------------
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"no tmpfs here ({mounted.stderr.decode().strip()})")
+    try:
+        (disk / "fill").write_bytes(b"\0" * 60 * 1024)  # 4 KB left
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["demo"],  # a new database on the full disk
+        ["export", "deals", "-o", "{disk}/deals.csv"],
+        ["export", "adjustments", "--month", "2026-09", "-o", "{disk}/a.xlsx"],
+        ["export", "letters", "-o", "{disk}/letters"],
+        ["export", "letters", "-o", "{disk}/letters.pdf"],
+        ["backup", "{disk}/copy.sqlite3"],
+    ],
+    ids=lambda c: "-".join(c[:2]),
+)
+def test_a_full_disk_is_one_line_and_leaves_nothing_on_it(command, full_disk, tmp_path, capsys):
+    desk = tmp_path / "desk.sqlite3"
+    assert main(["--db", str(desk), "demo"]) == 0
+    letters_before = pending_letters(desk)
+    capsys.readouterr()
+    database = full_disk / "new.sqlite3" if command == ["demo"] else desk
+    args = [part.replace("{disk}", str(full_disk)) for part in command]
+    assert main(["--db", str(database), *args]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("No space left on device" in err or "disk is full" in err), err
+    assert "Traceback" not in err and "Background on this error" not in err
+    assert sorted(p.name for p in full_disk.iterdir()) == ["fill"]
+    assert pending_letters(desk) == letters_before
+
+
+def pending_letters(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT count(*) FROM letters").fetchone()[0]
+    finally:
+        connection.close()
