@@ -74,6 +74,8 @@ def probe(url: str) -> None:
     try:
         objects = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type <> 'index'")]
         marks = [probe.execute(f"PRAGMA {mark}").fetchone()[0] for mark in ("user_version", "application_id")]
+    except sqlite3.OperationalError as exc:  # the file is there but cannot be read now: not a verdict on it
+        raise AppError(f"{path} cannot be read ({exc}): is the disk full or failing?") from None
     except sqlite3.DatabaseError as exc:
         raise AppError(f"{path} is not a Startup Desk database ({exc})") from None
     finally:

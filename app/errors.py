@@ -69,6 +69,8 @@ def _database_message(exc) -> str:
         return f"the database cannot be written ({text}): is the file or its folder read-only?"
     if "disk is full" in lowered or "database or disk is full" in lowered:
         return "the disk is full: nothing was written"
+    if "disk i/o error" in lowered:
+        return f"the database file cannot be read or written ({text}): is the disk full or failing?"
     if "not a database" in lowered or "malformed" in lowered:
         return f"the file is not a readable database ({text})"
     if "database is locked" in lowered:

@@ -3,7 +3,9 @@ and left byte for byte as it was, with no file of ours beside it (no -wal, no -s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -102,24 +104,37 @@ def test_a_database_that_cannot_be_written_is_named_with_the_reason(read_only, t
 # ---- a disk that is really full (a 64 KB tmpfs, where the tests may mount one) ------------------
 
 
-@pytest.fixture
-def full_disk(tmp_path):
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str):
+    """A tmpfs of `size` at `folder` (the test is skipped where it cannot be mounted)."""
     import os
     import shutil
     import subprocess
 
-    disk = tmp_path / "disk"
-    disk.mkdir()
+    folder.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
     if mounted.returncode != 0:
         pytest.skip(f"no tmpfs here ({mounted.stderr.decode().strip()})")
     try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill(disk: Path) -> None:
+    import os
+
+    free = os.statvfs(disk)
+    (disk / "fill").write_bytes(b"\0" * (free.f_bavail * free.f_frsize))
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    with small_disk(tmp_path / "disk", "64k") as disk:
         (disk / "fill").write_bytes(b"\0" * 60 * 1024)  # 4 KB left
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
 
 
 @pytest.mark.parametrize(
@@ -155,3 +170,18 @@ def pending_letters(path: Path) -> int:
         return connection.execute("SELECT count(*) FROM letters").fetchone()[0]
     finally:
         connection.close()
+
+
+def test_a_database_on_a_full_disk_is_said_so_and_left_as_it_was(tmp_path, capsys):
+    desk = tmp_path / "desk.sqlite3"
+    assert main(["--db", str(desk), "demo"]) == 0
+    with small_disk(tmp_path / "disk", "2m") as disk:
+        shutil.copy(desk, disk / "desk.sqlite3")
+        fill(disk)
+        before = sha256(disk / "desk.sqlite3")
+        capsys.readouterr()
+        for _ in range(2):  # the second time, SQLite's -wal and -shm of the first are there
+            assert main(["--db", str(disk / "desk.sqlite3"), "adjust", "adyn", "5", "--reason", "x"]) == 1
+            err = capsys.readouterr().err
+            assert err.count("\n") == 1 and "is the disk full or failing?" in err, err
+        assert sha256(disk / "desk.sqlite3") == before
