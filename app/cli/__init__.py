@@ -55,6 +55,15 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
             parser.error("the window is started by the startup-desk program (ui.launcher)")
         args.demo = getattr(args, "demo", False)
         return gui(args)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _log_unraisable
+    try:
+        return _run(args)
+    finally:
+        if previous_hook is not sys.__unraisablehook__:  # a test runner's own hook comes back
+            sys.unraisablehook = previous_hook
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.handler(args)
     except BrokenPipeError:
@@ -67,7 +76,19 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     except Exception as exc:  # the one boundary: every failure is one line and an exit code
         message, code = _explained(exc)
         print(f"startup-desk: {message}", file=sys.stderr)
-        return code
+    import gc
+
+    gc.collect()  # what the failure left half-done (its frames are free now) is collected while the hook is ours
+    return code
+
+
+def _log_unraisable(unraisable) -> None:
+    """An error Python cannot raise (a library's half-closed file, collected after a failure)
+    goes to the log, not to the terminal as a traceback after our one line."""
+    from app.errors import log_unexpected
+
+    if unraisable.exc_value is not None:
+        log_unexpected(unraisable.exc_value)
 
 
 #: a message quoting what was typed or read is cut here, so it stays one readable line

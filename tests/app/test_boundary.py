@@ -216,3 +216,38 @@ def test_a_listing_piped_into_head_exits_quietly(listing, tmp_path):
     err = writer.stderr.read().decode()
     assert writer.wait(timeout=60) == 0 and err == ""
     assert head.stdout.strip()
+
+
+LEAKY = """
+import sys
+import app.cli.applications as commands
+
+class HalfClosed:  # like a zip archive a library left open when the disk filled
+    def __del__(self):
+        raise OSError(28, "No space left on device")
+
+def failing(args):
+    archive = HalfClosed()
+    cycle = [archive]
+    cycle.append(cycle)  # collected only by the garbage collector, after the failure
+    raise OSError(28, "No space left on device", "/data/a.xlsx")
+
+commands.cmd_applications = failing
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_what_a_failure_leaves_half_closed_is_logged_not_printed(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", LEAKY, "--db", str(tmp_path / "desk.sqlite3"), "applications"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 1 and done.stderr == "startup-desk: /data/a.xlsx: the disk is full\n"
+    from app.errors import log_folder
+
+    assert "in __del__" in (log_folder() / "startup-desk.log").read_text()
