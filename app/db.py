@@ -54,6 +54,7 @@ def probe(url: str) -> None:
     from app.errors import AppError
 
     if not is_sqlite(url):
+        _probe_server(url)
         return
     parsed = make_url(url)
     if not parsed.database or parsed.database == ":memory:" or "mode=memory" in str(parsed.query):
@@ -92,6 +93,25 @@ def probe(url: str) -> None:
             f"{path} is another program's SQLite database (user_version {marks[0]}, application_id "
             f"{marks[1]}): Startup Desk leaves it as it is"
         )
+
+
+def _probe_server(url: str) -> None:
+    """A server database that holds another program's tables (and no schema version of ours) is
+    refused before a migration adds ours beside them."""
+    from sqlalchemy import inspect
+
+    from app.errors import AppError
+
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
+    if tables and "alembic_version" not in tables:
+        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        shown = make_url(normalise_url(url)).render_as_string(hide_password=True)
+        raise AppError(f"{shown} holds another program's tables ({listed}): Startup Desk leaves it as it is")
 
 
 def _check_writable(path: Path) -> None:

@@ -185,3 +185,27 @@ def test_a_database_on_a_full_disk_is_said_so_and_left_as_it_was(tmp_path, capsy
             err = capsys.readouterr().err
             assert err.count("\n") == 1 and "is the disk full or failing?" in err, err
         assert sha256(disk / "desk.sqlite3") == before
+
+
+@pytest.mark.postgres
+def test_another_program_s_postgresql_database_is_refused_and_left_as_it_was(pg_server, capsys):
+    from sqlalchemy import create_engine, inspect, text
+
+    from tests.conftest import _pg_database
+
+    admin, name = _pg_database(pg_server)
+    url = f"{pg_server}/{name}"
+    other = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with other.begin() as conn:
+            conn.execute(text("CREATE TABLE invoices (id serial PRIMARY KEY, total numeric)"))
+        assert main(["--db", url, "demo"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "holds another program's tables (invoices)" in err
+        with other.connect() as conn:
+            assert inspect(conn).get_table_names() == ["invoices"]
+    finally:
+        other.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
