@@ -251,3 +251,12 @@ def test_what_a_failure_leaves_half_closed_is_logged_not_printed(tmp_path):
     from app.errors import log_folder
 
     assert "in __del__" in (log_folder() / "startup-desk.log").read_text()
+
+
+def test_an_amount_of_twenty_digits_in_a_file_is_a_refusal_of_its_row(members, database_url, write_csv, capsys):
+    usage = write_csv("workspace,month,amount_usd\nworked,2026-03,99999999999999999999\nworked,2026-04,10\n", "u.csv")
+    code, out, _ = run(capsys, "--db", database_url, "import", "usage", str(usage), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["imported"] == 1
+    assert [(e["row"], e["field"]) for e in report["invalid"]] == [(2, "amount_usd")]
+    assert "more than the program holds" in report["invalid"][0]["message"]
