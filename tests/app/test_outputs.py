@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,26 @@ def test_a_deal_file_is_written_only_to_a_csv_file_in_a_folder_that_exists(
     code, _, err = cli(capsys, "--db", database_url, "export", what, "-o", str(tmp_path / name))
     assert code == 2 and err.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(("desk", "backups"))) == []
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+@pytest.mark.parametrize(
+    "command", [["backup", "{target}"], ["export", "deals", "-o", "{target}"]], ids=["backup", "export"]
+)
+def test_nothing_is_written_under_the_name_of_the_database_or_of_its_own_files(suffix, command, tmp_path, capsys):
+    import hashlib
+
+    # SQLite deletes a -wal it cannot read: a backup written there was gone at the next opening
+    import subprocess
+    import sys
+
+    database = tmp_path / "desk.csv"  # made and closed by a program of its own: no write of it is pending
+    subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "--db", str(database), "demo"], check=True, capture_output=True
+    )
+    target = Path(str(database) + suffix)
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (database, target) if p.exists()}
+    code, _, err = cli(capsys, "--db", str(database), *(part.replace("{target}", str(target)) for part in command))
+    assert code in (1, 2) and err.count("\n") == 1 and "database itself" in err
+    if suffix != "-shm":  # (SQLite's shared memory changes with every reader)
+        assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (database, target) if p.exists()} == before
