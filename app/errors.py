@@ -75,6 +75,15 @@ def _database_message(exc) -> str:
         return f"the file is not a readable database ({text})"
     if "database is locked" in lowered:
         return "the database is busy with another program's write; try again in a moment"
+    if (
+        "authentication failed" in lowered
+        or "no password supplied" in lowered
+        or "role" in lowered
+        and "does not exist" in lowered
+    ):
+        return f"the database server refused the login ({text}): check the user and password of --db"
+    if "database" in lowered and "does not exist" in lowered:
+        return f"the database server has no such database ({text}): create it first, or check the name in --db"
     if any(sign in lowered for sign in _UNREACHABLE):
         return f"the database server cannot be reached ({text})"
     return f"the database refused: {text}"

@@ -260,3 +260,14 @@ def test_an_amount_of_twenty_digits_in_a_file_is_a_refusal_of_its_row(members, d
     assert code == 1 and report["imported"] == 1
     assert [(e["row"], e["field"]) for e in report["invalid"]] == [(2, "amount_usd")]
     assert "more than the program holds" in report["invalid"][0]["message"]
+
+
+@pytest.mark.postgres
+def test_a_server_that_answers_no_says_why_in_one_line(pg_server, capsys):
+    base = pg_server.split("://", 1)[1].split("@", 1)[-1]
+    for url, says in (
+        (f"{pg_server}/no_such_database", "the database server has no such database"),
+        (f"postgresql://nobody_here@{base}/postgres", "the database server refused the login"),
+    ):
+        code, _, err = run(capsys, "--db", url, "applications")
+        assert code == 1 and says in one_line(err)
