@@ -121,3 +121,18 @@ def test_nothing_is_written_under_the_name_of_the_database_or_of_its_own_files(s
     assert code in (1, 2) and err.count("\n") == 1 and "database itself" in err
     if suffix != "-shm":  # (SQLite's shared memory changes with every reader)
         assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (database, target) if p.exists()} == before
+
+
+def test_letters_of_very_long_names_in_any_script_are_written_each_under_a_name_of_its_own(
+    database, write_csv, tmp_path
+):
+    from app.services import exports
+    from tests.app.test_export_files import accept
+
+    long_names = {"C1": "東" * 200, "C2": "東" * 200, "E1": "🚀" * 90, "D1": "ह" * 150, "P1": "."}
+    accept(database, write_csv, long_names)
+    folder = tmp_path / "letters"
+    database.run(exports.export_letters, exports.ExportLetters(None, folder, drafts=True))
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 2 * len(long_names)  # a PDF and a draft each: the two 東… companies apart
+    assert all(len(name.encode()) <= 255 and not name.startswith(("-", ".", " ")) for name in names)
