@@ -62,8 +62,7 @@ class ExportDialog(QDialog):
             [self.tr("Billing adjustments"), self.tr("Credit statements"), self.tr("Acceptance letters")]
         )
         form.addRow(self.tr("&Export"), self.kind)
-        self.month = QComboBox()
-        self.month.addItems(database.query(exports.closed_months))
+        self.month = QComboBox()  # filled from the database on the worker (`_loaded`)
         self.month.setAccessibleName(self.tr("Month"))
         form.addRow(self.tr("&Month (closed)"), self.month)
         layout.addLayout(form)
@@ -79,9 +78,8 @@ class ExportDialog(QDialog):
         self.options.addWidget(statement)
         letters = QWidget()
         letters_layout = QVBoxLayout(letters)
-        pending = database.query(exports.letters_pending)
         self.only_selected = QRadioButton(self.tr("The %d selected accepted applications") % len(self.selected))
-        self.all_pending = QRadioButton(self.tr("Every accepted application without a letter yet (%d)") % pending)
+        self.all_pending = QRadioButton(self.tr("Every accepted application without a letter yet"))
         (self.only_selected if self.selected else self.all_pending).setChecked(True)
         self.only_selected.setEnabled(bool(self.selected))
         self.combined = QRadioButton(self.tr("One combined PDF, for printing"))
@@ -138,6 +136,21 @@ class ExportDialog(QDialog):
         self.options.setCurrentIndex(kind)
         self.suggest_path()
         self.resize(620, self.sizeHint().height())
+        self.run_button.setEnabled(False)  # until the closed months are known
+        self.loading = runner.run(
+            lambda progress, cancelled: (
+                database.query(exports.closed_months),
+                database.query(exports.letters_pending),
+            ),
+            self._loaded,
+            lambda error: show_error(self, self.tr("Export"), error),
+        )
+
+    def _loaded(self, found) -> None:
+        months, pending = found
+        self.month.addItems(months)
+        self.all_pending.setText(self.tr("Every accepted application without a letter yet (%d)") % pending)
+        self.run_button.setEnabled(True)
 
     # ---- choices -----------------------------------------------------------------------
 

@@ -61,8 +61,8 @@ class ImportDialog(QDialog):
         self.mapping_box = QComboBox()
         self.mapping_box.setAccessibleName(self.tr("Column mapping"))
         self.mapping_box.addItem(self.tr("The form's own columns"), AUTOMATIC)
-        for name in mapping_names(self.database):
-            self.mapping_box.addItem(name, name)
+        database = self.database
+        self.runner.run(lambda progress, cancelled: mapping_names(database), self._add_mapping_names)
         self.mapping_box.currentIndexChanged.connect(lambda _: self._load_mapping(self.mapping_box.currentData()))
         save = QPushButton(self.tr("Save mapping as…"))
         save.clicked.connect(self.save_mapping)
@@ -138,14 +138,29 @@ class ImportDialog(QDialog):
             delimiter=self._delimiter,
         )
 
+    def _add_mapping_names(self, names: list[str]) -> None:
+        self.mapping_box.blockSignals(True)
+        for name in names:
+            if self.mapping_box.findData(name) < 0:
+                self.mapping_box.addItem(name, name)
+        self.mapping_box.blockSignals(False)
+
     def _load_mapping(self, name: str) -> None:
-        try:
-            mapping = find_mapping(self.database, name) if name else Mapping()
-            self._delimiter = mapping.delimiter
-            table = read_table(self.path, mapping.encoding, mapping.delimiter)
-        except Exception as exc:
-            show_error(self, self.tr("Cannot read the file"), exc)
-            return
+        """The mapping (from the database) and the file's header (from the file), read on the worker."""
+        database, path = self.database, self.path
+
+        def work(progress, cancelled):
+            mapping = find_mapping(database, name) if name else Mapping()
+            return mapping, read_table(path, mapping.encoding, mapping.delimiter)
+
+        self.runner.run(
+            work,
+            lambda found: self._show_mapping(*found),
+            lambda exc: show_error(self, self.tr("Cannot read the file"), exc),
+        )
+
+    def _show_mapping(self, mapping: Mapping, table) -> None:
+        self._delimiter = mapping.delimiter
         self.header = table.header
         fields = mapping.fields or suggest_mapping(table.header)
         self.fields.blockSignals(True)
@@ -167,11 +182,14 @@ class ImportDialog(QDialog):
         )
         if not name:
             return
-        try:
-            save_mapping(self.database, name, self.current_mapping())
-        except Exception as exc:
-            show_error(self, self.tr("Cannot save the mapping"), exc)
-            return
+        database, mapping = self.database, self.current_mapping()
+        self.runner.run(
+            lambda progress, cancelled: save_mapping(database, name, mapping),
+            lambda _result: self._mapping_saved(name),
+            lambda exc: show_error(self, self.tr("Cannot save the mapping"), exc),
+        )
+
+    def _mapping_saved(self, name: str) -> None:
         if self.mapping_box.findData(name) < 0:
             self.mapping_box.blockSignals(True)
             self.mapping_box.addItem(name, name)

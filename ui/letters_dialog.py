@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -28,16 +28,20 @@ from app.exports.letters import DEFAULT_TEMPLATE, PLACEHOLDERS, LetterSettings
 from app.services import exports
 from ui import file_dialogs
 from ui.dialogs import show_error
+from ui.tasks import TaskRunner
 
 
 class LetterSettingsDialog(QDialog):
     """The program's letterhead, signatory and wording; Preview renders a letter with what is typed."""
 
-    def __init__(self, database, parent: QWidget | None = None):
+    previewed = Signal(bool)  # a preview was rendered (True), or refused (False)
+    loaded = Signal()  # the settings were read into the form
+
+    def __init__(self, database, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.database = database
+        self.database, self.runner = database, runner
         self.setWindowTitle(self.tr("Acceptance letter"))
-        settings = database.query(exports.letter_settings)
+        settings = LetterSettings()  # until the stored ones arrive from the worker (`_fill`)
         splitter = QSplitter()
         editor = QWidget()
         form = QFormLayout(editor)
@@ -90,6 +94,30 @@ class LetterSettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._folder = tempfile.TemporaryDirectory(prefix="startup-desk-preview-")
         self.resize(1100, 720)
+        for widget in (self.program, self.contact, self.signatory, self.signatory_title, self.sign_off, self.logo):
+            widget.setEnabled(False)
+        self.template.setEnabled(False)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # saving before the stored settings arrive would blank them
+        self.preview_button.setEnabled(False)
+        runner.run(lambda progress, cancelled: database.query(exports.letter_settings), self._fill)
+
+    def _fill(self, settings: LetterSettings) -> None:
+        for widget, text in (
+            (self.program, settings.program),
+            (self.contact, settings.contact),
+            (self.signatory, settings.signatory),
+            (self.signatory_title, settings.signatory_title),
+            (self.sign_off, settings.sign_off),
+            (self.logo, settings.logo),
+        ):
+            widget.setText(text)
+            widget.setEnabled(True)
+        self.template.setPlainText(settings.template)
+        self.template.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        self.loaded.emit()
         self.preview()
 
     def settings(self) -> LetterSettings:
@@ -109,18 +137,22 @@ class LetterSettingsDialog(QDialog):
         if name:
             self.logo.setText(name)
 
-    def preview(self) -> bool:
-        """Render one letter with the settings as typed (a few hundred milliseconds: fine on the GUI thread)."""
+    def preview(self) -> None:
+        """Render one letter with the settings as typed, on the worker; `previewed` says how it went."""
         target = Path(self._folder.name) / "preview.pdf"
-        try:
-            self.database.run(exports.preview_letter, exports.PreviewLetter(self.settings(), target))
-        except Exception as error:  # a bad placeholder: say so, keep editing
+        database, command = self.database, exports.PreviewLetter(self.settings(), target)
+
+        def rendered(_result) -> None:
+            self.document.close()
+            self.document.load(str(target))
+            self.show_page()
+            self.previewed.emit(True)
+
+        def refused(error) -> None:  # a bad placeholder: say so, keep editing
             show_error(self, self.tr("The letter cannot be rendered"), error)
-            return False
-        self.document.close()
-        self.document.load(str(target))
-        self.show_page()
-        return True
+            self.previewed.emit(False)
+
+        self.runner.run(lambda progress, cancelled: database.run(exports.preview_letter, command), rendered, refused)
 
     def show_page(self) -> None:
         if self.document.pageCount() == 0:
@@ -139,12 +171,12 @@ class LetterSettingsDialog(QDialog):
         self.show_page()
 
     def save(self) -> None:
-        try:
-            self.database.run(exports.save_letter_settings, exports.SaveLetterSettings(self.settings()))
-        except Exception as error:
-            show_error(self, self.tr("Letter settings not saved"), error)
-            return
-        self.accept()
+        database, command = self.database, exports.SaveLetterSettings(self.settings())
+        self.runner.run(
+            lambda progress, cancelled: database.run(exports.save_letter_settings, command),
+            lambda _result: self.accept(),
+            lambda error: show_error(self, self.tr("Letter settings not saved"), error),
+        )
 
     def done(self, result: int) -> None:
         self.document.close()

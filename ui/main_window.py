@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
     def letter_settings(self):
         from ui.letters_dialog import LetterSettingsDialog
 
-        dialog = LetterSettingsDialog(self.database, self)
+        dialog = LetterSettingsDialog(self.database, self.runner, self)
         dialog.open()
         return dialog
 

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.postgres
 
 
 def test_eight_simultaneous_adjustments_never_take_credit_below_zero(members, database_url):
-    outcomes = released_together(database_url, [["adjust", "worked", "-4000.00", "--reason", "race", "--on", "2026-06-01"]] * 8)
+    outcomes = released_together(
+        database_url, [["adjust", "worked", "-4000.00", "--reason", "race", "--on", "2026-06-01"]] * 8
+    )
     codes = sorted(code for code, _, _ in outcomes)
     assert codes == [0] * 6 + [1] * 2  # 25,000.00 holds six adjustments of 4,000.00
     refusals = [err for code, _, err in outcomes if code == 1]

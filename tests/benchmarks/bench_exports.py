@@ -58,7 +58,9 @@ def month_rows(database: Database, month: str):
     groups: dict[str, list] = {}
     for member, row in zip(members, rows):
         groups.setdefault(member.partner_code, []).append(row)
-    summary = [[code, code or "(no partner)", len(part), *Totals.of_rows(part).cells()] for code, part in groups.items()]
+    summary = [
+        [code, code or "(no partner)", len(part), *Totals.of_rows(part).cells()] for code, part in groups.items()
+    ]
     return rows, summary
 
 
@@ -129,7 +131,9 @@ def letter_lines(letter, settings, on) -> list[str]:
     from app.exports.letters import letter_text, long_date
 
     head = [long_date(on), letter.founder or letter.company, letter.company, f"Welcome to the {settings.program}"]
-    body = [line for block in letter_text(letter, settings, on).split("\n") for line in textwrap.wrap(block, 95) or [""]]
+    body = [
+        line for block in letter_text(letter, settings, on).split("\n") for line in textwrap.wrap(block, 95) or [""]
+    ]
     return head + body + [settings.sign_off, "", settings.signatory]
 
 
@@ -179,7 +183,9 @@ def letters(count: int, folder: Path, size: int) -> tuple[float, float, float]:
 def main(sizes: list[int]) -> None:
     folder = Path(tempfile.mkdtemp())
     lines = [f"medians of {RUNS} runs, export and yardstick taking turns; ratio = export / yardstick"]
-    lines.append("billing adjustments (xlsx): workspaces | export s | XlsxWriter constant_memory s | ratio (budget 1.3) | csv s")
+    lines.append(
+        "billing adjustments (xlsx): workspaces | export s | XlsxWriter constant_memory s | ratio (budget 1.3) | csv s"
+    )
     for size in sizes:
         rows, export, yardstick, csv_time = adjustments(size, folder)
         lines.append(f"  {rows:>9,} | {export:6.2f} | {yardstick:6.2f} | {export / yardstick:4.2f} | {csv_time:5.2f}")

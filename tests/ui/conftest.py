@@ -101,3 +101,29 @@ def model_tester(qapp):
     qInstallMessageHandler(previous)
     assert not failures, "item model tester: " + "\n".join(failures)
     testers.clear()
+
+
+ENTRY_POINTS = ("read", "query", "apply", "run", "unit_of_work")
+
+
+@pytest.fixture
+def gui_thread_queries(monkeypatch):
+    """Every call of a Database entry point made on the GUI thread, with where it came from:
+    the window reads and writes only on its task runner (issue 11), so a test asserts this
+    stays empty."""
+    import threading
+    import traceback
+
+    from app.database import Database
+
+    calls: list[str] = []
+    for name in ENTRY_POINTS:
+        original = getattr(Database, name)
+
+        def spy(self, *args, _original=original, _name=name, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                calls.append(f"Database.{_name}\n" + "".join(traceback.format_stack(limit=8)))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Database, name, spy)
+    return calls

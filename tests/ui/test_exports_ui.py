@@ -12,6 +12,14 @@ from ui.letters_dialog import LetterSettingsDialog, print_pdf
 from ui.tasks import TaskRunner
 
 
+def open_dialog(qtbot, database, kind: int, **kwargs) -> ExportDialog:
+    """The dialog, once it has read the closed months and pending letters (on the worker)."""
+    dialog = ExportDialog(database, TaskRunner(), kind, **kwargs)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.run_button.isEnabled, timeout=10_000)
+    return dialog
+
+
 def run_export(qtbot, dialog: ExportDialog) -> None:
     with qtbot.waitSignal(dialog.exported, timeout=20_000):
         dialog.run_button.click()
@@ -19,8 +27,7 @@ def run_export(qtbot, dialog: ExportDialog) -> None:
 
 
 def test_adjustments_export_from_the_dialog_and_the_file_matches_the_ledger(qtbot, ledger_db, tmp_path):
-    dialog = ExportDialog(ledger_db, TaskRunner(), ADJUSTMENTS)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ledger_db, ADJUSTMENTS)
     assert dialog.month.currentText() == "2026-01"
     assert dialog.path.text().endswith("billing-adjustments-2026-01.xlsx")
     dialog.path.setText(str(tmp_path / "adjustments.xlsx"))
@@ -36,8 +43,7 @@ def test_adjustments_export_from_the_dialog_and_the_file_matches_the_ledger(qtbo
 
 
 def test_statement_of_one_workspace_is_a_pdf_and_a_csv_choice_changes_the_file(qtbot, ledger_db, tmp_path):
-    dialog = ExportDialog(ledger_db, TaskRunner(), STATEMENTS)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ledger_db, STATEMENTS)
     dialog.workspace.setText("light")
     dialog.workspace.editingFinished.emit()
     assert dialog.path.text().endswith("statement-2026-01-light.pdf")
@@ -50,8 +56,7 @@ def test_statement_of_one_workspace_is_a_pdf_and_a_csv_choice_changes_the_file(q
 
 
 def test_a_refused_export_says_why_and_writes_nothing(qtbot, ledger_db, tmp_path, shown_errors):
-    dialog = ExportDialog(ledger_db, TaskRunner(), ADJUSTMENTS)
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ledger_db, ADJUSTMENTS)
     dialog.path.setText(str(tmp_path / "adjustments.txt"))
     with qtbot.waitSignal(dialog.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=10_000):
         dialog.run_button.click()
@@ -61,8 +66,7 @@ def test_a_refused_export_says_why_and_writes_nothing(qtbot, ledger_db, tmp_path
 
 
 def test_letters_for_the_selection_or_for_everyone_not_yet_written(qtbot, ledger_db, tmp_path):
-    dialog = ExportDialog(ledger_db, TaskRunner(), LETTERS, selected=[])
-    qtbot.addWidget(dialog)
+    dialog = open_dialog(qtbot, ledger_db, LETTERS, selected=[])
     assert not dialog.only_selected.isEnabled() and dialog.all_pending.isChecked()
     assert "(2)" in dialog.all_pending.text()
     dialog.path.setText(str(tmp_path / "letters.pdf"))
@@ -75,18 +79,27 @@ def test_letters_for_the_selection_or_for_everyone_not_yet_written(qtbot, ledger
 
 
 def test_letter_settings_preview_what_is_typed_and_refuse_an_unknown_placeholder(qtbot, ledger_db, shown_errors):
-    dialog = LetterSettingsDialog(ledger_db)
+    dialog = LetterSettingsDialog(ledger_db, TaskRunner())
     qtbot.addWidget(dialog)
-    assert dialog.document.pageCount() == 1  # the preview rendered on opening
+    assert not dialog.save_button.isEnabled()  # nothing to save before the stored settings are in
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000) as rendered:
+        pass  # the settings are read, then the preview renders, on the worker
+    assert rendered.args == [True] and dialog.document.pageCount() == 1
+    assert dialog.program.text() == "Startup Program"
     dialog.program.setText("Segment Startup Program")
     dialog.template.setPlainText("Dear $founder, your $amount awaits at $nowhere.")
-    assert not dialog.preview()
-    assert "unknown placeholder $nowhere" in shown_errors[-1]
-    dialog.save()
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000) as rendered:
+        dialog.preview()
+    assert rendered.args == [False] and "unknown placeholder $nowhere" in shown_errors[-1]
+    with qtbot.waitSignal(dialog.runner.busy_changed, check_params_cb=lambda busy: not busy, timeout=10_000):
+        dialog.save()
     assert dialog.result() == 0 and ledger_db.query(exports.letter_settings).program == "Startup Program"
     dialog.template.setPlainText("Dear $founder, your $amount awaits.")
-    assert dialog.preview()
-    dialog.save()
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000) as rendered:
+        dialog.preview()
+    assert rendered.args == [True]
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        dialog.save()
     saved = ledger_db.query(exports.letter_settings)
     assert saved.program == "Segment Startup Program" and saved.template.startswith("Dear $founder")
 

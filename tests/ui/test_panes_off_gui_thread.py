@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
-from app.database import Database
 from app.services import deal_files, deals
 from ui.deals_pane import DealsPane
 from ui.ledger_pane import LedgerPane
@@ -19,32 +16,18 @@ DEALS = (
 )
 
 
-@pytest.fixture
-def on_gui_thread(monkeypatch):
-    """Every way into the database, spied on: the names of those entered on the GUI thread."""
-    calls: list[str] = []
-    for name in ("unit_of_work", "read"):
-        original = getattr(Database, name)
-
-        def spy(self, *args, _original=original, _name=name, **kwargs):
-            if threading.current_thread() is threading.main_thread():
-                calls.append(_name)
-            return _original(self, *args, **kwargs)
-
-        monkeypatch.setattr(Database, name, spy)
-    return calls
-
-
 def settle(qtbot, runner: TaskRunner) -> None:
     qtbot.waitUntil(lambda: not runner._running, timeout=10_000)
 
 
-def test_the_deals_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db, tmp_path, monkeypatch, on_gui_thread):
+def test_the_deals_pane_reads_writes_and_undoes_on_the_worker(
+    qtbot, ledger_db, tmp_path, monkeypatch, gui_thread_queries
+):
     path = tmp_path / "deals.csv"
     path.write_text(DEALS)
     ledger_db.run(deal_files.import_deals, deal_files.ImportDealFile(path))
     ledger_db.run(deals.request_deal, deals.RequestDeal("light", 1))
-    on_gui_thread.clear()  # the fixtures wrote on this thread; the pane must not
+    gui_thread_queries.clear()  # the fixtures wrote on this thread; the pane must not
     runner = TaskRunner()
     pane = DealsPane(ledger_db, runner)
     qtbot.addWidget(pane)
@@ -67,15 +50,15 @@ def test_the_deals_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db, 
     pane.undo_stack.redo()
     settle(qtbot, runner)
     assert [row.status for row in pane.requests.rows] == ["approved"]
-    assert on_gui_thread == []
+    assert gui_thread_queries == []
 
 
-def test_the_ledger_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db, monkeypatch, on_gui_thread):
+def test_the_ledger_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db, monkeypatch, gui_thread_queries):
     from PySide6.QtWidgets import QInputDialog
 
     from ui.dialogs import ReasonDialog
 
-    on_gui_thread.clear()
+    gui_thread_queries.clear()
     runner = TaskRunner()
     pane = LedgerPane(ledger_db, runner)
     qtbot.addWidget(pane)
@@ -97,7 +80,7 @@ def test_the_ledger_pane_reads_writes_and_undoes_on_the_worker(qtbot, ledger_db,
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     pane.close_month()  # reads the last closed month to suggest the next, then is cancelled
     settle(qtbot, runner)
-    assert on_gui_thread == []
+    assert gui_thread_queries == []
 
 
 def test_a_superseded_read_never_overwrites_a_newer_one(qtbot):

@@ -1,37 +1,15 @@
 """The queue never touches the database on the GUI thread: loading, scrolling, selecting,
 following a link, deciding, undoing and redoing all read and write on the task runner."""
 
-import threading
-import traceback
-
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
-from app.database import Database
 from app.queries import QueueFilter
 from app.services.applications import history
 from app.services.imports import import_applications
 from tests.ui.queue_support import CSV, make_pane, settle
 from ui.dialogs import ReasonDialog
 from ui.queue_model import PAGE
-
-ENTRY_POINTS = ("read", "query", "apply", "run", "unit_of_work")
-
-
-@pytest.fixture
-def gui_thread_queries(monkeypatch):
-    """Every call of a Database entry point made on the GUI thread, with where it came from."""
-    calls: list[str] = []
-    for name in ENTRY_POINTS:
-        original = getattr(Database, name)
-
-        def spy(self, *args, _original=original, _name=name, **kwargs):
-            if threading.current_thread() is threading.main_thread():
-                calls.append(f"Database.{_name}\n" + "".join(traceback.format_stack(limit=8)))
-            return _original(self, *args, **kwargs)
-
-        monkeypatch.setattr(Database, name, spy)
-    return calls
 
 
 @pytest.fixture
