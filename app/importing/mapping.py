@@ -221,6 +221,12 @@ def resolve(
     readers: dict[str, Callable[[list[str]], str]] = {}
     for column, index in columns.items():
         target = column if column in targets else aliases.get(column)
-        if target and target not in readers:
+        if target and target in readers:
+            first = readers[target].column_index  # type: ignore[attr-defined]
+            raise FileRefused(
+                f"columns {first + 1} ({header[first]!r}) and {index + 1} ({header[index]!r}) both read as "
+                f"{target}; rename one of them, or say which one is meant in a column mapping"
+            )
+        if target:
             readers[target] = _column(index)
     return readers

@@ -195,13 +195,24 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+_HOSTILE_XML = ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError")
+
+
 def _xlsx_problem(name: str, exc: BaseException, where: str) -> FileRefused:
-    kind = type(exc).__name__
-    if kind in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
-        reason = "it declares XML entities or a DTD (an XML bomb or an external entity): refused unread"
+    """openpyxl wraps what went wrong (a ValueError around defusedxml's refusal): the innermost
+    cause names it."""
+    chain = [exc]
+    while chain[-1].__cause__ or chain[-1].__context__:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+        if len(chain) > 10:
+            break
+    if any(type(link).__name__ in _HOSTILE_XML for link in chain):
+        reason = "it declares XML entities or a DTD (an XML bomb or an external entity), refused unread"
     else:
-        reason = f"its XML is damaged ({kind}: {exc})" if str(exc) else f"its XML is damaged ({kind})"
-    return FileRefused(f"{name}: not a readable XLSX workbook, {where}: {reason}")
+        inner = chain[-1]
+        text = str(inner).splitlines()[0] if str(inner) else ""
+        reason = f"its XML is damaged ({type(inner).__name__}{': ' + text if text else ''})"
+    return FileRefused(f"{name}: not a readable XLSX workbook ({where}): {reason}")
 
 
 def _read_xlsx(path: Path) -> Table:
