@@ -174,7 +174,14 @@ def check_rows(text: TextColumns, start: int, stop: int) -> tuple[Parsed, list[R
             for index, value in enumerate(values):
                 if "\x00" in value:
                     fail(index, target, "holds a NUL byte (is the file binary, or UTF-16 read as something else?)")
+    unread = {(index, error.field) for index, error in failures}
     typed = _typed_columns(columns, text.date_format, fail, text.unknown_countries)
+    if unread:  # a cell a filter could not read is reported as that, not also as blank
+        failures = [
+            (index, error)
+            for index, error in failures
+            if not ((index, error.field) in unread and error.message == "required, but blank")
+        ]
     failures.sort(key=lambda failure: failure[0])  # stable: a row's errors keep the order of the checks
     parsed = Parsed(numbers, source_keys(typed), typed)
     if failures:
