@@ -42,9 +42,10 @@ SHARED_HOSTS = frozenset(
     dropbox.com airtable.com canva.site framer.website""".split()
 )
 
-#: Top-level names reserved for examples and tests (RFC 2606, 6761): the Public Suffix
-#: List does not know them, so for them the whole host is the domain.
+#: Names reserved for examples and tests (RFC 2606, 6761): placeholders, each host of
+#: which stands for a different company, so for them the whole host is the domain.
 RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost", "local"})
+RESERVED_DOMAINS = frozenset({"example.com", "example.net", "example.org"})
 
 Registrable = Callable[[str], "str | None"]
 
@@ -141,7 +142,7 @@ def registrable_domain(host: str, registrable: Registrable | None = None) -> str
     """The part of a host a company registers ('' for a bare public suffix)."""
     if not host:
         return ""
-    if host.rsplit(".", 1)[-1] in RESERVED_TLDS:
+    if host.rsplit(".", 1)[-1] in RESERVED_TLDS or host.split(".", host.count(".") - 1)[-1] in RESERVED_DOMAINS:
         return host
     found = (registrable or _whole_host)(host)
     return found or ""

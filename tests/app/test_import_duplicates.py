@@ -65,3 +65,22 @@ def test_every_earlier_match_is_listed(database, write_csv):
     report = import_applications(database, write_csv(HEADER + rows, "second.csv"))
     assert report.flagged == 2
     assert flags(database) == {("E2", "E1", "domain"), ("E3", "E1", "domain"), ("E3", "E2", "domain")}
+
+
+def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_csv, monkeypatch):
+    import app.importing.duplicates as duplicates
+
+    monkeypatch.setattr(duplicates, "MATCHES_LISTED", 3)
+    rows = "".join(f"U{i},2026-03-01,Firm {i},p{i}@uni.edu,US,\n" for i in range(1, 7))
+    report = import_applications(database, write_csv(HEADER + rows))
+    assert report.flagged == 5
+    found = flags(database)
+    assert {other for application, other, _ in found if application == "U6"} == {"U1", "U2", "U3"}
+    assert {other for application, other, _ in found if application == "U3"} == {"U1", "U2"}
+
+
+def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
+    rows = "X1,2026-03-01,One,founder@c1.example.com,US,https://c1.example.com\n"
+    rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
+    import_applications(database, write_csv(HEADER + rows))
+    assert flags(database) == set()
