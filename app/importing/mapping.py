@@ -87,11 +87,12 @@ def _slug(text: str) -> str:
 
 
 def _domain(text: str) -> str:
-    from app.domains import web_domain
+    """The registrable domain of the first URL ('https://a.acme.io/x, b.io' -> 'acme.io')."""
+    from app.domains import url_domain
 
-    domain = web_domain(text)
+    domain = url_domain(text)
     if not domain:
-        raise Unreadable(f"{text!r} names no company domain (a shared host such as github.io is none)")
+        raise Unreadable(f"{text!r} names no domain")
     return domain
 
 
