@@ -84,3 +84,34 @@ def test_placeholder_domains_of_examples_never_merge_companies(database, write_c
     rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
     import_applications(database, write_csv(HEADER + rows))
     assert flags(database) == set()
+
+
+def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv, tmp_path, clock):
+    from sqlalchemy import text, update
+
+    from app.database import Database
+    from app.search import text_condition
+
+    row = "K1,2026-03-01,Acme Labs,a@mail.acme.io,US,https://secret.acme.io\n"
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    import_applications(database, write_csv(HEADER + row))
+    with database.engine.begin() as conn:  # the keys as the rules before schema 0005 made them
+        conn.execute(
+            update(schema.applications).values(web_domain="secret.acme.io", mail_domain="mail.acme.io", name_key="acme")
+        )
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    database.close()
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    try:
+        with database.read() as conn:
+            a = schema.applications.c
+            assert conn.execute(select(a.web_domain, a.mail_domain, a.name_key)).one() == (
+                "acme.io",
+                "acme.io",
+                "acmelabs",
+            )
+            assert len(list(conn.execute(select(a.id).where(text_condition(conn, "acme labs"))))) == 1
+            long_id = "x" * 200
+            conn.execute(update(schema.applications).values(application_id=long_id))  # the column holds it now
+    finally:
+        database.close()
