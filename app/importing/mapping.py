@@ -103,6 +103,14 @@ def _slug_or_refuse(text: str) -> str:
     return slug
 
 
+def _tail(text: str) -> str:
+    """'/company/acme/' -> 'acme': the last part of a path."""
+    tail = text.rstrip("/").rsplit("/", 1)[-1]
+    if not tail.strip():
+        raise Unreadable(f"{text!r} has no last part to take")
+    return tail
+
+
 def _year(text: str) -> str:
     """'2024.0' or '2010' -> '2010-01-01': a person chose 1 January by choosing this filter."""
     match = re.fullmatch(r"\s*(\d{4})(?:\.0+)?\s*", text)
@@ -140,7 +148,7 @@ FILTERS: dict[str, Callable[[str], str]] = {
     "usd_total": _usd_total,
     # the first item of 'a, b', 'a | b' or "['a', 'b']"
     "first": lambda text: re.split(r",\s*|\s*\|\s*", text.strip("[] "), maxsplit=1)[0].strip("'\" "),
-    "tail": lambda text: text.rstrip("/").rsplit("/", 1)[-1],
+    "tail": _tail,
     "lower": str.casefold,
     "strip": str.strip,
 }

@@ -272,3 +272,20 @@ def test_the_report_lists_each_invalid_row_once_with_all_its_problems(cli, write
 def test_a_one_object_json_file_is_refused_with_its_keys(database, write_csv):
     with pytest.raises(FileRefused, match="its keys: data"):
         import_applications(database, write_csv('{"data": [\n{"company": "A"}\n]}', "wrapped.json"))
+
+
+@pytest.mark.parametrize(
+    "name,text", [("domain", "n/a"), ("slug", "!!!"), ("tail", "///"), ("usd_total", "lots"), ("usd_total", "€5,000")]
+)
+def test_each_filter_refuses_what_it_cannot_read(name, text):
+    from app.importing.mapping import FILTERS, Unreadable
+
+    with pytest.raises(Unreadable):
+        FILTERS[name](text)
+
+
+def test_an_undisclosed_amount_is_unknown_on_purpose():
+    from app.importing.mapping import FILTERS
+
+    assert FILTERS["usd_total"]("$1200000, undisclosed amount") == ""
+    assert FILTERS["usd_total"]("$1,200,000, $300,000") == "1500000.00"
