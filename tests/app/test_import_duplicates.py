@@ -115,3 +115,29 @@ def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv
             conn.execute(update(schema.applications).values(application_id=long_id))  # the column holds it now
     finally:
         database.close()
+
+
+def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, shared_data):
+    """The May 2024 directory lists a few companies twice under two ids (the same website);
+    the rules before issue 13 also flagged companies with pages on github.com or producthunt.com."""
+    import pytest
+
+    from app.importing.mapping import builtin_mapping
+
+    if not database.is_sqlite:
+        pytest.skip("one engine is enough for 4,663 rows; the flagging is shared")
+    path = shared_data / "yc-directory-2024" / "2024-05-11-yc-companies.csv"
+    import_applications(database, path, builtin_mapping("yc-directory-2024"))
+    with database.read() as conn:
+        a, o, d = schema.applications.alias("a"), schema.applications.alias("o"), schema.duplicate_flags
+        domain_flags = conn.execute(
+            select(a.c.company, o.c.company, a.c.web_domain)
+            .select_from(d)
+            .join(a, a.c.id == d.c.application)
+            .join(o, o.c.id == d.c.other)
+            .where(d.c.kind == "domain")
+        ).all()
+    assert sorted(domain_flags) == [
+        ("Lokal", "Lokal", "getlokalapp.com"),
+        ("Tap to Learn", "TapToLearn", "taptolearn.com"),
+    ]
