@@ -248,3 +248,13 @@ def test_the_command_line_says_one_line_for_each_hostile_file(database_url, tmp_
         assert code == 1
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
         assert path.name in err
+
+
+def test_excels_unicode_text_export_is_read(database, write_csv):
+    """Excel's 'Unicode Text': UTF-16 with a byte-order mark, tab-delimited, CRLF."""
+    lines = [
+        "application_id\tsubmitted_on\tcompany\tcontact_email\tcountry",
+        "T1\t2026-03-01\tŁódź Labs\tl@lodz.pl\tPoland",
+    ]
+    report = import_applications(database, write_csv("\r\n".join(lines) + "\r\n", "export.txt", encoding="utf-16"))
+    assert (report.imported, report.invalid) == (1, [])
