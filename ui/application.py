@@ -6,7 +6,8 @@ import sys
 from importlib import resources
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "Startup Desk"
 APPLICATION = "startup-desk"
@@ -17,6 +18,11 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Startup Desk")
+    # the menu entry (packaging/startup-desk.desktop) and the window are one program to the desktop
+    app.setDesktopFileName("startup-desk")
+    icon = resources.files("resources").joinpath("icons", "startup-desk.svg")
+    with resources.as_file(icon) as path:
+        app.setWindowIcon(QIcon(str(path)))
     install_translation(app, QLocale())
     return app
 
@@ -32,13 +38,30 @@ def install_translation(app: QApplication, locale: QLocale) -> QTranslator | Non
     return translator
 
 
+#: the open windows: a window nothing refers to would be collected (File → Open makes a new one)
+WINDOWS: list = []
+
+
 def open_window(args):
-    """The main window, painted at once; its database (and the demo data when asked) opens on
-    the worker and the panes arrive when it is ready. A refused database is said in a message."""
+    """The main window of `args.db` (the default database; with `--demo` and no `--db`, the
+    demo's own), painted at once; the database (and the demo data when asked) opens on the
+    worker and the panes arrive when it is ready. A refused database is said in a message."""
+    from app.db import demo_url
+
+    demo = getattr(args, "demo", False)
+    url = args.db or (demo_url() if demo else None)
+    return open_database_window(url, args.user, demo=demo)
+
+
+def open_database_window(url: str | None, user: str | None, *, demo: bool = False, replacing=None):
+    """A window on `url` (None: the default database). `replacing` is a window to close once
+    this one has its database (File → Open); if the database is refused, it stays."""
+    from ui.dialogs import show_error
     from ui.main_window import MainWindow
 
-    window = MainWindow()
-    url, user, demo = args.db, args.user, getattr(args, "demo", False)
+    window = MainWindow(demo=demo)
+    WINDOWS.append(window)
+    window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)
 
     def open_database(progress, cancelled):
         from app.database import Database
@@ -48,6 +71,8 @@ def open_window(args):
 
     def opened(database) -> None:
         window.attach(database)
+        if replacing is not None:
+            replacing.close()
         if demo:
             from app.demo import LoadDemo, load_demo
 
@@ -55,17 +80,59 @@ def open_window(args):
             window.runner.run(
                 lambda progress, cancelled: database.run(load_demo, LoadDemo()),
                 lambda text: (window.reload(), window.statusBar().showMessage(text, 10000)),
+                lambda error: show_error(window, window.tr("Demo data not loaded"), error),
             )
 
     def refused(error) -> None:
-        QMessageBox.critical(window, "Startup Desk", str(error))
+        show_error(replacing or window, "Startup Desk", error)
         window.close()
 
     window.opening = window.runner.run(open_database, opened, refused)
     return window
 
 
+def no_display_message() -> str | None:
+    """One line when the window cannot be shown, instead of Qt's abort: no display at all, or
+    an X11 display without the libraries Qt's xcb platform needs."""
+    import ctypes.util
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None  # the person chose a platform (offscreen, wayland …), or not Linux: Qt knows
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return (
+            "startup-desk: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "every task also works from the command line: startup-desk --help"
+        )
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    missing = [package for library, package in X11_LIBRARIES if ctypes.util.find_library(library) is None]
+    if missing:
+        return "startup-desk: the window needs these system packages for X11: " + " ".join(missing)
+    return None
+
+
+#: what Qt's xcb platform loads (packaging/debian-packages.txt lists the same packages)
+X11_LIBRARIES = (
+    ("xcb-cursor", "libxcb-cursor0"),
+    ("xcb-icccm", "libxcb-icccm4"),
+    ("xcb-keysyms", "libxcb-keysyms1"),
+    ("xcb-image", "libxcb-image0"),
+    ("xcb-render-util", "libxcb-render-util0"),
+    ("xcb-randr", "libxcb-randr0"),
+    ("xcb-shape", "libxcb-shape0"),
+    ("xcb-xkb", "libxcb-xkb1"),
+    ("xkbcommon-x11", "libxkbcommon-x11-0"),
+    ("EGL", "libegl1"),
+    ("fontconfig", "libfontconfig1"),
+)
+
+
 def run(args) -> int:
+    message = no_display_message()
+    if message:
+        print(message, file=sys.stderr)
+        return 1
     app = make_qt_app()
     window = open_window(args)
     window.show()

@@ -59,8 +59,29 @@ def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
     return value.strip() if ok and value.strip() else None
 
 
+def plain_box(
+    parent, icon: QMessageBox.Icon, title: str, text: str, buttons=QMessageBox.StandardButton.Ok
+) -> QMessageBox:
+    """A message box that shows its text as typed: a message quoting an applicant's company
+    name must not render `<b>` or links (Qt guesses rich text otherwise)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def inform(parent, title: str, text: str) -> None:
+    plain_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+def confirm(parent, title: str, question: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return (
+        plain_box(parent, QMessageBox.Icon.Question, title, question, buttons).exec() == QMessageBox.StandardButton.Yes
+    )
+
+
 def show_error(parent, title: str, error: Exception | str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.Ok, parent)
+    box = plain_box(parent, QMessageBox.Icon.Warning, title, str(error))
     details = getattr(error, "details", None)
     if details and not _is_expected(error):
         box.setDetailedText(details)

@@ -41,6 +41,28 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
 
 
 _PROVIDER: NameOnlyIconProvider | None = None
+_PROTECTED: list[str] = []  # URLs of the databases the window has open
+
+
+def protect(url: str | None) -> None:
+    """The window has this database open: no dialog may hand out its files."""
+    _PROTECTED[:] = [url] if url else []
+
+
+def refuse_database_file(parent: QWidget | None, path: str | None) -> str | None:
+    """`path`, unless it is one of the open database's own files (then say so, and None)."""
+    from app.db import is_database_file
+
+    if path and any(is_database_file(url, path) for url in _PROTECTED):
+        from ui.dialogs import show_error
+
+        show_error(
+            parent,
+            parent.tr("Not that file") if parent else "Not that file",
+            f"{path} is the database Startup Desk has open: choose another file.",
+        )
+        return None
+    return path
 
 
 def _provider() -> NameOnlyIconProvider:
@@ -68,7 +90,7 @@ def _run(dialog: QFileDialog) -> str | None:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return None
         chosen = dialog.selectedFiles()
-        return chosen[0] if chosen else None
+        return refuse_database_file(dialog.parentWidget(), chosen[0] if chosen else None)
     finally:
         dialog.deleteLater()
 

@@ -5,10 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from ui import file_dialogs
+from ui import databases, file_dialogs
 from ui.dialogs import show_error
 from ui.tasks import TaskRunner
 
@@ -20,13 +29,19 @@ class MainWindow(QMainWindow):
     "Opening…" and `attach()` brings in the panes (ui/application.py opens the database on
     the worker), so a big or migrating database never delays the first paint."""
 
-    def __init__(self, database=None, parent=None):
+    def __init__(self, database=None, parent=None, demo: bool = False):
         super().__init__(parent)
         self.database = None
+        self.demo = demo
         self.runner = TaskRunner(self)
-        self.undo_stack = QUndoStack(self)
+        # each pane its own undo history; Edit → Undo follows the pane in view
+        self.undo_group = QUndoGroup(self)
+        self.pane_stacks = [QUndoStack(self) for _pane in range(3)]
+        for stack in self.pane_stacks:
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(self.pane_stacks[0])
         self.print_preview = None
-        self.setWindowTitle(self.tr("Startup Desk"))
+        self.setWindowTitle(self._title())
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -48,12 +63,16 @@ class MainWindow(QMainWindow):
         from ui.queue_pane import QueuePane
 
         self.database = database
-        self.setWindowTitle(self.tr("Startup Desk — %s") % database.describe())
-        self.queue = QueuePane(database, self.runner, self.undo_stack)
+        file_dialogs.protect(database.url)
+        databases.remember(database.url)
+        self._fill_recent()
+        self.setWindowTitle(self._title())
+        queue_stack, ledger_stack, deals_stack = self.pane_stacks
+        self.queue = QueuePane(database, self.runner, queue_stack)
         self.tabs.addTab(self.queue, self.tr("&Applications"))
-        self.ledger = LedgerPane(database, self.runner, self.undo_stack)
+        self.ledger = LedgerPane(database, self.runner, ledger_stack)
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
-        self.deals = DealsPane(database, self.runner)
+        self.deals = DealsPane(database, self.runner, deals_stack)
         self.tabs.addTab(self.deals, self.tr("&Deals"))
         self.setCentralWidget(self.tabs)
         self.statusBar().addPermanentWidget(QLabel(database.describe()))
@@ -67,6 +86,19 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.restore_layout()
         self.queue.table.setFocus()
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo history of the pane in view."""
+        return self.undo_group.activeStack()
+
+    def _title(self) -> str:
+        """What is open: "Demo — /path/demo.sqlite3". Qt adds the program's name after it
+        (the application's display name), so it is not repeated here."""
+        parts = [self.tr("Demo")] if self.demo else []
+        if self.database is not None:
+            parts.append(self.database.describe())
+        return " — ".join(parts) if parts else self.tr("Startup Desk")
 
     # ---- menus -------------------------------------------------------------------
 
@@ -89,6 +121,13 @@ class MainWindow(QMainWindow):
         self.needs_database: list[QAction] = []
         bar = self.menuBar()
         file = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("&New database…"), self.new_database, QKeySequence.StandardKey.New, file, database=False)
+        self._action(
+            self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open, file, database=False
+        )
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self._fill_recent()
+        file.addSeparator()
         self._action(self.tr("&Import applications…"), self.choose_import, "Ctrl+I", file)
         file.addSeparator()
         self._action(self.tr("&Export…"), lambda: self.open_export(), "Ctrl+E", file)
@@ -100,9 +139,9 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file, database=False)
 
         edit = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))  # "Undo Adjust light …"
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
@@ -123,6 +162,7 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&About Startup Desk"), self.about, None, help_menu, database=False)
 
     def _pane_shown(self, number: int) -> None:
+        self.undo_group.setActiveStack(self.pane_stacks[number])
         # the ledger reads on the worker when first shown, and again after decisions
         if self.tabs.widget(number) is self.ledger:
             self.ledger.refresh()
@@ -170,6 +210,8 @@ class MainWindow(QMainWindow):
     def open_import(self, path: Path):
         from ui.import_dialog import ImportDialog
 
+        if file_dialogs.refuse_database_file(self, str(path)) is None:
+            return None
         dialog = ImportDialog(self.database, self.runner, path, self)
         dialog.imported.connect(self.imported)
         dialog.open()
@@ -218,58 +260,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def print_letters(self) -> None:
-        """Letters of the selected accepted applications (else every one without a letter), then
-        print preview. They count as written only once printed; the temporary folder goes after."""
-        import shutil
-        import tempfile
+        from ui.printing import print_letters
 
-        from app.services.exports import ExportLetters, RecordLetters, export_letters, record_letters
-
-        selected = self.queue.selected_ids() if self.tabs.currentWidget() is self.queue else []
-        folder = Path(tempfile.mkdtemp(prefix="startup-desk-print-"))
-        target = folder / "acceptance-letters.pdf"
-        database = self.database
-
-        def printed(result) -> None:
-            self.runner.run(
-                lambda progress, cancelled: database.run(
-                    record_letters, RecordLetters(result.applications, target.name)
-                ),
-                lambda count: self.statusBar().showMessage(self.tr("%d letters printed") % count, 8000),
-                lambda error: show_error(self, self.tr("Letters printed but not recorded"), error),
-            )
-
-        def ready(result) -> None:
-            from ui.letters_dialog import print_pdf
-
-            self.statusBar().showMessage(self.tr("%d letters ready to print") % result.rows, 8000)
-            dialog = print_pdf(target, self)
-            self.print_preview = dialog  # the dialog, its printer and document live until it closes
-
-            def finished(code: int) -> None:
-                self.print_preview = None
-                dialog.deleteLater()
-                shutil.rmtree(folder, ignore_errors=True)
-                if code == QDialog.DialogCode.Accepted:
-                    printed(result)
-
-            dialog.finished.connect(finished)
-            dialog.open()
-
-        def failed(error) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            show_error(self, self.tr("No letters to print"), error)
-
-        self.runner.run(
-            lambda progress, cancelled: database.run(
-                export_letters,
-                ExportLetters(
-                    tuple(selected) or None, target, progress=progress, cancelled=cancelled, record=False
-                ),
-            ),
-            ready,
-            failed,
-        )
+        print_letters(self)
 
     # ---- backup ------------------------------------------------------------------
 
@@ -294,6 +287,36 @@ class MainWindow(QMainWindow):
             lambda progress, cancelled: backup(url, name), done, lambda e: show_error(self, self.tr("Backup failed"), e)
         )
 
+    # ---- which database ----------------------------------------------------------
+
+    def new_database(self) -> None:
+        url = databases.choose_new(self)
+        if url:
+            self.switch_to(url)
+
+    def open_database(self) -> None:
+        url = databases.choose_existing(self)
+        if url:
+            self.switch_to(url)
+
+    def switch_to(self, url: str):
+        """A window on `url`; this one closes once that database is open (if it is refused,
+        this window stays as it was)."""
+        from ui.application import open_database_window
+
+        actor = self.database.actor if self.database is not None else None
+        window = open_database_window(url, actor, replacing=self)
+        window.show()
+        return window
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = databases.storable(self.database.url) if self.database is not None else None
+        for url in databases.recent():
+            if url != current:
+                self.recent_menu.addAction(databases.label(url), lambda u=url: self.switch_to(u))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
     # ---- layout memory -----------------------------------------------------------
 
     def restore_geometry(self) -> None:
@@ -308,8 +331,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def restore_layout(self) -> None:
-        """The panes' layout: splitter, columns, the pane last shown."""
+        """The panes' layout, as last left on this database: splitter, columns, the pane shown."""
         settings = QSettings()
+        settings.beginGroup(databases.settings_prefix(self.database.url))
         splitter = settings.value("queue/splitter")
         if splitter is not None:
             self.queue.splitter.restoreState(splitter)
@@ -324,6 +348,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         if self.database is None:  # closed before the database opened: no panes to remember
             return
+        settings.beginGroup(databases.settings_prefix(self.database.url))
         settings.setValue("window/pane", self.tabs.currentIndex())
         settings.setValue("queue/splitter", self.queue.splitter.saveState())
         settings.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
