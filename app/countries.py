@@ -22,7 +22,22 @@ def _key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.strip().casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _PUNCT.sub(" ", text).strip()
-    return text[4:] if text.startswith("the ") else text
+    text = text[4:] if text.startswith("the ") else text
+    return "saint " + text[3:] if text.startswith("st ") else text
+
+
+def _spellings(name: str) -> list[str]:
+    """ISO's 'Congo, The Democratic Republic of the' is also said 'Democratic Republic of
+    the Congo'; 'Falkland Islands (Malvinas)' is also 'Falkland Islands'."""
+    found = [name]
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if plain and plain != name:
+        found.append(plain)
+    for text in list(found):
+        if ", " in text:
+            head, tail = text.split(", ", 1)
+            found.append(f"{tail} {head}")
+    return found
 
 
 @functools.cache
@@ -36,8 +51,8 @@ def _table() -> dict[str, str]:
         table[country.alpha_3.casefold()] = code
         for attribute in ("name", "official_name", "common_name"):
             value = getattr(country, attribute, None)
-            if value:
-                table[_key(value)] = code
+            for spelling in _spellings(value) if value else ():
+                table.setdefault(_key(spelling), code)
     text = resources.files("resources").joinpath("data/country_aliases.csv").read_text(encoding="utf-8")
     for row in csv.DictReader(io.StringIO(text)):
         table[_key(row["alias"])] = row["alpha2"]
@@ -50,7 +65,11 @@ def to_alpha2(text: str) -> str | None:
     if not stripped:
         return None
     table = _table()
-    return table.get(stripped.casefold()) or table.get(_key(stripped))
+    found = table.get(stripped.casefold()) or table.get(_key(stripped))
+    if not found and ", " in stripped:  # 'Korea, South' as some lists write it
+        head, tail = stripped.split(", ", 1)
+        found = table.get(_key(f"{tail} {head}"))
+    return found
 
 
 @functools.cache

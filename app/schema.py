@@ -101,7 +101,7 @@ applications = Table(
     # The form's application_id, or a digest of the row when the form gave none:
     # what makes a re-import a no-op.
     Column("source_key", String(80), nullable=False, unique=True),
-    Column("application_id", String(80), nullable=True),
+    Column("application_id", String(255), nullable=True),  # as long as the form makes it (migration 0005)
     Column("submitted_on", Date, nullable=False, index=True),
     Column("company", String(300), nullable=False, index=True),
     Column("contact_email", String(320), nullable=False),

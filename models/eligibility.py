@@ -53,6 +53,7 @@ _REASONS = {
     "funding-unknown": lambda: "total funding not given",
     "territory-pass": lambda country, version: f"{country} is an eligible territory (list v{version})",
     "territory-fail": lambda country, version: f"{country} is not an eligible territory (list v{version})",
+    "territory-unknown": lambda country, version: "country not given (the file named none)",
     "declared": lambda: "declares a previous Segment discount",
     "prior": lambda note: note,
     "undeclared": lambda: "previous discount not declared; none on record",
@@ -106,6 +107,8 @@ def funding_outcome(raised: int | None, policy: Policy) -> Outcome:
 
 
 def territory_outcome(country: str, policy: Policy) -> Outcome:
+    if not country:  # read as unknown on purpose ('Remote', when the column mapping says so)
+        return _UNKNOWN
     return _PASS if country in policy.eligible_territories else _FAIL
 
 

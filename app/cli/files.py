@@ -8,7 +8,7 @@ import sys
 from app.cli.common import EXIT_OK, EXIT_REFUSED, emit, open_database
 
 IMPORTS = (
-    ("applications", "the application form's export (CSV or XLSX)"),
+    ("applications", "the application form's export (CSV, XLSX, JSON or JSON Lines)"),
     ("partners", "the partner registry"),
     ("usage", "the billing system's monthly bills (workspace, month, amount_usd)"),
     ("deals", "the partner-deal catalogue (partner, title, category, … ; --mapping startup-perks)"),
@@ -24,7 +24,16 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         sub = imports.add_parser(what, parents=[json_parent], help=help_text)
         sub.add_argument("file", help="the file to import")
         sub.add_argument("--strict", action="store_true", help="import nothing when any row is invalid")
-        sub.add_argument("--mapping", help="a saved or shipped column mapping, by name")
+        sub.add_argument(
+            "--mapping", metavar="NAME|FILE.json", help="a saved or shipped column mapping by name, or a mapping file"
+        )
+        if what == "applications":
+            sub.add_argument(
+                "--submitted-on",
+                metavar="YYYY-MM-DD",
+                type=_iso_date,
+                help="the application date of rows that have none (the file has no such column, or a cell is blank)",
+            )
         sub.set_defaults(handler=cmd_import)
 
     mappings = commands.add_parser("mappings", help="saved column mappings").add_subparsers(
@@ -40,14 +49,26 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     save.add_argument("name", help="the name to save it under")
     save.add_argument("file", help="the mapping, a JSON file")
     save.set_defaults(handler=cmd_mappings)
+    remove = mappings.add_parser("delete", help="delete a saved mapping (or hide a shipped one)")
+    remove.add_argument("name", help="the mapping's name")
+    remove.set_defaults(handler=cmd_mappings)
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def cmd_import(args) -> int:
     from app.services import deal_files, imports
-    from app.services.mappings import find_mapping
+    from app.services.mappings import resolve_mapping
 
     database = open_database(args)
-    mapping = find_mapping(database, args.mapping) if args.mapping else None
+    mapping = resolve_mapping(database, args.mapping) if args.mapping else None
     if args.what in ("deals", "requests"):
         use_case = deal_files.import_deals if args.what == "deals" else deal_files.import_requests
         report = database.run(use_case, deal_files.ImportDealFile(args.file, mapping, args.strict))
@@ -57,15 +78,17 @@ def cmd_import(args) -> int:
             "partners": imports.import_partners,
             "usage": imports.import_usage,
         }[args.what]
-        report = run(database, args.file, mapping, strict=args.strict)
+        extra = {"submitted_on": args.submitted_on} if args.what == "applications" else {}
+        report = run(database, args.file, mapping, strict=args.strict, **extra)
     lines = [
         f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
     ]
     if args.strict and report.invalid:
         lines[0] = f"nothing imported (--strict): {report.invalid_rows} invalid rows"
-    lines += [f"  {error}" for error in report.invalid[:50]]
-    if len(report.invalid) > 50:
-        lines.append(f"  … and {len(report.invalid) - 50} more problems (use --json for all)")
+    invalid = report.by_row()  # each invalid row once, with all its problems
+    lines += [f"  {row}" for row in invalid[:50]]
+    if len(invalid) > 50:
+        lines.append(f"  … and {len(invalid) - 50} more invalid rows (use --json for all)")
     if report.flagged:
         lines.append(f"{report.flagged} applications flagged as possible duplicates")
     if report.restatements:
@@ -80,10 +103,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_mappings(args) -> int:
-    from pathlib import Path
 
-    from app.importing.mapping import Mapping
-    from app.services.mappings import find_mapping, mapping_names, save_mapping
+    from app.services.mappings import delete_mapping, find_mapping, mapping_from_file, mapping_names, save_mapping
 
     database = open_database(args)
     if args.what == "list":
@@ -91,7 +112,11 @@ def cmd_mappings(args) -> int:
         emit(args, names, "\n".join(names))
     elif args.what == "show":
         print(find_mapping(database, args.name).to_json())
+    elif args.what == "delete":
+        print(delete_mapping(database, args.name))
     else:
-        save_mapping(database, args.name, Mapping.from_json(Path(args.file).read_text(encoding="utf-8"), args.name))
+        mapping = mapping_from_file(args.file)
+        mapping.name = args.name
+        save_mapping(database, args.name, mapping)
         print(f"mapping {args.name} saved")
     return EXIT_OK

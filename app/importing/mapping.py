@@ -5,7 +5,11 @@ A mapping names, for each target column, a template over the file's columns:
 filter, `"founders@{website|domain}"` builds a value, and text without braces is
 a constant (`"2024-05-11"`). A template whose columns are all blank yields blank,
 so a required column then reports the row as invalid rather than guessing.
-A mapping also carries the file's encoding, delimiter and date format.
+A mapping also carries the file's encoding, delimiter and date format, and the
+texts its file writes for "no country" ("Remote") that rule 3 reads as unknown.
+
+A filter never turns a value it cannot read into a blank: it raises Unreadable, and
+the row is reported (row, column, reason) instead of imported with a hole.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from importlib import resources
 
 from app.errors import AppError
 from app.importing.tabular import FileRefused
-from models.matching import domain_of_url
-from models.money import parse_usd
+from models.errors import InvalidInput
+
+
+class Unreadable(InvalidInput):
+    """A filter met a value it cannot read."""
 
 
 def normalise_header(text: str) -> str:
@@ -34,6 +41,7 @@ class Mapping:
     encoding: str | None = None
     delimiter: str | None = None
     date_format: str | None = None  # strptime format, for dates that are not ISO
+    unknown_countries: list[str] = field(default_factory=list)  # 'Remote': rule 3 is unknown
     name: str = ""
 
     def to_json(self) -> str:
@@ -47,9 +55,14 @@ class Mapping:
             raise AppError(f"mapping {name or ''}: not valid JSON ({exc})") from exc
         if not isinstance(data, dict) or not isinstance(data.get("fields", {}), dict):
             raise AppError(f"mapping {name}: expected an object with a 'fields' object")
-        unknown = set(data) - {"kind", "fields", "encoding", "delimiter", "date_format"}
+        unknown = set(data) - {"kind", "fields", "encoding", "delimiter", "date_format", "unknown_countries"}
         if unknown:
             raise AppError(f"mapping {name}: unknown keys {sorted(unknown)}")
+        countries = data.get("unknown_countries", [])
+        if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
+            raise AppError(f"mapping {name}: unknown_countries must be a list of texts")
+        if not all(isinstance(t, str) for t in data.get("fields", {}).values()):
+            raise AppError(f"mapping {name}: every field's template must be a text")
         return cls(name=name, **data)
 
 
@@ -73,34 +86,69 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+def _domain(text: str) -> str:
+    """The registrable domain of the first URL ('https://a.acme.io/x, b.io' -> 'acme.io')."""
+    from app.domains import url_domain
+
+    domain = url_domain(text)
+    if not domain:
+        raise Unreadable(f"{text!r} names no domain")
+    return domain
+
+
+def _slug_or_refuse(text: str) -> str:
+    slug = _slug(text)
+    if not slug:
+        raise Unreadable(f"{text!r} has no letters or digits to make a slug of")
+    return slug
+
+
+def _tail(text: str) -> str:
+    """'/company/acme/' -> 'acme': the last part of a path."""
+    tail = text.rstrip("/").rsplit("/", 1)[-1]
+    if not tail.strip():
+        raise Unreadable(f"{text!r} has no last part to take")
+    return tail
+
+
 def _year(text: str) -> str:
     """'2024.0' or '2010' -> '2010-01-01': a person chose 1 January by choosing this filter."""
     match = re.fullmatch(r"\s*(\d{4})(?:\.0+)?\s*", text)
     return f"{match.group(1)}-01-01" if match else text
 
 
+#: Words that say an amount was kept secret: the total is then unknown (blank), on purpose.
+_UNDISCLOSED = re.compile(r"\b(undisclosed|unknown|not disclosed|n/?a)\b", re.I)
+
+
 def _usd_total(text: str) -> str:
-    """'$1200000, $300,000' -> '1500000.00'; blank when any part is not an amount ('undisclosed')."""
+    """'$1200000, $300,000' -> '1500000.00'; blank when a part is undisclosed; a part that is
+    no amount at all is refused (Unreadable), never read as blank."""
+    from app.importing.values import parse_funding
+
     parts = [p for p in re.split(r",\s+|\s*\|\s*|;\s*", text) if p.strip()]
     total = 0
     for part in parts:
+        if _UNDISCLOSED.search(part):
+            return ""
         try:
-            total += parse_usd(part)
-        except AppError:
-            return ""
-        except Exception:
-            return ""
+            cents, currency = parse_funding(part.strip())
+        except InvalidInput as exc:
+            raise Unreadable(f"{part.strip()!r} in {text!r} is not an amount") from exc
+        if cents is None:
+            raise Unreadable(f"{part.strip()!r} in {text!r} is in {currency}, not USD")
+        total += cents
     return f"{total // 100}.{total % 100:02d}" if parts else ""
 
 
 FILTERS: dict[str, Callable[[str], str]] = {
-    "slug": _slug,
-    "domain": domain_of_url,
+    "slug": _slug_or_refuse,
+    "domain": _domain,
     "year": _year,
     "usd_total": _usd_total,
     # the first item of 'a, b', 'a | b' or "['a', 'b']"
     "first": lambda text: re.split(r",\s*|\s*\|\s*", text.strip("[] "), maxsplit=1)[0].strip("'\" "),
-    "tail": lambda text: text.rstrip("/").rsplit("/", 1)[-1],
+    "tail": _tail,
     "lower": str.casefold,
     "strip": str.strip,
 }
@@ -166,7 +214,14 @@ def resolve(
     """For each target column present, the function that reads it from a row."""
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
-        columns.setdefault(normalise_header(name), index)
+        column = normalise_header(name)
+        if column in columns and column:
+            first = columns[column]
+            raise FileRefused(
+                f"columns {first + 1} ({header[first]!r}) and {index + 1} ({name!r}) have the same name; "
+                "rename one of them, so that it is clear which one is meant"
+            )
+        columns.setdefault(column, index)
     if mapping and mapping.fields:
         unknown = set(mapping.fields) - set(targets)
         if unknown:
@@ -175,6 +230,12 @@ def resolve(
     readers: dict[str, Callable[[list[str]], str]] = {}
     for column, index in columns.items():
         target = column if column in targets else aliases.get(column)
-        if target and target not in readers:
+        if target and target in readers:
+            first = readers[target].column_index  # type: ignore[attr-defined]
+            raise FileRefused(
+                f"columns {first + 1} ({header[first]!r}) and {index + 1} ({header[index]!r}) both read as "
+                f"{target}; rename one of them, or say which one is meant in a column mapping"
+            )
+        if target:
             readers[target] = _column(index)
     return readers

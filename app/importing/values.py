@@ -14,6 +14,9 @@ EMAIL = re.compile(
 _SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY"}
 _FOREIGN = re.compile(r"([€£¥₹₩₽₪₺])|\b([A-Z]{3})\b")
 _LETTER_OR_SYMBOL = re.compile(r"[^\W\d_]|[€£¥₹₩₽₪₺]")
+#: Indian digit grouping (lakh and crore): '20,00,00,000' is 200,000,000. Unambiguous: the
+#: last group has three digits, every one before it two (the first one or two).
+_INDIAN = re.compile(r"(?<![\d,.])(\d{1,2}(?:,\d{2})+,\d{3})(?![\d,])")
 
 
 def parse_date(text: str, fmt: str | None = None) -> date:
@@ -44,6 +47,8 @@ def parse_funding(text: str) -> tuple[int | None, str | None]:
     """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
     if text.isascii() and text.isdigit():  # most amounts, without a regular expression
         return int(text) * 100, None
+    if "," in text and _INDIAN.search(text):
+        text = _INDIAN.sub(lambda match: match.group(1).replace(",", ""), text)
     foreign = _FOREIGN.search(text) if _LETTER_OR_SYMBOL.search(text) else None
     if foreign:
         code = _SYMBOLS.get(foreign.group(1) or "", foreign.group(2))

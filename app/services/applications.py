@@ -9,12 +9,12 @@ from sqlalchemy import Connection, insert, select, update
 
 from app import schema
 from app.database import UnitOfWork
+from app.domains import mail_domain, web_domain
 from app.errors import AppError
 from app.services.enrollment import cancel_enrollment, enroll
 from models.applications import Application, Status, check_transition, decision_steps
 from models.eligibility import evaluate
 from models.errors import ConcurrentChange, DomainError, TransitionRefused
-from models.matching import domain_of_email, domain_of_url
 from models.membership import prior_enrollment_note
 
 ACTIONS = {
@@ -138,7 +138,7 @@ def prior_enrollment(conn: Connection, app: Application, exclude_application: in
             )
         ).scalar()
 
-    domains = (domain_of_url(app.website), domain_of_email(app.contact_email))
+    domains = (web_domain(app.website), mail_domain(app.contact_email))
     return prior_enrollment_note(app.workspace, domains, workspace_enrolled, workspace_of_domain)
 
 

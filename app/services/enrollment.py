@@ -9,11 +9,11 @@ from sqlalchemy import Connection, insert, select, update
 
 from app import schema
 from app.database import UnitOfWork
+from app.domains import mail_domain, web_domain
 from app.errors import AppError
 from models.applications import Application
 from models.errors import TransitionRefused
 from models.ledger import EntryKind, program_year
-from models.matching import domain_of_email, domain_of_url
 from models.membership import MemberStatus, member_credit
 from models.partners import Partner, PartnerKind, PartnerStatus
 
@@ -46,8 +46,8 @@ def enroll(uow: UnitOfWork, app: Application, on: date, workspace: str | None, p
             partner=partner.id if partner is not None else None,
             accepted_on=on,
             status=MemberStatus.ACTIVE.value,
-            web_domain=domain_of_url(app.website),
-            mail_domain=domain_of_email(app.contact_email),
+            web_domain=web_domain(app.website),
+            mail_domain=mail_domain(app.contact_email),
             created_at=now,
         )
     ).inserted_primary_key[0]

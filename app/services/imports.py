@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.database import Database, utcnow
@@ -18,11 +19,13 @@ def import_applications(
     strict: bool = False,
     progress: application_import.Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    submitted_on: date | None = None,
 ) -> application_import.ImportReport:
-    """Valid rows in one transaction; with `strict`, nothing unless every row is valid."""
+    """Valid rows in one transaction; with `strict`, nothing unless every row is valid.
+    `submitted_on` is the application date of rows that have none."""
     with database.unit_of_work() as uow:
         report = application_import.import_applications(
-            uow.conn, path, mapping, uow.policies, uow.actor, utcnow(), strict, progress, cancelled
+            uow.conn, path, mapping, uow.policies, uow.actor, utcnow(), strict, progress, cancelled, submitted_on
         )
         if not (strict and report.invalid):
             uow.commit()
@@ -59,6 +62,7 @@ def preview_applications(
     mapping: Mapping | None = None,
     limit: int = 20,
     cancelled: Callable[[], bool] = lambda: False,
+    submitted_on: date | None = None,
 ) -> Preview:
     """Map the first rows for a look, and check every row as the import would, writing
     nothing: the report counts the rows already imported and names the invalid ones."""
@@ -74,17 +78,25 @@ def preview_applications(
     for number, cells in table.rows:
         rows.append((number, cells))
         if len(sample) < limit:
-            sample.append(
-                (number, {target: readers[target](cells) for target in application_import.TARGETS if target in readers})
-            )
+            sample.append((number, {target: _shown(readers[target], cells) for target in readers}))
     replay = application_import.Table(table.header, iter(rows), table.encoding, table.delimiter)
     report = application_import.ImportReport()
     try:
         with database.read() as conn:
-            application_import.check_without_writing(conn, replay, mapping, report, cancelled)
+            application_import.check_without_writing(conn, replay, mapping, report, cancelled, submitted_on)
     except application_import.FileRefused as exc:
         report.invalid.append(application_import.RowError(1, "file", str(exc)))
     return Preview(table.header, sample, report, table.encoding)
+
+
+def _shown(reader, cells: list[str]) -> str:
+    """A cell as the preview shows it; what a filter cannot read shows as blank (the report names it)."""
+    from app.importing.mapping import Unreadable
+
+    try:
+        return reader(cells)
+    except Unreadable:
+        return ""
 
 
 def import_usage(database: Database, path: Path | str, mapping: Mapping | None = None, strict: bool = False):

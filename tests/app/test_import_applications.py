@@ -132,7 +132,7 @@ def test_a_chosen_date_format_reads_day_first_dates(database, write_csv):
 
 def test_possible_duplicates_are_flagged_against_the_earlier_application(database, write_csv):
     import_applications(database, write_csv(HEADER + GOOD[0], "first.csv"))
-    second = "A9,2026-04-01,ACME Labs,x@acme.io,GB,,,,,other,\n"
+    second = "A9,2026-04-01,ACME Ltd,x@acme.io,GB,,,,,other,\n"
     report = import_applications(database, write_csv(HEADER + second, "second.csv"))
     assert report.flagged == 1
     with database.read() as conn:
@@ -140,7 +140,7 @@ def test_possible_duplicates_are_flagged_against_the_earlier_application(databas
     assert flags == {"domain", "name"}
 
 
-def test_a_flag_points_at_the_earliest_match_whether_stored_before_or_in_the_same_file(database, write_csv):
+def test_flags_list_every_earlier_match_whether_stored_before_or_in_the_same_file(database, write_csv):
     import_applications(database, write_csv(HEADER + GOOD[0], "first.csv"))
     second = (
         "B1,2026-04-01,Beta Rockets,x@acme.io,GB,,,,,b1,\n"  # A1's domain
@@ -153,7 +153,8 @@ def test_a_flag_points_at_the_earliest_match_whether_stored_before_or_in_the_sam
         flags = {(r.application, r.other, r.kind) for r in conn.execute(select(schema.duplicate_flags))}
     assert flags == {
         (ids["B1"], ids["A1"], "domain"),
-        (ids["B2"], ids["A1"], "domain"),  # the stored one is earlier than B1, which shares it too
+        (ids["B2"], ids["A1"], "domain"),  # the stored one
+        (ids["B2"], ids["B1"], "domain"),  # and the earlier row of the same file: every match, not one
         (ids["B2"], ids["B1"], "name"),
     }
 
@@ -226,7 +227,7 @@ def test_a_big_import_into_a_small_table_keeps_every_index_whether_it_lands_or_f
     statements = _statements(database)
     if fails:
         monkeypatch.setattr(module, "flag_duplicates", lambda *args: (_ for _ in ()).throw(RuntimeError("disk full")))
-    second = "A9,2026-04-01,ACME Labs,x@acme.io,GB,,,,,other,\n"
+    second = "A9,2026-04-01,ACME Ltd,x@acme.io,GB,,,,,other,\n"
     big = write_csv(HEADER + "".join(GOOD[1:]) + second, "second.csv")
     if fails:
         with pytest.raises(RuntimeError):
@@ -251,7 +252,7 @@ def test_a_file_imported_in_chunks_lands_as_it_would_in_one(database, write_csv,
     from app.search import text_condition
 
     whole = HEADER + "".join(GOOD) + "A1,2026-03-01,Acme Inc,ada@acme.io,GB,,,,,acme,\n"
-    whole += "A4,2026-03-05,ACME Labs,z@acme.io,US,,,,,zz,\n"
+    whole += "A4,2026-03-05,ACME Ltd,z@acme.io,US,,,,,zz,\n"
     _import_in_chunks_of_two(monkeypatch)
     report = import_applications(database, write_csv(whole))
     # A1 again in the third chunk is the same row; A4 (fifth row) shares A1's domain and name

@@ -1,0 +1,143 @@
+"""Duplicate flags on import (issue 13): registrable domains by the Public Suffix List, never a
+shared host, names without their legal form, and every earlier match listed."""
+
+from sqlalchemy import select
+
+from app import schema
+from app.domains import mail_domain, web_domain
+from app.services.imports import import_applications
+
+HEADER = "application_id,submitted_on,company,contact_email,country,website\n"
+
+
+def flags(database) -> set[tuple[str, str, str]]:
+    with database.read() as conn:
+        a = schema.applications.alias("a")
+        o = schema.applications.alias("o")
+        d = schema.duplicate_flags
+        query = select(a.c.application_id, o.c.application_id, d.c.kind).join(a, a.c.id == d.c.application)
+        return set(conn.execute(query.join(o, o.c.id == d.c.other)).all())
+
+
+def test_the_public_suffix_list_gives_registrable_domains():
+    assert web_domain("https://secret.corgi.insure/login") == "corgi.insure"
+    assert web_domain("https://www.shop.acme.co.uk") == "acme.co.uk"
+    assert web_domain("https://acme.github.io") == "acme.github.io"
+    assert web_domain("https://acme.notion.site/About-1234") == "acme.notion.site"
+    assert web_domain("https://www.producthunt.com/posts/acme") == ""
+    assert mail_domain("ada@eu.mail.acme.com.au") == "acme.com.au"
+
+
+def test_a_subdomain_is_the_same_company(database, write_csv):
+    rows = "C1,2026-03-01,Corgi,a@gmail.com,US,https://corgi.insure\n"
+    rows += "C2,2026-03-02,Secret Project,b@secret.corgi.insure,US,https://secret.corgi.insure\n"
+    import_applications(database, write_csv(HEADER + rows))
+    assert flags(database) == {("C2", "C1", "domain")}
+
+
+def test_a_shared_host_flags_nobody(database, write_csv):
+    rows = "P1,2026-03-01,Alpha,a@gmail.com,US,https://www.producthunt.com/posts/alpha\n"
+    rows += "P2,2026-03-02,Beta,b@gmail.com,US,https://www.producthunt.com/posts/beta\n"
+    rows += "P3,2026-03-03,Gamma,g@gmail.com,US,https://gamma.github.io\n"
+    rows += "P4,2026-03-04,Delta,d@gmail.com,US,https://delta.github.io\n"
+    rows += "P5,2026-03-05,Eps,e@gmail.com,US,https://eps.notion.site\n"
+    rows += "P6,2026-03-06,Zeta,z@gmail.com,US,https://zeta.notion.site/page\n"
+    rows += "P7,2026-03-07,Eta,eta@gmail.com,US,https://medium.com/@eta\n"
+    rows += "P8,2026-03-08,Theta,t@gmail.com,US,https://medium.com/@theta\n"
+    report = import_applications(database, write_csv(HEADER + rows))
+    assert report.imported == 8
+    assert flags(database) == set()
+
+
+def test_a_name_flags_only_without_its_legal_form(database, write_csv):
+    rows = "N1,2026-03-01,Acme Inc,a@one.io,US,\n"
+    rows += "N2,2026-03-02,ACME Ltd.,b@two.io,GB,\n"
+    rows += "N3,2026-03-03,Acme Labs,c@three.io,US,\n"
+    rows += "N4,2026-03-04,Acme Tech,d@four.io,US,\n"
+    rows += "N5,2026-03-05,Acme OÜ,e@five.ee,EE,\n"
+    import_applications(database, write_csv(HEADER + rows))
+    assert flags(database) == {("N2", "N1", "name"), ("N5", "N1", "name"), ("N5", "N2", "name")}
+
+
+def test_every_earlier_match_is_listed(database, write_csv):
+    import_applications(database, write_csv(HEADER + "E1,2026-03-01,One,a@acme.io,US,\n", "first.csv"))
+    rows = "E2,2026-03-02,Two,b@acme.io,US,\nE3,2026-03-03,Three,c@acme.io,US,https://acme.io\n"
+    report = import_applications(database, write_csv(HEADER + rows, "second.csv"))
+    assert report.flagged == 2
+    assert flags(database) == {("E2", "E1", "domain"), ("E3", "E1", "domain"), ("E3", "E2", "domain")}
+
+
+def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_csv, monkeypatch):
+    import app.importing.duplicates as duplicates
+
+    monkeypatch.setattr(duplicates, "MATCHES_LISTED", 3)
+    rows = "".join(f"U{i},2026-03-01,Firm {i},p{i}@uni.edu,US,\n" for i in range(1, 7))
+    report = import_applications(database, write_csv(HEADER + rows))
+    assert report.flagged == 5
+    found = flags(database)
+    assert {other for application, other, _ in found if application == "U6"} == {"U1", "U2", "U3"}
+    assert {other for application, other, _ in found if application == "U3"} == {"U1", "U2"}
+
+
+def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
+    rows = "X1,2026-03-01,One,founder@c1.example.com,US,https://c1.example.com\n"
+    rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
+    import_applications(database, write_csv(HEADER + rows))
+    assert flags(database) == set()
+
+
+def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv, tmp_path, clock):
+    from sqlalchemy import text, update
+
+    from app.database import Database
+    from app.search import text_condition
+
+    row = "K1,2026-03-01,Acme Labs,a@mail.acme.io,US,https://secret.acme.io\n"
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    import_applications(database, write_csv(HEADER + row))
+    with database.engine.begin() as conn:  # the keys as the rules before schema 0005 made them
+        conn.execute(
+            update(schema.applications).values(web_domain="secret.acme.io", mail_domain="mail.acme.io", name_key="acme")
+        )
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    database.close()
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    try:
+        with database.read() as conn:
+            a = schema.applications.c
+            assert conn.execute(select(a.web_domain, a.mail_domain, a.name_key)).one() == (
+                "acme.io",
+                "acme.io",
+                "acmelabs",
+            )
+            assert len(list(conn.execute(select(a.id).where(text_condition(conn, "acme labs"))))) == 1
+            long_id = "x" * 200
+            conn.execute(update(schema.applications).values(application_id=long_id))  # the column holds it now
+    finally:
+        database.close()
+
+
+def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, shared_data):
+    """The May 2024 directory lists a few companies twice under two ids (the same website);
+    the rules before issue 13 also flagged companies with pages on github.com or producthunt.com."""
+    import pytest
+
+    from app.importing.mapping import builtin_mapping
+
+    if not database.is_sqlite:
+        pytest.skip("one engine is enough for 4,663 rows; the flagging is shared")
+    path = shared_data / "yc-directory-2024" / "2024-05-11-yc-companies.csv"
+    import_applications(database, path, builtin_mapping("yc-directory-2024"))
+    with database.read() as conn:
+        a, o, d = schema.applications.alias("a"), schema.applications.alias("o"), schema.duplicate_flags
+        domain_flags = conn.execute(
+            select(a.c.company, o.c.company, a.c.web_domain)
+            .select_from(d)
+            .join(a, a.c.id == d.c.application)
+            .join(o, o.c.id == d.c.other)
+            .where(d.c.kind == "domain")
+        ).all()
+    assert sorted(domain_flags) == [
+        ("Lokal", "Lokal", "getlokalapp.com"),
+        ("Tap to Learn", "TapToLearn", "taptolearn.com"),
+    ]
