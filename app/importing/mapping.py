@@ -67,7 +67,10 @@ class Mapping:
 
 
 def builtin_mapping(name: str) -> Mapping | None:
-    """Mappings shipped for well-known exports (resources/mappings/NAME.json)."""
+    """Mappings shipped for well-known exports (resources/mappings/NAME.json). Only those: a
+    name is never a path (`mappings show ../../tmp/evil` must not read /tmp/evil.json)."""
+    if name not in builtin_mapping_names():
+        return None
     entry = resources.files("resources").joinpath(f"mappings/{name}.json")
     if not entry.is_file():
         return None

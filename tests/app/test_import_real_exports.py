@@ -289,3 +289,11 @@ def test_an_undisclosed_amount_is_unknown_on_purpose():
 
     assert FILTERS["usd_total"]("$1200000, undisclosed amount") == ""
     assert FILTERS["usd_total"]("$1,200,000, $300,000") == "1500000.00"
+
+
+def test_a_mapping_name_is_never_a_path(cli, tmp_path):
+    outside = tmp_path / "evil.json"
+    outside.write_text(json.dumps(NESTED_MAPPING))
+    relative = "../" * 12 + str(outside.with_suffix(""))
+    code, out, err = cli("mappings", "show", relative)
+    assert code == 1 and "email" not in out  # nothing of the file outside the shipped mappings was read
