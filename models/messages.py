@@ -10,6 +10,7 @@ of each eligibility rule is in reasons.txt beside them.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -126,6 +127,7 @@ class Template:
         return cls(kind, language, head.removeprefix("Subject:").strip(), body.strip("\n"))
 
 
+@functools.lru_cache(maxsize=64)
 def _shipped(language: str, name: str) -> str:
     if language not in LANGUAGES:
         raise InvalidInput(f"no wording in language {language!r} (one of {', '.join(LANGUAGES)})")
@@ -140,12 +142,17 @@ def default_template(kind: Kind, language: str = DEFAULT_LANGUAGE) -> Template:
 
 def founder_sentences(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """reasons.txt: `key: sentence` per line; a key is a rule's `why` (models.eligibility)."""
+    return dict(_sentences(language))
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(language: str) -> tuple[tuple[str, str], ...]:
     sentences = {}
     for line in _shipped(language, "reasons.txt").splitlines():
         if line.strip() and not line.startswith("#"):
             key, _, sentence = line.partition(":")
             sentences[key.strip()] = sentence.strip()
-    return sentences
+    return tuple(sentences.items())
 
 
 # ---- words for values -----------------------------------------------------------------
