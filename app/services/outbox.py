@@ -211,6 +211,8 @@ _MOVES = {
     "retry": (("failed",), "draft"),
 }
 
+_DONE = {"hold": "held", "release": "released", "discard": "discarded", "retry": "retried"}
+
 
 def _one(conn: Connection, message: int, lock: bool = True):
     query = select(m).where(m.c.id == message)
@@ -245,7 +247,9 @@ def change_status(command: ChangeStatus, uow: UnitOfWork) -> int:
     for message in sorted(set(command.ids)):
         row = _one(uow.conn, message)
         if row.status not in sources:
-            raise AppError(f"message {row.id} is {row.status}: it cannot be {command.action}ed; nothing was changed")
+            raise AppError(
+                f"message {row.id} is {row.status}: it cannot be {_DONE[command.action]}; nothing was changed"
+            )
         values = dict(status=target, updated_at=uow.now(), version=row.version + 1)
         if command.action == "retry":
             values |= dict(error=None, attempted_at=None)

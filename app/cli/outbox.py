@@ -1,0 +1,228 @@
+"""Commands of the outbox (SPEC 9): drafts, sending, the mail server, follow-up clocks."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import EXIT_OK, EXIT_REFUSED, day, emit, identifier, open_database
+
+STATUSES = ("draft", "held", "sent", "failed", "discarded")
+PASSWORD_VARIABLE = "STARTUP_DESK_SMTP_PASSWORD"
+
+
+def register(commands, json_parent: argparse.ArgumentParser) -> None:
+    box = commands.add_parser("outbox", parents=[json_parent], help="the messages waiting to be sent, and their drafts")
+    box.add_argument("--status", choices=STATUSES, help="only messages in this state")
+    box.set_defaults(handler=cmd_list)
+    actions = box.add_subparsers(dest="outbox_action", metavar="ACTION")
+    show = actions.add_parser("show", parents=[json_parent], help="one message whole, with its send log")
+    show.add_argument("id", type=identifier)
+    show.set_defaults(handler=cmd_show)
+    edit = actions.add_parser("edit", parents=[json_parent], help="rewrite one message (kept when regenerating)")
+    edit.add_argument("id", type=identifier)
+    edit.add_argument("--subject", help="the new subject (default: unchanged)")
+    edit.add_argument(
+        "--body-file", type=argparse.FileType("r", encoding="utf-8"), help="the new body, from a file ('-': stdin)"
+    )
+    edit.set_defaults(handler=cmd_edit)
+    for action, text in (
+        ("hold", "keep drafts back from sending"),
+        ("release", "let held drafts be sent again"),
+        ("discard", "drop messages that will not be sent"),
+        ("retry", "put failed messages back as drafts, to be sent with the next batch"),
+    ):
+        sub = actions.add_parser(action, parents=[json_parent], help=text)
+        sub.add_argument("ids", nargs="+", type=identifier, metavar="ID")
+        sub.set_defaults(handler=cmd_move, action=action)
+    regenerate = actions.add_parser("regenerate", parents=[json_parent], help="write drafts again from the templates")
+    regenerate.add_argument("--template", help="only drafts of this kind (rejection, needs_info, …)")
+    regenerate.add_argument("--include-edited", action="store_true", help="rewrite edited drafts too")
+    regenerate.set_defaults(handler=cmd_regenerate)
+
+    send = commands.add_parser("send", parents=[json_parent], help="send the drafts (a batch; never a message twice)")
+    send.add_argument("--dry-run", action="store_true", help="list what would be sent; send nothing")
+    send.add_argument("--eml", metavar="FOLDER", help="write .eml files into FOLDER instead of using the mail server")
+    send.set_defaults(handler=cmd_send)
+
+    settings = commands.add_parser("settings", help="settings the team shares").add_subparsers(
+        dest="settings", metavar="WHAT", required=True
+    )
+    smtp = settings.add_parser(
+        "smtp", help=f"the mail server (the password is asked for, or read from {PASSWORD_VARIABLE})"
+    )
+    smtp.add_argument("--host", required=True)
+    smtp.add_argument("--port", type=int, required=True)
+    smtp.add_argument("--tls", choices=("starttls", "ssl", "none"), default="starttls")
+    smtp.add_argument("--user", dest="smtp_user", default="", help="the login (none: no login)")
+    smtp.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the sender's address")
+    smtp.set_defaults(handler=cmd_smtp)
+
+    reminders = commands.add_parser("reminders", parents=[json_parent], help="make the reminder drafts that are due")
+    reminders.add_argument("--on", type=day, help="as of this day (default today)")
+    reminders.set_defaults(handler=cmd_reminders)
+    overdue = commands.add_parser("overdue", parents=[json_parent], help="applications past their answer-by date")
+    overdue.add_argument("--withdraw", nargs="*", metavar="ID", help='withdraw them ("no answer"): these, or all')
+    overdue.set_defaults(handler=cmd_overdue)
+
+
+def _line(row: dict) -> str:
+    flags = " (edited)" if row["edited"] else ""
+    error = f"  ! {row['error']}" if row.get("error") else ""
+    return (
+        f"{row['id']:>6}  {row['status']:<9} {row['kind']:<13} {row['to_address']:<32} {row['subject']}{flags}{error}"
+    )
+
+
+def cmd_list(args) -> int:
+    from app.services import outbox
+
+    database = open_database(args)
+    rows = database.query(outbox.messages, args.status)
+    counts = database.query(outbox.counts)
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    emit(args, {"counts": counts, "messages": rows}, "\n".join([*map(_line, rows), summary]))
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from app.services import outbox
+
+    row = open_database(args).query(outbox.message, args.id)
+    log = "".join(
+        f"\n  {e['at']:%Y-%m-%d %H:%M} UTC {e['actor']} {e['outcome']} {e['to_address']}: {e['answer']}"
+        for e in row["log"]
+    )
+    text = (
+        f"#{row['id']} {row['kind']} · {row['status']}{' · edited' if row['edited'] else ''}\n"
+        f"To: {row['to_name']} <{row['to_address']}>\nSubject: {row['subject']}\nMessage-ID: {row['message_id']}\n"
+        + (f"Error: {row['error']}\n" if row["error"] else "")
+        + f"\n{row['body']}"
+        + (f"\nSend log:{log}" if log else "")
+    )
+    emit(args, row, text)
+    return EXIT_OK
+
+
+def cmd_edit(args) -> int:
+    from app.services import outbox
+
+    database = open_database(args)
+    current = database.query(outbox.message, args.id)
+    body = args.body_file.read() if args.body_file else current["body"]
+    subject = args.subject if args.subject is not None else current["subject"]
+    version = database.run(outbox.edit_message, outbox.EditMessage(args.id, subject, body, current["version"]))
+    emit(args, {"id": args.id, "version": version}, f"message {args.id} edited")
+    return EXIT_OK
+
+
+def cmd_move(args) -> int:
+    from app.services import outbox
+
+    count = open_database(args).run(outbox.change_status, outbox.ChangeStatus(tuple(args.ids), args.action))
+    emit(args, {args.action: count}, f"{args.action}: {count} message(s)")
+    return EXIT_OK
+
+
+def cmd_regenerate(args) -> int:
+    from app.services import outbox
+    from models.messages import Kind
+
+    kinds = [k.value for k in Kind]
+    if args.template is not None and args.template not in kinds:
+        from app.errors import UsageError
+
+        raise UsageError(f"no template {args.template!r} (one of {', '.join(kinds)})")
+    kind = Kind(args.template) if args.template else None
+    report = open_database(args).run(outbox.regenerate, outbox.Regenerate(kind, args.include_edited))
+    emit(args, report, f"{report['regenerated']} draft(s) regenerated, {report['kept_edited']} edited draft(s) kept")
+    return EXIT_OK
+
+
+def cmd_send(args) -> int:
+    from pathlib import Path
+
+    from app import mail
+    from app.services import outbox
+
+    database = open_database(args)
+    if args.eml:
+        transport = mail.EmlFolder(Path(args.eml))
+    elif args.dry_run:
+        transport = None
+    else:
+        transport = mail.transport_from_settings(database.query(outbox.outbox_settings))
+    report = mail.send_outbox(database, transport, dry_run=args.dry_run)
+    if args.dry_run:
+        lines = [f"{r['id']:>6}  {r['to']:<32} {r['subject']}" for r in report.dry_run]
+        emit(args, report.dry_run, "\n".join([*lines, f"{len(lines)} message(s) would be sent"]))
+        return EXIT_OK
+    document = report.as_dict()
+    text = [f"sent {len(report.sent)}, failed {len(report.failed)}"]
+    text += [f"  message {i}: {error}" for i, error in report.failed]
+    if report.interrupted:
+        text.append(f"  {report.interrupted} message(s) cut off by an earlier batch are failed: check them, then retry")
+    if report.stopped:
+        text.append(f"  stopped: {report.stopped}; send again to go on")
+    emit(args, document, "\n".join(text))
+    return EXIT_REFUSED if report.failed else EXIT_OK
+
+
+def cmd_smtp(args) -> int:
+    import os
+    from dataclasses import replace
+
+    from app import mail
+    from app.services import outbox
+
+    database = open_database(args)
+    current = database.query(outbox.outbox_settings)
+    changed = replace(
+        current,
+        smtp_host=args.host,
+        smtp_port=args.port,
+        smtp_tls=args.tls,
+        smtp_user=args.smtp_user,
+        from_address=args.from_address or current.from_address,
+    )
+    password = None
+    if args.smtp_user:
+        password = os.environ.get(PASSWORD_VARIABLE)
+        if password is None:
+            import getpass
+
+            password = getpass.getpass(f"password of {args.smtp_user} on {args.host}: ")
+    database.run(outbox.save_outbox_settings, outbox.SaveOutboxSettings(changed))
+    if password is not None:
+        mail.store_password(args.host, args.port, args.smtp_user, password)
+    where = f"{args.smtp_user}@" if args.smtp_user else ""
+    print(
+        f"mail server set: {where}{args.host}:{args.port} ({args.tls}); the password is in the system keyring"
+        if password
+        else f"mail server set: {args.host}:{args.port} ({args.tls})"
+    )
+    return EXIT_OK
+
+
+def cmd_reminders(args) -> int:
+    from app.services.followups import MakeReminders, make_reminders
+
+    made = open_database(args).run(make_reminders, MakeReminders(args.on))
+    emit(args, {"reminders": made}, f"{len(made)} reminder draft(s) made")
+    return EXIT_OK
+
+
+def cmd_overdue(args) -> int:
+    from app.services.followups import WithdrawOverdue, overdue, withdraw_overdue
+
+    database = open_database(args)
+    if args.withdraw is not None:
+        withdrawn = database.run(withdraw_overdue, WithdrawOverdue(tuple(args.withdraw)))
+        emit(args, {"withdrawn": withdrawn}, f'{len(withdrawn)} application(s) withdrawn ("no answer")')
+        return EXIT_OK
+    rows = database.query(overdue)
+    lines = [
+        f"{r['application_id'] or r['id']:<12} {r['company']:<40} answer by {r['answer_by']} ({r['days_overdue']} days ago)"
+        for r in rows
+    ]
+    emit(args, rows, "\n".join(lines) or "nothing is overdue")
+    return EXIT_OK
