@@ -5,7 +5,10 @@ import json
 import pytest
 
 from app.cli import main
-from tests.app.test_mail import Recorder, free_port, memory_keyring, smtp_server  # noqa: F401  (fixtures)
+from tests.app import test_mail
+from tests.app.test_mail import free_port
+
+smtp_server, memory_keyring = test_mail.smtp_server, test_mail.memory_keyring  # the fixtures, shared
 
 CSV = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
