@@ -194,7 +194,7 @@ def _interrupted(_command, uow: UnitOfWork) -> int:
     rows = uow.conn.execute(select(m).where(m.c.status == "draft", m.c.attempted_at.is_not(None))).all()
     for row in rows:
         error = "interrupted while being sent: it may have arrived; check, then retry or discard it"
-        _finish(uow, row, "failed", "interrupted", error)
+        _finish(uow, row, "failed", "unknown", error)  # which channel it was on is not known
     return len(rows)
 
 

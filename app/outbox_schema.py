@@ -48,7 +48,7 @@ send_log = Table(
     Column("actor", String(120), nullable=False),
     Column("to_address", String(320), nullable=False),
     Column("message_id", String(200), nullable=False),
-    Column("channel", String(8), nullable=False),  # smtp, eml
+    Column("channel", String(8), nullable=False),  # smtp, eml; unknown for one cut off mid-send
     Column("outcome", String(8), nullable=False),  # sent, failed
     Column("answer", Text, nullable=False, default=""),  # the server's answer, or where the file went
 )
