@@ -28,7 +28,7 @@ from app.errors import AppError
 from app.files import cannot_write, safe_file_name, temporary_beside
 from app.services.outbox import outbox_settings
 from models.errors import InvalidInput
-from models.messages import build_email
+from models.messages import Attachment, build_email
 
 KEYRING_SERVICE = "startup-desk-smtp"
 m, log_t = schema.outbox_messages, schema.send_log
@@ -308,6 +308,7 @@ def _send_one(database: Database, transport, row, settings, report: SendReport) 
             body=row.body,
             message_id=row.message_id,
             on=database.clock.now(),
+            attachments=_attachments(database, row),
         )
         answer = transport.send(email, row.id) if channel == "eml" else transport.send(email)
     except (InvalidInput, MessageRefused) as exc:
@@ -328,3 +329,21 @@ def _send_one(database: Database, transport, row, settings, report: SendReport) 
     database.run(_record, (row.id, "sent", channel, answer))
     report.sent.append(row.id)
     return True
+
+
+def _attachments(database: Database, row) -> list[Attachment]:
+    """The acceptance carries the member's letter (a PDF made as it is sent, from the letter settings)."""
+    if row.kind != "acceptance" or row.application is None:
+        return []
+    import tempfile
+
+    from app.exports.letters import write_combined
+    from app.services.exports import letter_settings, letters_for
+
+    letters = database.query(letters_for, [row.application])
+    settings = database.query(letter_settings)
+    with tempfile.TemporaryDirectory(prefix="startup-desk-letter-") as folder:
+        target = Path(folder) / "letter.pdf"
+        write_combined(letters, target, settings, database.clock.today())
+        content = target.read_bytes()
+    return [Attachment(f"{letters[0].file_stem()}.pdf", content)]

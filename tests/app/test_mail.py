@@ -267,3 +267,24 @@ def test_a_bad_address_fails_that_message_only(database, write_csv, tmp_path, sm
     report = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
     assert report.sent == [ids[1]] and "not one e-mail address" in report.failed[0][1]
     assert [r[1] for r in recorder.received] == [["founder2@startup2.io"]]
+
+
+def test_the_acceptance_carries_the_members_letter(database, write_csv, tmp_path, smtp_server):
+    recorder, port = smtp_server
+    import_applications(
+        database, write_csv(HEADER + "A1,2027-06-01,Accepted Co,a@accepted.io,Ada,GB,2026-06-01,100000,no,accepted\n")
+    )
+    from datetime import date
+
+    from app.services.applications import Decide, decide
+
+    database.run(decide, Decide("A1", "accept", on=date(2027, 6, 15)))
+    assert mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none")).failed == []
+    (arrived,) = recorder.messages()
+    assert "has been granted USD 25,000.00" in arrived.get_body(("plain",)).get_content()
+    (letter,) = list(arrived.iter_attachments())
+    assert (
+        letter.get_content_type() == "application/pdf"
+        and letter.get_filename() == "Accepted Co - acceptance letter.pdf"
+    )
+    assert letter.get_content().startswith(b"%PDF")
