@@ -281,6 +281,9 @@ def send_outbox(
     if not todo:
         return report
     transport.open()
+    if transport.channel == "eml":
+        _write_files(database, transport, todo, settings, report, progress, cancelled)
+        return report
     try:
         for done, message in enumerate(todo):
             if cancelled is not None and cancelled():
@@ -297,29 +300,73 @@ def send_outbox(
     return report
 
 
+def _email(database: Database, row, settings):
+    return build_email(
+        sender=(settings.from_name, settings.from_address),
+        to=(row.to_name, row.to_address),
+        subject=row.subject,
+        body=row.body,
+        message_id=row.message_id,
+        on=database.clock.now(),
+        attachments=_attachments(database, row),
+    )
+
+
+#: .eml files are marked written this many at a time, in one transaction each
+EML_CHUNK = 200
+
+
+def _record_many(outcomes, uow: UnitOfWork) -> None:
+    for message, status, channel, answer in outcomes:
+        row = uow.conn.execute(select(m).where(m.c.id == message).with_for_update()).one()
+        if row.status == "draft" and row.attempted_at is None:  # not held or discarded meanwhile
+            _finish(uow, row, status, channel, answer)
+
+
+def _write_files(database: Database, transport, todo, settings, report: SendReport, progress, cancelled) -> None:
+    """The .eml batch: files written, then marked in one transaction per chunk. A batch cut off
+    before its mark writes the same files again under the same names (replaced, not doubled)."""
+    done = 0
+    for start in range(0, len(todo), EML_CHUNK):
+        chunk = todo[start : start + EML_CHUNK]
+        rows = database.query(
+            lambda uow, chunk=chunk: uow.conn.execute(
+                select(m).where(m.c.id.in_(chunk), m.c.status == "draft", m.c.attempted_at.is_(None)).order_by(m.c.id)
+            ).all()
+        )
+        outcomes = []
+        for row in rows:
+            if cancelled is not None and cancelled():
+                report.stopped = "cancelled"
+                break
+            try:
+                outcomes.append((row.id, "sent", "eml", transport.send(_email(database, row, settings), row.id)))
+            except InvalidInput as exc:
+                outcomes.append((row.id, "failed", "eml", str(exc)))
+            except AppError as exc:  # the folder cannot be written (a full disk): the rest waits
+                outcomes.append((row.id, "failed", "eml", str(exc)))
+                report.stopped = str(exc)
+                break
+            done += 1
+            if progress is not None:
+                progress(done, len(todo))
+        database.run(_record_many, outcomes)
+        report.sent += [i for i, status, _c, _a in outcomes if status == "sent"]
+        report.failed += [(i, answer) for i, status, _c, answer in outcomes if status == "failed"]
+        if report.stopped:
+            return
+
+
 def _send_one(database: Database, transport, row, settings, report: SendReport) -> bool:
     """False when the batch must stop (the connection is gone)."""
     channel = transport.channel
     try:
-        email = build_email(
-            sender=(settings.from_name, settings.from_address),
-            to=(row.to_name, row.to_address),
-            subject=row.subject,
-            body=row.body,
-            message_id=row.message_id,
-            on=database.clock.now(),
-            attachments=_attachments(database, row),
-        )
-        answer = transport.send(email, row.id) if channel == "eml" else transport.send(email)
+        email = _email(database, row, settings)
+        answer = transport.send(email)
     except (InvalidInput, MessageRefused) as exc:
         database.run(_record, (row.id, "failed", channel, str(exc)))
         report.failed.append((row.id, str(exc)))
         return True
-    except AppError as exc:  # the .eml could not be written (a full disk): the rest waits
-        database.run(_record, (row.id, "failed", channel, str(exc)))
-        report.failed.append((row.id, str(exc)))
-        report.stopped = str(exc)
-        return False
     except ConnectionLost as exc:
         error = f"the connection to {transport.describe()} was lost while sending ({exc}): it may not have arrived; check, then retry"
         database.run(_record, (row.id, "failed", channel, error))

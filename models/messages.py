@@ -247,19 +247,29 @@ class Rendered:
     body: str
 
 
+#: every control character (C0, DEL, C1) and the Unicode line and paragraph separators
+_CONTROLS = {code: " " for code in (*range(32), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
 def one_line(text: str) -> str:
     """Text for a header: every control character (CR, LF, tab, NUL …) a space, runs of space one."""
-    cleaned = "".join(" " if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029") else ch for ch in text)
-    return " ".join(cleaned.split())
+    return " ".join(text.translate(_CONTROLS).split())
+
+
+class _OneLineValues(dict):
+    """Values cleaned for a header only when the subject asks for them."""
+
+    def __getitem__(self, name: str) -> str:
+        return one_line(str(super().__getitem__(name)))
 
 
 def render(template: Template, values: Mapping[str, str]) -> Rendered:
     """The message: every placeholder filled once, as text. The subject is one line whatever
     the values hold; a placeholder without a value stays as typed (check() refused unknown ones)."""
-    subject_values = {name: one_line(str(value)) for name, value in values.items()}
-    body_values = {name: str(value).replace("\r\n", "\n").replace("\r", "\n") for name, value in values.items()}
-    subject = string.Template(template.subject).safe_substitute(subject_values)
-    body = string.Template(template.body).safe_substitute(body_values)
+    subject = string.Template(template.subject).safe_substitute(_OneLineValues(values))
+    body = string.Template(template.body).safe_substitute(values)
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
     return Rendered(one_line(subject), body.strip("\n") + "\n")
 
 

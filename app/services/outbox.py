@@ -143,29 +143,46 @@ def draft_decision(uow: UnitOfWork, app: Application, status: Status, transition
     return add_draft(uow, composer, kind, app, verdict.results, reason, transition, answer_by)
 
 
-def add_draft(uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by):
+def draft_row(uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by) -> dict:
+    """The outbox row of one new draft."""
     language, rendered = composer.compose(kind, app, results, reason, answer_by)
     now = uow.now()
-    return uow.conn.execute(
-        insert(m).values(
-            application=app.id,
-            transition=transition,
-            kind=kind.value,
-            language=language,
-            status="draft",
-            edited=False,
-            to_name=app.contact_name or app.company,
-            to_address=app.contact_email,
-            subject=rendered.subject,
-            body=rendered.body,
-            message_id=message_id(f"{kind.value}:{app.id}:{transition}", composer.domain),
-            answer_by=answer_by,
-            created_at=now,
-            created_by=uow.actor,
-            updated_at=now,
-            version=1,
-        )
-    ).inserted_primary_key[0]
+    return dict(
+        application=app.id,
+        transition=transition,
+        kind=kind.value,
+        language=language,
+        status="draft",
+        edited=False,
+        to_name=app.contact_name or app.company,
+        to_address=app.contact_email,
+        subject=rendered.subject,
+        body=rendered.body,
+        message_id=message_id(f"{kind.value}:{app.id}:{transition}", composer.domain),
+        answer_by=answer_by,
+        error=None,
+        attempted_at=None,
+        sent_at=None,
+        created_at=now,
+        created_by=uow.actor,
+        updated_at=now,
+        version=1,
+    )
+
+
+def add_draft(uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by) -> int:
+    row = draft_row(uow, composer, kind, app, results, reason, transition, answer_by)
+    return add_rows(uow, [row])[0]
+
+
+def add_rows(uow, rows: list[dict]) -> list[int]:
+    """Drafts in one statement (many rows at once), their ids in order."""
+    if not rows:
+        return []
+    if len(rows) == 1:
+        return [uow.conn.execute(insert(m).values(**rows[0])).inserted_primary_key[0]]
+    result = uow.conn.execute(insert(m).returning(m.c.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())
 
 
 def _reread(conn: Connection, application: int) -> Application:
@@ -296,18 +313,21 @@ def regenerate(command: Regenerate, uow: UnitOfWork) -> dict:
         language, rendered = composer.compose(kind, app, results, row.reason or "", row.answer_by)
         updates.append(dict(i=row.outbox_id, language=language, subject=rendered.subject, body=rendered.body))
         regenerated += 1
-    for values in updates:
+    if updates:
+        from sqlalchemy import bindparam
+
         uow.conn.execute(
             update(m)
-            .where(m.c.id == values["i"])
+            .where(m.c.id == bindparam("i"))
             .values(
-                language=values["language"],
-                subject=values["subject"],
-                body=values["body"],
+                language=bindparam("language"),
+                subject=bindparam("subject"),
+                body=bindparam("body"),
                 edited=False,
                 updated_at=now,
                 version=m.c.version + 1,
-            )
+            ),
+            updates,
         )
     return {"regenerated": regenerated, "kept_edited": kept}
 
