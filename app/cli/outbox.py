@@ -39,6 +39,21 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     regenerate.add_argument("--include-edited", action="store_true", help="rewrite edited drafts too")
     regenerate.set_defaults(handler=cmd_regenerate)
 
+    templates = actions.add_parser(
+        "template", parents=[json_parent], help="a message template: print it, replace it from a file, or reset it"
+    )
+    templates.add_argument("kind", nargs="?", help="acceptance, rejection, needs_info, … (none: list them)")
+    templates.add_argument("--language", default=None, help="en or de (default: the outbox's language)")
+    change = templates.add_mutually_exclusive_group()
+    change.add_argument(
+        "--set",
+        metavar="FILE",
+        type=argparse.FileType("r", encoding="utf-8"),
+        help="'Subject: …', a blank line, the body",
+    )
+    change.add_argument("--reset", action="store_true", help="back to the shipped wording")
+    templates.set_defaults(handler=cmd_template)
+
     send = commands.add_parser("send", parents=[json_parent], help="send the drafts (a batch; never a message twice)")
     send.add_argument("--dry-run", action="store_true", help="list what would be sent; send nothing")
     send.add_argument("--eml", metavar="FOLDER", help="write .eml files into FOLDER instead of using the mail server")
@@ -225,4 +240,37 @@ def cmd_overdue(args) -> int:
         for r in rows
     ]
     emit(args, rows, "\n".join(lines) or "nothing is overdue")
+    return EXIT_OK
+
+
+def cmd_template(args) -> int:
+    from app.errors import UsageError
+    from app.services import outbox
+    from models.messages import PLACEHOLDERS, Kind, Template
+
+    database = open_database(args)
+    language = args.language or database.query(outbox.outbox_settings).language
+    if args.kind is None:
+        own = database.query(outbox.customised)
+        rows = [{"kind": k.value, "language": language, "customised": (k.value, language) in own} for k in Kind]
+        emit(args, rows, "\n".join(f"{r['kind']:<14} {'(your wording)' if r['customised'] else ''}" for r in rows))
+        return EXIT_OK
+    if args.kind not in {k.value for k in Kind}:
+        raise UsageError(f"no template {args.kind!r} (one of {', '.join(k.value for k in Kind)})")
+    kind = Kind(args.kind)
+    if args.set is not None:
+        database.run(outbox.save_template, outbox.SaveTemplate(Template.from_text(kind, language, args.set.read())))
+        print(f"{kind.value} ({language}) saved; `outbox regenerate --template {kind.value}` rewrites its drafts")
+        return EXIT_OK
+    if args.reset:
+        database.run(outbox.reset_template, outbox.ResetTemplate(kind, language))
+        print(f"{kind.value} ({language}) is back to the shipped wording")
+        return EXIT_OK
+    template = database.query(outbox.template, kind, language)
+    known = "\n".join(f"  ${name}: {text}" for name, text in PLACEHOLDERS[kind].items())
+    emit(
+        args,
+        {"kind": kind.value, "language": language, "subject": template.subject, "body": template.body},
+        template.to_text() + f"\nPlaceholders:\n{known}",
+    )
     return EXIT_OK

@@ -19,10 +19,13 @@ from app.errors import AppError
 from app.outbox_schema import STATUSES
 from app.services.outbox_settings import (  # noqa: F401  (re-exported: the outbox's one import)
     OutboxSettings,
+    ResetTemplate,
     SaveOutboxSettings,
     SaveTemplate,
     _meta,
+    customised,
     outbox_settings,
+    reset_template,
     save_outbox_settings,
     save_template,
     template,

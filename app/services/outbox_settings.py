@@ -97,3 +97,20 @@ def save_template(command: SaveTemplate, uow: UnitOfWork) -> None:
         uow.conn.execute(update(templates_t).where(key).values(**values))
     else:
         uow.conn.execute(insert(templates_t).values(kind=t.kind.value, language=t.language, **values))
+
+
+@dataclass(frozen=True)
+class ResetTemplate:
+    kind: Kind
+    language: str
+
+
+def reset_template(command: ResetTemplate, uow: UnitOfWork) -> bool:
+    """Back to the shipped wording; whether the team had its own."""
+    key = (templates_t.c.kind == command.kind.value) & (templates_t.c.language == command.language)
+    return uow.conn.execute(templates_t.delete().where(key)).rowcount > 0
+
+
+def customised(uow: UnitOfWork) -> set[tuple[str, str]]:
+    """(kind, language) of the templates the team rewrote (a read)."""
+    return {tuple(row) for row in uow.conn.execute(select(templates_t.c.kind, templates_t.c.language))}

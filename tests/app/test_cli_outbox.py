@@ -104,3 +104,22 @@ def test_overdue_and_withdraw_for_no_answer(cli, monkeypatch):
     code, out, _ = cli("overdue", "--withdraw")
     assert (code, out.strip()) == (0, '1 application(s) withdrawn ("no answer")')
     assert [m["kind"] for m in listing(cli)["messages"]] == ["needs_info", "reminder", "withdrawal"]
+
+
+def test_a_template_is_printed_replaced_from_a_file_refused_when_wrong_and_reset(cli, tmp_path):
+    code, out, _ = cli("outbox", "template", "rejection")
+    assert code == 0 and out.startswith("Subject: Your application to the $program") and "$reasons:" in out
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("Subject: About $company\n\nDear $founder, $missing\n", encoding="utf-8")
+    code, _, err = cli("outbox", "template", "rejection", "--set", str(wrong))
+    assert code == 1 and "unknown placeholder $missing" in err
+    right = tmp_path / "right.txt"
+    right.write_text("Subject: About $company\n\nDear $founder,\n\n$reasons\n", encoding="utf-8")
+    assert cli("outbox", "template", "rejection", "--set", str(right))[0] == 0
+    code, out, _ = cli("outbox", "template", "--json")
+    assert {"kind": "rejection", "language": "en", "customised": True} in json.loads(out)
+    cli("decide", "C2", "reject", "--reason", "failed rule: age")
+    assert listing(cli)["messages"][0]["subject"] == "About Old Co"
+    assert cli("outbox", "template", "rejection", "--reset")[0] == 0
+    cli("outbox", "regenerate")
+    assert listing(cli)["messages"][0]["subject"] == "Your application to the Startup Program"
