@@ -139,6 +139,8 @@ class OutboxPane(QWidget):
         self.include_edited = QCheckBox(self.tr("including edited drafts"))
         self.regenerate_button = QPushButton(self.tr("Re&generate drafts"))
         self.regenerate_button.clicked.connect(lambda: self.regenerate(self.include_edited.isChecked()))
+        self.templates_button = QPushButton(self.tr("&Templates…"))
+        self.templates_button.clicked.connect(self.edit_templates)
         self.send_button = QPushButton(self.tr("S&end drafts"))
         self.send_button.clicked.connect(self.send_with_server)
         self.eml_button = QPushButton(self.tr("Write as .&eml files…"))
@@ -157,7 +159,7 @@ class OutboxPane(QWidget):
         for widget in (self.hold_button, self.release_button, self.discard_button, self.retry_button):
             actions.addWidget(widget)
         actions.addStretch(1)
-        for widget in (self.include_edited, self.regenerate_button):
+        for widget in (self.include_edited, self.regenerate_button, self.templates_button):
             actions.addWidget(widget)
         sending = QHBoxLayout()
         for widget in (self.send_button, self.eml_button, self.cancel_button, self.progress):
@@ -299,6 +301,15 @@ class OutboxPane(QWidget):
                 .replace("%2", str(report["kept_edited"]))
             ),
         )
+
+    def edit_templates(self):
+        """The template editor, beside the pane; drafts it regenerates show when it saves."""
+        from ui.message_templates_dialog import MessageTemplatesDialog
+
+        dialog = MessageTemplatesDialog(self.database, self.runner, self)
+        dialog.saved.connect(lambda _kind, _language: self.refresh())
+        dialog.show()
+        return dialog
 
     # ---- sending ----------------------------------------------------------------------------
 

@@ -142,3 +142,16 @@ def test_offline_says_so_and_nothing_changes(qtbot, pane, shown_errors):
     qtbot.waitUntil(lambda: bool(shown_errors))
     assert "no mail server is set" in shown_errors[0]
     assert "3 draft" in pane.summary.text() and pane.send_report.text() == "Nothing was sent: the outbox waits"
+
+
+def test_the_filter_shows_one_state_and_the_templates_open_beside_the_pane(qtbot, pane):
+    pane.table.selectRow(0)
+    qtbot.waitUntil(lambda: pane.current is not None)
+    pane.hold_button.click()
+    settle(qtbot, pane)
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("held"))
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and column(pane, OutboxTableModel.STATUS) == ["held"])
+    dialog = pane.edit_templates()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.subject.text().startswith("Welcome to the $program")  # the first outcome: acceptance
+    dialog.close()
