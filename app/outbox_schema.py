@@ -27,6 +27,9 @@ outbox_messages = Table(
     Column("body", Text, nullable=False),
     Column("message_id", String(200), nullable=False, unique=True),
     Column("answer_by", Date, nullable=True),  # needs-info and reminders: the date to answer by
+    # values that are not the application's (a deal's title and code, a year's credit), as JSON:
+    # what regenerating puts in again
+    Column("extra", Text, nullable=True),
     Column("error", Text, nullable=True),
     # set before a message goes to the server: one found set and not sent was interrupted
     # mid-send, and is never sent again on its own (it may have arrived)

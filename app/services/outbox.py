@@ -146,9 +146,11 @@ def draft_decision(uow: UnitOfWork, app: Application, status: Status, transition
     return add_draft(uow, composer, kind, app, verdict.results, reason, transition, answer_by)
 
 
-def draft_row(uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by) -> dict:
-    """The outbox row of one new draft."""
-    language, rendered = composer.compose(kind, app, results, reason, answer_by)
+def draft_row(
+    uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by, extra=None, key=None
+) -> dict:
+    """The outbox row of one new draft; `key` makes its Message-ID (default: kind, application, transition)."""
+    language, rendered = composer.compose(kind, app, results, reason, answer_by, extra)
     now = uow.now()
     return dict(
         application=app.id,
@@ -161,8 +163,9 @@ def draft_row(uow, composer: Composer, kind: Kind, app: Application, results, re
         to_address=app.contact_email,
         subject=rendered.subject,
         body=rendered.body,
-        message_id=message_id(f"{kind.value}:{app.id}:{transition}", composer.domain),
+        message_id=message_id(key or f"{kind.value}:{app.id}:{transition}", composer.domain),
         answer_by=answer_by,
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
         error=None,
         attempted_at=None,
         sent_at=None,
@@ -173,8 +176,10 @@ def draft_row(uow, composer: Composer, kind: Kind, app: Application, results, re
     )
 
 
-def add_draft(uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by) -> int:
-    row = draft_row(uow, composer, kind, app, results, reason, transition, answer_by)
+def add_draft(
+    uow, composer: Composer, kind: Kind, app: Application, results, reason, transition, answer_by, extra=None, key=None
+) -> int:
+    row = draft_row(uow, composer, kind, app, results, reason, transition, answer_by, extra, key)
     return add_rows(uow, [row])[0]
 
 
@@ -290,7 +295,7 @@ def regenerate(command: Regenerate, uow: UnitOfWork) -> dict:
     composer = Composer(uow)
     a, t = schema.applications, schema.transitions
     query = (
-        select(m.c.id.label("outbox_id"), m.c.kind, m.c.answer_by, m.c.edited, t.c.reason, a)
+        select(m.c.id.label("outbox_id"), m.c.kind, m.c.answer_by, m.c.edited, m.c.extra, t.c.reason, a)
         .join(a, a.c.id == m.c.application)
         .outerjoin(t, t.c.id == m.c.transition)
         .where(m.c.status.in_(("draft", "held")))
@@ -313,7 +318,8 @@ def regenerate(command: Regenerate, uow: UnitOfWork) -> dict:
         results = ()
         if kind in (Kind.REJECTION, Kind.NEEDS_INFO, Kind.REMINDER):
             results = evaluate(app, policies.in_force(app.submitted_on), row.prior_note).results
-        language, rendered = composer.compose(kind, app, results, row.reason or "", row.answer_by)
+        extra = json.loads(row.extra) if row.extra else None
+        language, rendered = composer.compose(kind, app, results, row.reason or "", row.answer_by, extra)
         updates.append(dict(i=row.outbox_id, language=language, subject=rendered.subject, body=rendered.body))
         regenerated += 1
     if updates:

@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-12-03 08:50:33.127657
+Create Date: 2026-12-03 08:50:33
 """
 
 from alembic import op
@@ -40,6 +40,7 @@ def upgrade() -> None:
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('message_id', sa.String(length=200), nullable=False),
     sa.Column('answer_by', sa.Date(), nullable=True),
+    sa.Column('extra', sa.Text(), nullable=True),
     sa.Column('error', sa.Text(), nullable=True),
     sa.Column('attempted_at', sa.DateTime(), nullable=True),
     sa.Column('sent_at', sa.DateTime(), nullable=True),
