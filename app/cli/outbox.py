@@ -78,6 +78,10 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     overdue = commands.add_parser("overdue", parents=[json_parent], help="applications past their answer-by date")
     overdue.add_argument("--withdraw", nargs="*", metavar="ID", help='withdraw them ("no answer"): these, or all')
     overdue.set_defaults(handler=cmd_overdue)
+    times = commands.add_parser(
+        "decision-times", parents=[json_parent], help="days from application to decision, by month and partner"
+    )
+    times.set_defaults(handler=cmd_decision_times)
 
 
 def _line(row: dict) -> str:
@@ -273,4 +277,16 @@ def cmd_template(args) -> int:
         {"kind": kind.value, "language": language, "subject": template.subject, "body": template.body},
         template.to_text() + f"\nPlaceholders:\n{known}",
     )
+    return EXIT_OK
+
+
+def cmd_decision_times(args) -> int:
+    from app.services.followups import time_to_decision
+
+    rows = open_database(args).query(time_to_decision)
+    lines = [f"{'month':<8} {'partner':<16} {'decided':>7} {'average':>8} {'longest':>8}"] + [
+        f"{r['month']:<8} {r['partner'] or '-':<16} {r['decided']:>7} {r['average_days']:>8} {r['longest_days']:>8}"
+        for r in rows
+    ]
+    emit(args, rows, "\n".join(lines) if rows else "no decisions yet")
     return EXIT_OK

@@ -123,3 +123,12 @@ def test_a_template_is_printed_replaced_from_a_file_refused_when_wrong_and_reset
     assert cli("outbox", "template", "rejection", "--reset")[0] == 0
     cli("outbox", "regenerate")
     assert listing(cli)["messages"][0]["subject"] == "Your application to the Startup Program"
+
+
+def test_decision_times_by_month_and_partner(cli):
+    assert cli("decision-times")[1].strip() == "no decisions yet"
+    cli("decide", "C2", "C3", "reject", "--reason", "failed rule: age")
+    code, out, _ = cli("decision-times", "--json")
+    assert json.loads(out) == [
+        {"month": "2027-06", "partner": "", "decided": 2, "average_days": 14.0, "longest_days": 14}
+    ]
