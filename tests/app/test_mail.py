@@ -288,3 +288,44 @@ def test_the_acceptance_carries_the_members_letter(database, write_csv, tmp_path
         and letter.get_filename() == "Accepted Co - acceptance letter.pdf"
     )
     assert letter.get_content().startswith(b"%PDF")
+
+
+def test_ssl_on_connect_with_a_certificate_the_client_trusts(database, write_csv, certificate):
+    server_context, client_context = certificate
+    recorder = Recorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port(), ssl_context=server_context)
+    controller.start()
+    try:
+        ids = rejected(database, write_csv, 1)
+        transport = mail.SmtpTransport("127.0.0.1", controller.port, tls="ssl", context=client_context)
+        assert mail.send_outbox(database, transport).sent == ids
+        untrusted = mail.SmtpTransport("127.0.0.1", controller.port, tls="ssl", timeout=5)  # the system's CAs
+    finally:
+        controller.stop()
+    assert len(recorder.received) == 1
+    with pytest.raises(mail.Offline):
+        untrusted.open()
+
+
+class Hangup(Recorder):
+    """Takes the first message, then hangs up in the middle of the second."""
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.received:
+            server.transport.close()
+            return "421 closing"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_connection_lost_mid_send_fails_that_message_stops_and_the_rest_wait(database, write_csv):
+    recorder = Hangup()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        ids = rejected(database, write_csv, 3)
+        report = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", controller.port, tls="none"))
+    finally:
+        controller.stop()
+    assert report.sent == [ids[0]] and report.stopped == "connection lost"
+    assert [i for i, _ in report.failed] == [ids[1]] and "may not have arrived" in report.failed[0][1]
+    assert statuses(database) == ["sent", "failed", "draft"]
