@@ -71,6 +71,17 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     smtp.add_argument("--user", dest="smtp_user", default="", help="the login (none: no login)")
     smtp.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the sender's address")
     smtp.set_defaults(handler=cmd_smtp)
+    messages = settings.add_parser(
+        "messages", parents=[json_parent], help="the outbox: language, sender, follow-up days"
+    )
+    messages.add_argument("--language", choices=("en", "de"))
+    messages.add_argument("--from-name", help="the sender's name")
+    messages.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the sender's address")
+    messages.add_argument("--needs-info-days", type=int, help="days to answer a request for information (default 14)")
+    messages.add_argument(
+        "--reminder-days", type=int, help="days before that deadline the reminder is drafted (default 3)"
+    )
+    messages.set_defaults(handler=cmd_message_settings)
 
     reminders = commands.add_parser("reminders", parents=[json_parent], help="make the reminder drafts that are due")
     reminders.add_argument("--on", type=day, help="as of this day (default today)")
@@ -289,4 +300,26 @@ def cmd_decision_times(args) -> int:
         for r in rows
     ]
     emit(args, rows, "\n".join(lines) if rows else "no decisions yet")
+    return EXIT_OK
+
+
+def cmd_message_settings(args) -> int:
+    from dataclasses import asdict, replace
+
+    from app.services import outbox
+
+    database = open_database(args)
+    current = database.query(outbox.outbox_settings)
+    given = {
+        "language": args.language,
+        "from_name": args.from_name,
+        "from_address": args.from_address,
+        "needs_info_days": args.needs_info_days,
+        "reminder_days_before": args.reminder_days,
+    }
+    changed = replace(current, **{k: v for k, v in given.items() if v is not None})
+    if changed != current:
+        database.run(outbox.save_outbox_settings, outbox.SaveOutboxSettings(changed))
+    shown = {k: v for k, v in asdict(changed).items() if not k.startswith("smtp_")}
+    emit(args, shown, "\n".join(f"{k}: {v}" for k, v in shown.items()))
     return EXIT_OK

@@ -132,3 +132,13 @@ def test_decision_times_by_month_and_partner(cli):
     assert json.loads(out) == [
         {"month": "2027-06", "partner": "", "decided": 2, "average_days": 14.0, "longest_days": 14}
     ]
+
+
+def test_message_settings_change_the_language_and_the_deadline(cli):
+    code, out, _ = cli("settings", "messages", "--language", "de", "--needs-info-days", "21", "--json")
+    assert code == 0 and json.loads(out)["needs_info_days"] == 21
+    code, _, err = cli("settings", "messages", "--reminder-days", "30")
+    assert code == 1 and "reminder comes before the deadline" in err
+    cli("decide", "C1", "needs-info")
+    code, out, _ = cli("outbox", "show", "1")
+    assert "Bitte antworten Sie bis zum 6. Juli 2027" in out
