@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app import schema
 from app.services import deal_files, deals, ledger, outbox
-from app.services.member_messages import draft_deal_message, draft_renewal_offer, draft_year_two
+from app.services.member_messages import draft_renewal_offer, draft_year_two
 from models.messages import Kind, Template
 
 DEALS = (
@@ -35,8 +35,8 @@ def requested(members, write_csv):
 
 def test_an_approved_deal_carries_its_code_and_survives_regenerating(requested):
     database, request = requested
-    database.run(deals.decide_request, deals.DecideRequest(request, "approve"))
-    message = database.run(lambda _c, uow: draft_deal_message(uow, request, approved=True), None)
+    database.run(deals.decide_request, deals.DecideRequest(request, "approve"))  # drafts the message
+    (message,) = [d["id"] for d in database.query(outbox.messages) if d["kind"] == "deal_approved"]
     full = body(database, message)
     assert full["kind"] == "deal_approved" and full["to_address"] == "w@worked.io"
     assert 'the deal "Credits" from Warehouse Co has been approved' in full["body"]
@@ -54,7 +54,7 @@ def test_an_approved_deal_carries_its_code_and_survives_regenerating(requested):
 def test_a_declined_deal_names_the_deal_and_never_the_code(requested):
     database, request = requested
     database.run(deals.decide_request, deals.DecideRequest(request, "decline", "not a fit"))
-    message = database.run(lambda _c, uow: draft_deal_message(uow, request, approved=False), None)
+    (message,) = [d["id"] for d in database.query(outbox.messages) if d["kind"] == "deal_declined"]
     full = body(database, message)
     assert '"Credits" from Warehouse Co could not be approved' in full["body"] and "W-77" not in full["body"]
 
