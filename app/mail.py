@@ -18,6 +18,7 @@ import smtplib
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -126,6 +127,9 @@ class SmtpTransport:
         except smtplib.SMTPDataError as exc:  # refused after DATA
             smtp.rset()
             raise MessageRefused(_answer(exc)) from exc
+        except UnicodeError as exc:  # an address beyond ASCII, and a server or library without SMTPUTF8
+            smtp.rset()
+            raise MessageRefused(f"the address cannot be sent as it is written ({exc})") from exc
         except (OSError, smtplib.SMTPServerDisconnected) as exc:
             raise ConnectionLost(str(exc) or type(exc).__name__) from exc
         return f"{code} {_text(answer)}"
@@ -189,9 +193,16 @@ def transport_from_settings(uow_settings, context: ssl.SSLContext | None = None)
 # ---- one message's steps, each its own transaction ----------------------------------------------
 
 
+#: a claim older than this and still not marked was cut off; a younger one is another batch's, on its way
+CLAIM_TIMEOUT = timedelta(minutes=10)
+
+
 def _interrupted(_command, uow: UnitOfWork) -> int:
     """Claimed, never marked: cut off mid-send. Failed, never sent again on its own."""
-    rows = uow.conn.execute(select(m).where(m.c.status == "draft", m.c.attempted_at.is_not(None))).all()
+    stale = uow.now() - CLAIM_TIMEOUT
+    rows = uow.conn.execute(
+        select(m).where(m.c.status == "draft", m.c.attempted_at.is_not(None), m.c.attempted_at < stale)
+    ).all()
     for row in rows:
         error = "interrupted while being sent: it may have arrived; check, then retry or discard it"
         _finish(uow, row, "failed", "unknown", error)  # which channel it was on is not known

@@ -175,7 +175,7 @@ def test_a_refused_message_mid_batch_fails_with_the_servers_answer_and_the_rest_
     assert len(recorder.received) == 4
 
 
-def test_an_interrupted_batch_resumes_without_sending_anything_twice(database, write_csv, smtp_server):
+def test_an_interrupted_batch_resumes_without_sending_anything_twice(database, write_csv, smtp_server, clock):
     recorder, port = smtp_server
     ids = rejected(database, write_csv, 4)
     stop_after_two = iter([False, False, True])
@@ -184,8 +184,13 @@ def test_an_interrupted_batch_resumes_without_sending_anything_twice(database, w
     )
     assert first.sent == ids[:2] and first.stopped == "cancelled"
     database.run(mail._claim, ids[2])  # the program died with this one on its way
+    meanwhile = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
+    # a fresh claim may be another batch's, on its way: left alone, the rest goes
+    assert meanwhile.sent == [ids[3]] and meanwhile.interrupted == 0
+    assert database.query(outbox.message, ids[2])["status"] == "draft"
+    clock.advance(minutes=11)
     second = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
-    assert second.sent == [ids[3]] and second.interrupted == 1
+    assert second.sent == [] and second.interrupted == 1
     assert [r[1][0] for r in recorder.received] == [
         "founder1@startup1.io",
         "founder2@startup2.io",
@@ -329,3 +334,14 @@ def test_a_connection_lost_mid_send_fails_that_message_stops_and_the_rest_wait(d
     assert report.sent == [ids[0]] and report.stopped == "connection lost"
     assert [i for i, _ in report.failed] == [ids[1]] and "may not have arrived" in report.failed[0][1]
     assert statuses(database) == ["sent", "failed", "draft"]
+
+
+def test_an_address_beyond_ascii_fails_that_message_with_a_reason(database, write_csv, smtp_server):
+    recorder, port = smtp_server
+    ids = rejected(database, write_csv, 2)
+    with database.unit_of_work() as uow:
+        uow.conn.execute(outbox.m.update().where(outbox.m.c.id == ids[0]).values(to_address="gründer@bücher.de"))
+        uow.commit()
+    report = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
+    assert report.sent == [ids[1]] and [i for i, _ in report.failed] == [ids[0]]
+    assert database.query(outbox.message, ids[0])["status"] == "failed"
