@@ -340,7 +340,7 @@ def test_an_address_beyond_ascii_fails_that_message_with_a_reason(database, writ
     recorder, port = smtp_server
     ids = rejected(database, write_csv, 2)
     with database.unit_of_work() as uow:
-        uow.conn.execute(outbox.m.update().where(outbox.m.c.id == ids[0]).values(to_address="gründer@bücher.de"))
+        uow.conn.execute(outbox.m.update().where(outbox.m.c.id == ids[0]).values(to_address="gruender@bücher.de"))
         uow.commit()
     report = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
     assert report.sent == [ids[1]] and [i for i, _ in report.failed] == [ids[0]]
