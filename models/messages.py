@@ -303,6 +303,16 @@ def check_address(text: str) -> str:
     return address
 
 
+def ascii_domain(domain: str) -> str:
+    """An internationalised domain (bücher.de) in the form mail servers take (xn--bcher-kva.de)."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise InvalidInput(f"not a mail domain: {domain!r} ({exc})") from None
+
+
 def message_id(key: str, domain: str) -> str:
     """A stable Message-ID: the same draft always has the same one (a resent copy is recognised)."""
     import hashlib
@@ -340,6 +350,7 @@ def build_email(
     message = EmailMessage(policy=policy.SMTP)
     for header, (name, address) in (("From", sender), ("To", to)):
         username, _, domain = check_address(address).rpartition("@")
+        domain = ascii_domain(domain)
         message[header] = Address(display_name=header_text(name), username=username, domain=domain)
     message["Subject"] = header_text(subject)
     message["Date"] = utils.format_datetime(on.replace(tzinfo=UTC))

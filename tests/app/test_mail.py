@@ -336,12 +336,16 @@ def test_a_connection_lost_mid_send_fails_that_message_stops_and_the_rest_wait(d
     assert statuses(database) == ["sent", "failed", "draft"]
 
 
-def test_an_address_beyond_ascii_fails_that_message_with_a_reason(database, write_csv, smtp_server):
+def test_an_internationalised_domain_is_sent_in_its_ascii_form_and_a_non_ascii_mailbox_fails_alone(
+    database, write_csv, smtp_server
+):
     recorder, port = smtp_server
-    ids = rejected(database, write_csv, 2)
+    ids = rejected(database, write_csv, 3)
     with database.unit_of_work() as uow:
-        uow.conn.execute(outbox.m.update().where(outbox.m.c.id == ids[0]).values(to_address="gruender@bücher.de"))
+        for message, address in ((ids[0], "gruender@bücher.de"), (ids[1], "gründer@buecher.de")):
+            uow.conn.execute(outbox.m.update().where(outbox.m.c.id == message).values(to_address=address))
         uow.commit()
     report = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))
-    assert report.sent == [ids[1]] and [i for i, _ in report.failed] == [ids[0]]
-    assert database.query(outbox.message, ids[0])["status"] == "failed"
+    assert report.sent == [ids[0], ids[2]] and [i for i, _ in report.failed] == [ids[1]]
+    assert recorder.received[0][1] == ["gruender@xn--bcher-kva.de"]
+    assert recorder.messages()[0]["To"].addresses[0].domain == "xn--bcher-kva.de"
