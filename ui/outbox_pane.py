@@ -4,7 +4,7 @@ the task runner; the GUI thread holds plain rows only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,62 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import mail
-from app.services import outbox
+from app.services import followups, outbox
 from ui import file_dialogs
 from ui.dialogs import confirm, show_error
+from ui.outbox_model import OutboxTableModel
 from ui.tasks import TaskHandle, TaskRunner
 from ui.undo import TaskCommand
 
 STATUSES = ("draft", "held", "sent", "failed", "discarded")
-
-
-class OutboxTableModel(QAbstractTableModel):
-    """The messages as plain dicts (app.services.outbox.messages), one row each."""
-
-    ID, STATUS, KIND, TO, SUBJECT = range(5)
-    ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self._headers = [self.tr("#"), self.tr("Status"), self.tr("Kind"), self.tr("To"), self.tr("Subject")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return self._headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == self.ROW_ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and row.get("error"):
-            return row["error"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == self.ID:
-            return str(row["id"])
-        if column == self.STATUS:
-            return row["status"] + (" ✎" if row["edited"] else "")
-        if column == self.KIND:
-            return row["kind"].replace("_", " ")
-        if column == self.TO:
-            return f"{row['to_name']} <{row['to_address']}>" if row["to_name"] else row["to_address"]
-        return row["subject"]
 
 
 class OutboxPane(QWidget):
@@ -93,6 +45,7 @@ class OutboxPane(QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.loaded = False
         self.counts: dict[str, int] = {}
+        self.overdue: list[dict] = []
         self.current: dict | None = None
         self.sending: TaskHandle | None = None
 
@@ -139,6 +92,11 @@ class OutboxPane(QWidget):
         self.include_edited = QCheckBox(self.tr("including edited drafts"))
         self.regenerate_button = QPushButton(self.tr("Re&generate drafts"))
         self.regenerate_button.clicked.connect(lambda: self.regenerate(self.include_edited.isChecked()))
+        self.overdue_label = QLabel()
+        self.reminders_button = QPushButton(self.tr("Make due &reminders"))
+        self.reminders_button.clicked.connect(self.make_reminders)
+        self.withdraw_button = QPushButton(self.tr("&Withdraw overdue (no answer)…"))
+        self.withdraw_button.clicked.connect(self.withdraw_overdue)
         self.templates_button = QPushButton(self.tr("&Templates…"))
         self.templates_button.clicked.connect(self.edit_templates)
         self.send_button = QPushButton(self.tr("S&end drafts"))
@@ -154,6 +112,8 @@ class OutboxPane(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        for widget in (self.overdue_label, self.reminders_button, self.withdraw_button):
+            top.addWidget(widget)
         top.addWidget(self.status_filter)
         actions = QHBoxLayout()
         for widget in (self.hold_button, self.release_button, self.discard_button, self.retry_button):
@@ -182,7 +142,8 @@ class OutboxPane(QWidget):
         keep = self.current["id"] if self.current else None
 
         def work(progress, cancelled):
-            return database.query(outbox.counts), database.query(outbox.messages, status)
+            late = database.query(followups.overdue)
+            return database.query(outbox.counts), database.query(outbox.messages, status), late
 
         self.runner.run(
             work,
@@ -190,8 +151,10 @@ class OutboxPane(QWidget):
             lambda error: show_error(self, self.tr("Cannot read the outbox"), error),
         )
 
-    def _loaded(self, counts: dict, rows: list[dict], keep: int | None) -> None:
-        self.counts = counts
+    def _loaded(self, counts: dict, rows: list[dict], late: list[dict], keep: int | None) -> None:
+        self.counts, self.overdue = counts, late
+        self.overdue_label.setText(self.tr("%n application(s) overdue", "", len(late)))
+        self.withdraw_button.setEnabled(bool(late))
         self.summary.setText(
             " · ".join(self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status) for status in STATUSES)
         )
@@ -288,6 +251,31 @@ class OutboxPane(QWidget):
             self.undo_stack.push(TaskCommand(self.runner, self, text, undo_work, redo_work, lambda _r: self.refresh()))
 
         self._write(self.tr("Cannot change the messages"), work, after)
+
+    def make_reminders(self) -> None:
+        database = self.database
+        self._write(
+            self.tr("Cannot make the reminders"),
+            lambda: database.run(followups.make_reminders, followups.MakeReminders()),
+            lambda made: self.send_report.setText(self.tr("%n reminder draft(s) made", "", len(made))),
+        )
+
+    def withdraw_overdue(self) -> None:
+        late = tuple(row["id"] for row in self.overdue)
+        if not late or not confirm(
+            self,
+            self.tr("Withdraw overdue"),
+            self.tr(
+                'Withdraw %n application(s) that did not answer in time, with the reason "no answer"?', "", len(late)
+            ),
+        ):
+            return
+        database = self.database
+        self._write(
+            self.tr("Cannot withdraw"),
+            lambda: database.run(followups.withdraw_overdue, followups.WithdrawOverdue(late)),
+            lambda done: self.send_report.setText(self.tr("%n withdrawn; their messages are drafts", "", len(done))),
+        )
 
     def regenerate(self, include_edited: bool = False) -> None:
         database = self.database

@@ -7,7 +7,8 @@ import pytest
 
 from app.services.applications import DecideMany, decide_many
 from app.services.imports import import_applications
-from ui.outbox_pane import OutboxPane, OutboxTableModel
+from ui.outbox_model import OutboxTableModel
+from ui.outbox_pane import OutboxPane
 from ui.tasks import TaskRunner
 
 APPS = (
@@ -155,3 +156,26 @@ def test_the_filter_shows_one_state_and_the_templates_open_beside_the_pane(qtbot
     qtbot.waitUntil(lambda: dialog.loaded)
     assert dialog.subject.text().startswith("Welcome to the $program")  # the first outcome: acceptance
     dialog.close()
+
+
+def test_reminders_and_withdrawing_overdue_applications_from_the_pane(qtbot, pane, monkeypatch, tmp_path):
+    from app.services.applications import Decide, decide
+
+    database = pane.database
+    path = tmp_path / "late.csv"
+    path.write_text(APPS.splitlines()[0] + "\nN1,2026-03-01,Quiet Co,q@quiet.io,Q,GB,,100000,no,quiet\n")
+    import_applications(database, path)
+    database.run(decide, Decide("N1", "needs-info"))
+    database.clock.advance(days=11)  # three days before the 30 March deadline
+    pane.reminders_button.click()
+    settle(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.send_report.text() == "1 reminder draft(s) made")
+    database.clock.advance(days=4)
+    pane.refresh()
+    settle(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.overdue_label.text() == "1 application(s) overdue")
+    monkeypatch.setattr("ui.outbox_pane.confirm", lambda *args: True)
+    pane.withdraw_button.click()
+    settle(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.overdue_label.text() == "0 application(s) overdue")
+    assert [row["kind"] for row in pane.model.rows][-3:] == ["needs_info", "reminder", "withdrawal"]
