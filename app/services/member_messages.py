@@ -5,7 +5,7 @@ the application's contact, like every message of the outbox."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -24,6 +24,14 @@ def _member(uow: UnitOfWork, enrollment: int):
     return application_from_row(row)
 
 
+def _nth(uow: UnitOfWork, kind: Kind, application: int) -> int:
+    """How many messages of this kind the member has had: what keeps each one's Message-ID its own."""
+    m = schema.outbox_messages
+    return uow.conn.execute(
+        select(func.count()).select_from(m).where(m.c.kind == kind.value, m.c.application == application)
+    ).scalar()
+
+
 def draft_deal_message(uow: UnitOfWork, request: int, approved: bool) -> int:
     """Approved: the deal's code or link; declined: the deal named. One draft per decision."""
     row = uow.conn.execute(
@@ -36,7 +44,7 @@ def draft_deal_message(uow: UnitOfWork, request: int, approved: bool) -> int:
     if approved:
         extra["redeem"] = row.redeem
     kind = Kind.DEAL_APPROVED if approved else Kind.DEAL_DECLINED
-    key = f"{kind.value}:request:{request}"
+    key = f"{kind.value}:request:{request}:{_nth(uow, kind, app.id)}"
     return add_draft(uow, Composer(uow), kind, app, (), "", None, None, extra, key)
 
 
@@ -46,7 +54,9 @@ def draft_year_two(uow: UnitOfWork, enrollment: int, granted: bool, reason: str 
     language = composer.settings.language
     extra: dict[str, str] = {}
     if granted:
-        year = uow.conn.execute(select(y).where(y.c.enrollment == enrollment, y.c.number == 2)).first()
+        year = uow.conn.execute(
+            select(y).where(y.c.enrollment == enrollment, y.c.number == 2).order_by(y.c.id.desc())
+        ).first()
         if year is None:
             raise AppError(f"member {app.workspace} has no year 2")
         extra = {
@@ -57,7 +67,7 @@ def draft_year_two(uow: UnitOfWork, enrollment: int, granted: bool, reason: str 
     else:
         extra = {"decision_reason": reason}
     kind = Kind.YEAR2_GRANTED if granted else Kind.YEAR2_REFUSED
-    key = f"{kind.value}:enrollment:{enrollment}"
+    key = f"{kind.value}:enrollment:{enrollment}:{_nth(uow, kind, app.id)}"  # granted again after an undo: a new one
     return add_draft(uow, composer, kind, app, (), reason, None, None, extra, key)
 
 
@@ -68,5 +78,5 @@ def draft_renewal_offer(uow: UnitOfWork, enrollment: int, valid_until) -> int:
     rate = uow.policies.in_force(uow.today).renewal_discount * 100
     discount = f"{rate.normalize():f} %".replace(".", "," if language == "de" else ".")
     extra = {"discount": discount, "valid_until": long_date(valid_until, language)}
-    key = f"{Kind.RENEWAL_OFFER.value}:enrollment:{enrollment}:{valid_until}"
+    key = f"{Kind.RENEWAL_OFFER.value}:enrollment:{enrollment}:{_nth(uow, Kind.RENEWAL_OFFER, app.id)}"
     return add_draft(uow, composer, Kind.RENEWAL_OFFER, app, (), "", None, None, extra, key)
