@@ -8,14 +8,11 @@ not marked was cut off mid-send, may have arrived, and becomes failed for a pers
 at. A message the server refuses stays in the outbox, failed, with the server's answer.
 Offline the batch refuses at once and nothing changes: the outbox waits.
 
-The password is in the system keyring (the `keyring` library), never in the database or
-a settings file.
+The transports (SMTP, .eml) are in app.mail_transports.
 """
 
 from __future__ import annotations
 
-import smtplib
-import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -26,168 +23,23 @@ from sqlalchemy import insert, select, update
 from app import schema
 from app.database import Database, UnitOfWork
 from app.errors import AppError
-from app.files import cannot_write, safe_file_name, temporary_beside
+from app.mail_transports import (  # noqa: F401  (re-exported: what sending needs, from one module)
+    KEYRING_SERVICE,
+    ConnectionLost,
+    EmlFolder,
+    MessageRefused,
+    Offline,
+    SmtpTransport,
+    store_password,
+    stored_password,
+    transport_from_settings,
+)
 from app.services.outbox import outbox_settings
 from models.errors import InvalidInput
 from models.messages import Attachment, build_email
 
-KEYRING_SERVICE = "startup-desk-smtp"
 m, log_t = schema.outbox_messages, schema.send_log
 Progress = Callable[[int, int], None]
-
-
-class Offline(AppError):
-    """The mail server cannot be reached: nothing was sent, the outbox waits."""
-
-
-class MessageRefused(Exception):
-    """The server refused this one message (its answer is the text)."""
-
-
-class ConnectionLost(Exception):
-    """The connection broke while a message was on its way."""
-
-
-# ---- the password, in the keyring -------------------------------------------------------------
-
-
-def keyring_user(host: str, port: int, user: str) -> str:
-    return f"{user}@{host}:{port}"
-
-
-def store_password(host: str, port: int, user: str, password: str) -> None:
-    import keyring
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, keyring_user(host, port, user), password)
-    except keyring.errors.KeyringError as exc:
-        raise AppError(f"the system keyring refused the password ({exc}); nothing was stored") from exc
-
-
-def stored_password(host: str, port: int, user: str) -> str | None:
-    import keyring
-
-    try:
-        return keyring.get_password(KEYRING_SERVICE, keyring_user(host, port, user))
-    except keyring.errors.KeyringError as exc:
-        raise AppError(f"the system keyring cannot be read ({exc})") from exc
-
-
-# ---- transports -------------------------------------------------------------------------------
-
-
-@dataclass
-class SmtpTransport:
-    host: str
-    port: int
-    tls: str = "starttls"  # starttls, ssl, none
-    user: str = ""
-    password: str | None = None
-    context: ssl.SSLContext | None = None  # default: the system's trusted certificates
-    timeout: float = 30.0
-    channel: str = "smtp"
-    _smtp: smtplib.SMTP | None = field(default=None, repr=False)
-
-    def describe(self) -> str:
-        return f"{self.host}:{self.port}"
-
-    def open(self) -> None:
-        context = self.context or ssl.create_default_context()
-        try:
-            if self.tls == "ssl":
-                smtp = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
-            else:
-                smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-                if self.tls == "starttls":
-                    smtp.starttls(context=context)
-            if self.user:
-                smtp.login(self.user, self.password or "")
-        except smtplib.SMTPAuthenticationError as exc:
-            raise Offline(
-                f"the mail server {self.describe()} refused the login of {self.user}: {_answer(exc)}"
-            ) from exc
-        except (OSError, smtplib.SMTPException) as exc:
-            raise Offline(f"cannot reach the mail server {self.describe()} ({exc}): nothing was sent") from exc
-        self._smtp = smtp
-
-    def send(self, message) -> str:
-        """The server's answer to the message; MessageRefused or ConnectionLost otherwise."""
-        smtp = self._smtp
-        sender, recipient = message["From"].addresses[0].addr_spec, message["To"].addresses[0].addr_spec
-        try:
-            smtp.ehlo_or_helo_if_needed()
-            for step, (code, answer) in (("sender", smtp.mail(sender)), ("recipient", smtp.rcpt(recipient))):
-                if code not in (250, 251):
-                    smtp.rset()
-                    raise MessageRefused(f"{code} {_text(answer)} (the {step})")
-            code, answer = smtp.data(message.as_bytes())
-            if code != 250:
-                smtp.rset()
-                raise MessageRefused(f"{code} {_text(answer)}")
-        except smtplib.SMTPDataError as exc:  # refused after DATA
-            smtp.rset()
-            raise MessageRefused(_answer(exc)) from exc
-        except UnicodeError as exc:  # an address beyond ASCII, and a server or library without SMTPUTF8
-            smtp.rset()
-            raise MessageRefused(f"the address cannot be sent as it is written ({exc})") from exc
-        except (OSError, smtplib.SMTPServerDisconnected) as exc:
-            raise ConnectionLost(str(exc) or type(exc).__name__) from exc
-        return f"{code} {_text(answer)}"
-
-    def close(self) -> None:
-        if self._smtp is not None:
-            try:
-                self._smtp.quit()
-            except (OSError, smtplib.SMTPException):
-                self._smtp.close()
-            self._smtp = None
-
-
-def _text(answer: bytes | str) -> str:
-    return answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
-
-
-def _answer(exc: smtplib.SMTPException) -> str:
-    code, text = getattr(exc, "smtp_code", ""), getattr(exc, "smtp_error", exc)
-    return f"{code} {_text(text)}".strip()
-
-
-@dataclass
-class EmlFolder:
-    """Each message a .eml file in `folder`, for the person's own mail client."""
-
-    folder: Path
-    channel: str = "eml"
-
-    def describe(self) -> str:
-        return str(self.folder)
-
-    def open(self) -> None:
-        if not self.folder.is_dir():
-            raise AppError(f"{self.folder} is not a folder: nothing was written")
-
-    def send(self, message, number: int = 0) -> str:
-        name = safe_file_name(f"{number:06d} {message['Subject']}", fallback=f"message-{number}")[:120]
-        target = self.folder / f"{name}.eml"
-        try:
-            with temporary_beside(target) as partial:
-                partial.write_bytes(message.as_bytes())
-        except OSError as exc:
-            raise cannot_write(target, exc) from exc
-        return f"written to {target}"
-
-    def close(self) -> None:
-        pass
-
-
-def transport_from_settings(uow_settings, context: ssl.SSLContext | None = None) -> SmtpTransport:
-    s = uow_settings
-    if not s.smtp_host:
-        raise AppError("no mail server is set: `settings smtp --host …`, or send with --eml FOLDER")
-    password = stored_password(s.smtp_host, s.smtp_port, s.smtp_user) if s.smtp_user else None
-    if s.smtp_user and password is None:
-        raise AppError(f"no password for {s.smtp_user} on {s.smtp_host} in the keyring: `settings smtp` again")
-    return SmtpTransport(s.smtp_host, s.smtp_port, s.smtp_tls, s.smtp_user, password, context)
 
 
 # ---- one message's steps, each its own transaction ----------------------------------------------
@@ -328,10 +180,50 @@ EML_CHUNK = 200
 
 
 def _record_many(outcomes, uow: UnitOfWork) -> None:
-    for message, status, channel, answer in outcomes:
-        row = uow.conn.execute(select(m).where(m.c.id == message).with_for_update()).one()
-        if row.status == "draft" and row.attempted_at is None:  # not held or discarded meanwhile
-            _finish(uow, row, status, channel, answer)
+    """A chunk of .eml outcomes in three statements: rows held, marked, logged."""
+    from sqlalchemy import bindparam
+
+    if not outcomes:
+        return
+    now = uow.now()
+    rows = {
+        row.id: row
+        for row in uow.conn.execute(
+            select(m.c.id, m.c.to_address, m.c.message_id)
+            .where(m.c.id.in_([o[0] for o in outcomes]), m.c.status == "draft", m.c.attempted_at.is_(None))
+            .with_for_update()
+        )
+    }  # not held or discarded meanwhile
+    kept = [o for o in outcomes if o[0] in rows]
+    if not kept:
+        return
+    uow.conn.execute(
+        update(m)
+        .where(m.c.id == bindparam("i"))
+        .values(
+            status=bindparam("s"), sent_at=bindparam("t"), error=bindparam("e"), updated_at=now, version=m.c.version + 1
+        ),
+        [
+            {"i": i, "s": status, "t": now if status == "sent" else None, "e": None if status == "sent" else answer}
+            for i, status, _channel, answer in kept
+        ],
+    )
+    uow.conn.execute(
+        insert(log_t),
+        [
+            dict(
+                message=i,
+                at=now,
+                actor=uow.actor,
+                to_address=rows[i].to_address,
+                message_id=rows[i].message_id,
+                channel=channel,
+                outcome=status,
+                answer=answer,
+            )
+            for i, status, channel, answer in kept
+        ],
+    )
 
 
 def _write_files(database: Database, transport, todo, settings, report: SendReport, progress, cancelled) -> None:

@@ -322,6 +322,21 @@ def message_id(key: str, domain: str) -> str:
     return f"<startup-desk.{digest}@{safe_domain}>"
 
 
+@functools.lru_cache(maxsize=1)
+def _smtp_policy():
+    """policy.SMTP with a header registry that makes each header class once (the standard one
+    makes a new class on every header read: a third of the time of writing 1,000 messages)."""
+    from email import policy
+    from email.headerregistry import HeaderRegistry
+
+    class Registry(HeaderRegistry):
+        @functools.lru_cache(maxsize=128)  # noqa: B019  (one registry, kept for the process)
+        def __getitem__(self, name):
+            return super().__getitem__(name)
+
+    return policy.SMTP.clone(header_factory=Registry())
+
+
 @dataclass(frozen=True)
 class Attachment:
     file_name: str
@@ -343,11 +358,11 @@ def build_email(
     """An EmailMessage (policy SMTP: CRLF, folded lines): names and subject go in as text only.
     `sender` and `to` are (display name, address); `on` is the naive UTC datetime of the Date header."""
     from datetime import UTC
-    from email import policy, utils
+    from email import utils
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage(policy=_smtp_policy())
     for header, (name, address) in (("From", sender), ("To", to)):
         username, _, domain = check_address(address).rpartition("@")
         domain = ascii_domain(domain)
