@@ -144,12 +144,21 @@ class Database:
         self.actor = actor or default_actor()
         self.clock = clock or default_clock()
         db.probe(self.url)
-        self.upgrade_backup = ensure_schema(self.url, backup_dir)
-        self.engine: Engine = db.create(self.url)
-        self._checked_whole = False
-        with self.unit_of_work() as uow:
-            if seed_policy(uow.conn, self.actor, uow.now()):
-                uow.commit()
+        path = db.sqlite_path(self.url)
+        new = path is not None and not path.exists()
+        try:
+            self.upgrade_backup = ensure_schema(self.url, backup_dir)
+            self.engine: Engine = db.create(self.url)
+            self._checked_whole = False
+            with self.unit_of_work() as uow:
+                if seed_policy(uow.conn, self.actor, uow.now()):
+                    uow.commit()
+        except BaseException:
+            if new:  # a new database that could not be made (a full disk): no empty file is left behind
+                if getattr(self, "engine", None) is not None:
+                    self.engine.dispose()
+                _remove_unmade(path)
+            raise
 
     def unit_of_work(self, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self, write=write)
@@ -223,6 +232,18 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _remove_unmade(path: Path) -> None:
+    """The file this opening made, when nothing was written into it (nor into a journal that
+    another program opening it at the same moment would be writing)."""
+    journals = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
+    try:
+        if path.stat().st_size == 0 and not any(j.exists() and j.stat().st_size for j in journals):
+            for leftover in (path, *journals, path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 class DamagedDatabase(AppError):

@@ -24,6 +24,11 @@ def default_url() -> str:
     return os.environ.get(ENV_DB) or f"sqlite:///{user_data_dir() / 'startup-desk.sqlite3'}"
 
 
+def demo_url() -> str:
+    """The demo's own database in the user data folder: the demo never lands in the person's data."""
+    return f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
+
+
 def normalise_url(url: str) -> str:
     """A bare file path is a SQLite database; PostgreSQL uses psycopg 3."""
     if "://" not in url:
@@ -31,6 +36,16 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def without_password(url: str) -> str:
+    """`url` as it may be written down (settings, recent lists): without its password."""
+    from sqlalchemy.engine import URL
+
+    u = make_url(url)
+    return URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query).render_as_string(
+        hide_password=False
+    )
 
 
 def is_sqlite(url: str) -> bool:
@@ -77,6 +92,7 @@ def probe(url: str) -> None:
     from app.errors import AppError
 
     if not is_sqlite(url):
+        _probe_server(url)
         return
     parsed = make_url(url)
     if not parsed.database or parsed.database == ":memory:" or "mode=memory" in str(parsed.query):
@@ -84,22 +100,74 @@ def probe(url: str) -> None:
     path = Path(parsed.database)
     if path.is_dir():
         raise AppError(f"{path} is a folder, not a database file")
+    _check_writable(path)
     if not path.exists() or path.stat().st_size == 0:
         return
+    # Read-only is not enough for a file in WAL mode: opening it makes its -wal and -shm files.
+    # Unless a program has it open now (they are there already), it is read as immutable.
+    live = any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm"))
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?{'mode=ro' if live else 'immutable=1'}", uri=True)
     except sqlite3.Error as exc:
         raise AppError(f"{path} cannot be opened ({exc})") from None
     try:
-        tables = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        objects = [name for (name,) in probe.execute("SELECT name FROM sqlite_master WHERE type <> 'index'")]
+        marks = [probe.execute(f"PRAGMA {mark}").fetchone()[0] for mark in ("user_version", "application_id")]
+    except sqlite3.OperationalError as exc:  # the file is there but cannot be read now: not a verdict on it
+        raise AppError(f"{path} cannot be read ({exc}): is the disk full or failing?") from None
     except sqlite3.DatabaseError as exc:
         raise AppError(f"{path} is not a Startup Desk database ({exc})") from None
     finally:
         probe.close()
-    if tables and "alembic_version" not in tables:
-        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+    if "alembic_version" in objects:
+        return
+    if objects:
+        listed = ", ".join(sorted(objects)[:5]) + (" …" if len(objects) > 5 else "")
         raise AppError(
             f"{path} is another program's SQLite database (tables {listed}): Startup Desk leaves it as it is"
+        )
+    if any(marks):  # no tables yet, but another program has marked the file as its own
+        raise AppError(
+            f"{path} is another program's SQLite database (user_version {marks[0]}, application_id "
+            f"{marks[1]}): Startup Desk leaves it as it is"
+        )
+
+
+def _probe_server(url: str) -> None:
+    """A server database that holds another program's tables (and no schema version of ours) is
+    refused before a migration adds ours beside them."""
+    from sqlalchemy import inspect
+
+    from app.errors import AppError
+
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
+    if tables and "alembic_version" not in tables:
+        listed = ", ".join(sorted(tables)[:5]) + (" …" if len(tables) > 5 else "")
+        shown = make_url(normalise_url(url)).render_as_string(hide_password=True)
+        raise AppError(f"{shown} holds another program's tables ({listed}): Startup Desk leaves it as it is")
+
+
+def _check_writable(path: Path) -> None:
+    """SQLite writes the database and its journal beside it: a read-only file or folder (or file
+    system) is said so by name, before SQLite's own "unable to open database file"."""
+    import os
+
+    from app.errors import AppError
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise AppError(f"{path} is read-only: Startup Desk opens its database for writing; nothing was changed")
+    if not os.access(folder, os.W_OK):
+        raise AppError(
+            f"{path}: the folder {folder} is read-only, and SQLite writes its journal beside the database; "
+            "nothing was changed"
         )
 
 

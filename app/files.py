@@ -93,5 +93,11 @@ def safe_file_name(text: str, fallback: str = "file") -> str:
     """A file name made from applicant text: letters, marks and digits of any script, '.', '-',
     '_' and spaces; no separators, no dots in front, not too long."""
     kept = "".join(ch if ch in "._- " or unicodedata.category(ch)[0] in "LMN" else "\x00" for ch in text)
-    name = _UNSAFE_RUNS.sub("_", kept).strip(" ._")[:80].strip(" ._")
+    name = _UNSAFE_RUNS.sub("_", kept).strip(" ._")[:80]
+    # file systems count bytes (255 at most): 80 characters of CJK or emoji are 240 to 320 of them
+    name = name.encode("utf-8")[:LONGEST_NAME_BYTES].decode("utf-8", "ignore").strip(" ._").lstrip("- ")
     return name or fallback
+
+
+#: the most bytes of a name made by safe_file_name: two of them, a number and a suffix fit in 255
+LONGEST_NAME_BYTES = 100

@@ -159,7 +159,8 @@ def queue_page(
     total: int | None = None,
     exact: bool = True,
 ) -> list[tuple]:
-    """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged).
+    """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged,
+    the form's application_id).
 
     `total` is the filter's count (`exact` False: an upper bound, never used to read from the other end).
     """
@@ -192,6 +193,7 @@ def queue_page(
             a.status,
             a.eligibility,
             flagged,
+            a.application_id,
         )
         .where(and_(True, *queue.conditions(conn, walk)))
         .order_by(*order)

@@ -33,6 +33,23 @@ TRANSITIONS: frozenset[tuple[Status, Status]] = frozenset(
 )
 
 
+def decision_steps(current: Status, target: Status) -> tuple[Status, ...]:
+    """The statuses a decision passes through to reach `target` from `current`.
+
+    SPEC 3 has no new -> needs_info: asking a new application for information opens
+    it for review first. () when no decision leads there (the application is final,
+    or already there).
+    """
+    if current == Status.NEW and target == Status.NEEDS_INFO:
+        return (Status.IN_REVIEW, Status.NEEDS_INFO)
+    return (target,) if (current, target) in TRANSITIONS else ()
+
+
+def can_decide(current: Status, target: Status) -> bool:
+    """Whether a decision can take an application from `current` to `target`."""
+    return bool(decision_steps(current, target))
+
+
 class Eligibility(str, Enum):
     ELIGIBLE = "eligible"
     INELIGIBLE = "ineligible"

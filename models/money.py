@@ -17,12 +17,24 @@ _GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
 _PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]{1,2}))?\Z")
 
 
+#: the largest amount the program takes in, in cents (USD 9,999,999,999,999.99 either way): an
+#: exact number cell in a workbook, and so far below a BIGINT of cents that no ledger's sum overflows
+MAX_CENTS = 10**15 - 1
+
+
 def parse_usd(text: str) -> Cents:
     """'1200000', '1,200,000', '$1,200,000.50', '-12.5' -> cents.
 
     Thousands separators must be well placed ('1,20,0' is refused); more than two
-    decimals are rounded half-up to the cent.
+    decimals are rounded half-up to the cent; an amount beyond MAX_CENTS is refused.
     """
+    cents = _parse_usd(text)
+    if not -MAX_CENTS <= cents <= MAX_CENTS:
+        raise InvalidInput(f"{text!r} is more than the program holds (at most {display(MAX_CENTS)} either way)")
+    return cents
+
+
+def _parse_usd(text: str) -> Cents:
     if text.isascii() and text.isdigit():  # the common case ('²' is a digit too, but no number)
         return int(text) * 100
     plain = _PLAIN.match(text)  # the next most common: '1,200,000' or '1200000.5'

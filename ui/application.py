@@ -6,6 +6,7 @@ import sys
 from importlib import resources
 
 from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "Startup Desk"
@@ -17,6 +18,11 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Startup Desk")
+    # the menu entry (packaging/startup-desk.desktop) and the window are one program to the desktop
+    app.setDesktopFileName("startup-desk")
+    icon = resources.files("resources").joinpath("icons", "startup-desk.svg")
+    with resources.as_file(icon) as path:
+        app.setWindowIcon(QIcon(str(path)))
     install_translation(app, QLocale())
     return app
 
@@ -32,13 +38,6 @@ def install_translation(app: QApplication, locale: QLocale) -> QTranslator | Non
     return translator
 
 
-def demo_url() -> str:
-    """The demo's own database in the user data folder: the demo never lands in the person's data."""
-    from app.db import user_data_dir
-
-    return f"sqlite:///{user_data_dir() / 'demo.sqlite3'}"
-
-
 #: the open windows: a window nothing refers to would be collected (File → Open makes a new one)
 WINDOWS: list = []
 
@@ -47,6 +46,8 @@ def open_window(args):
     """The main window of `args.db` (the default database; with `--demo` and no `--db`, the
     demo's own), painted at once; the database (and the demo data when asked) opens on the
     worker and the panes arrive when it is ready. A refused database is said in a message."""
+    from app.db import demo_url
+
     demo = getattr(args, "demo", False)
     url = args.db or (demo_url() if demo else None)
     return open_database_window(url, args.user, demo=demo)

@@ -23,11 +23,9 @@ def settings_prefix(url: str) -> str:
 
 def storable(url: str) -> str:
     """The URL as settings keep it: never a password (PostgreSQL finds it in ~/.pgpass)."""
-    from sqlalchemy.engine import URL, make_url
+    from app.db import without_password
 
-    u = make_url(url)
-    kept = URL.create(u.drivername, u.username, None, u.host, u.port, u.database, u.query)
-    return kept.render_as_string(hide_password=False)
+    return without_password(url)
 
 
 def label(url: str) -> str:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,200 +28,35 @@ from app.deal_queries import (
     request_rows,
     unknown_partner_codes,
 )
-from app.services import deal_files, deals, partners
 from models.money import display
-from ui import file_dialogs
-from ui.dialogs import ReasonDialog, ask_text, show_error
-from ui.row_models import ROW_ROLE, Column, RowTableModel, sorting_proxy
+from ui.deals_actions import DealActions
+from ui.deals_models import (
+    date_text,
+    deal_columns,
+    history_label,
+    history_text,
+    partner_columns,
+    request_columns,
+    reselect,
+    selected,
+    table,
+)
+from ui.pane_reads import LatestReads
+from ui.partner_actions import PartnerActions
+from ui.row_models import RowTableModel, sorting_proxy
 from ui.tasks import TaskRunner
 
-UNLIMITED = 10**12  # sorts "unlimited" after any number of places
 
-
-def _date(value) -> str:
-    return value.isoformat() if value else ""
-
-
-def deal_columns(tr) -> list[Column]:
-    return [
-        Column(tr("Partner"), lambda d: d.partner),
-        Column(tr("Deal"), lambda d: d.title),
-        Column(tr("Category"), lambda d: d.category),
-        Column(
-            tr("Value"),
-            lambda d: display(d.value_cents) if d.value_cents is not None else d.value_text,
-            lambda d: d.value_cents if d.value_cents is not None else -1,
-            right=True,
-        ),
-        Column(tr("Valid until"), lambda d: _date(d.valid_until), lambda d: _date(d.valid_until) or "9999"),
-        Column(
-            tr("Remaining"),
-            lambda d: tr("unlimited") if d.remaining is None else str(d.remaining),
-            lambda d: UNLIMITED if d.remaining is None else d.remaining,
-            right=True,
-        ),
-        Column(tr("Waiting"), lambda d: str(d.open_requests), lambda d: d.open_requests, right=True),
-        Column(tr("Active"), lambda d: tr("yes") if d.active else tr("retired")),
-    ]
-
-
-def request_columns(tr) -> list[Column]:
-    return [
-        Column(tr("#"), lambda r: str(r.id), lambda r: r.id, right=True),
-        Column(tr("Workspace"), lambda r: r.workspace),
-        Column(tr("Company"), lambda r: r.company),
-        Column(tr("Deal"), lambda r: f"{r.partner}: {r.title}"),
-        Column(tr("Status"), lambda r: r.status),
-        Column(tr("Requested"), lambda r: f"{r.requested_at:%Y-%m-%d}", lambda r: r.requested_at.isoformat()),
-        Column(tr("Decided by"), lambda r: r.decided_by),
-        Column(tr("Reason or note"), lambda r: r.reason),
-        Column(tr("Code or link"), lambda r: r.redeem),  # blank until approved
-    ]
-
-
-def partner_columns(tr) -> list[Column]:
-    return [
-        Column(tr("Code"), lambda p: p.code),
-        Column(tr("Name"), lambda p: p.name),
-        Column(tr("Kind"), lambda p: p.kind),
-        Column(tr("Status"), lambda p: p.status),
-        Column(tr("Contact"), lambda p: p.contact),
-        Column(
-            tr("Annual credit"),
-            lambda p: display(p.annual_credit_cents) if p.annual_credit_cents else tr("default"),
-            lambda p: p.annual_credit_cents or 0,
-            right=True,
-        ),
-        Column(tr("Members"), lambda p: str(p.members), lambda p: p.members, right=True),
-        Column(tr("Credit granted"), lambda p: display(p.granted_cents), lambda p: p.granted_cents, right=True),
-    ]
-
-
-def table(proxy) -> QTableView:
-    view = QTableView()
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    proxy.modelReset.connect(lambda: fit_columns(view))
-    return view
-
-
-def fit_columns(view: QTableView, widest: int = 320) -> None:
-    """Columns as wide as their text (a few hundred rows: cheap), none wider than `widest`."""
-    header = view.horizontalHeader()
-    for column in range(header.count() - 1):
-        view.resizeColumnToContents(column)
-        header.resizeSection(column, min(header.sectionSize(column), widest))
-
-
-def history_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are typed by people: never markup
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def history_text(steps: list[dict]) -> str:
-    """Who changed what, when (UTC) and why, one step a line."""
-    return "\n" + "\n".join(
-        f"{step['at']:%Y-%m-%d %H:%M}  {step['actor']}  {step['from_status'] or '—'} → {step['to_status']}"
-        + (f"  ({step['reason']})" if step["reason"] else "")
-        for step in steps
-    )
-
-
-def selected(view: QTableView):
-    indexes = view.selectionModel().selectedRows()
-    return indexes[0].data(ROW_ROLE) if indexes else None
-
-
-class DealDialog(QDialog):
-    """Add or edit a deal: the deal file's columns as fields; the service checks them."""
-
-    FIELDS = (
-        "partner",
-        "title",
-        "category",
-        "value_text",
-        "value_usd",
-        "redeem",
-        "valid_from",
-        "valid_until",
-        "capacity",
-    )
-
-    def __init__(self, parent, deal: DealRow | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit deal") if deal else self.tr("Add deal"))
-        form = QFormLayout(self)
-        labels = {
-            "partner": self.tr("Partner company"),
-            "title": self.tr("Title"),
-            "category": self.tr("Category"),
-            "value_text": self.tr("Value (text)"),
-            "value_usd": self.tr("Estimated value (USD)"),
-            "redeem": self.tr("How to redeem (code, link or contact)"),
-            "valid_from": self.tr("Valid from (YYYY-MM-DD)"),
-            "valid_until": self.tr("Valid until (YYYY-MM-DD)"),
-            "capacity": self.tr("Capacity (blank: unlimited)"),
-        }
-        current = {}
-        if deal is not None:
-            current = {
-                "partner": deal.partner,
-                "title": deal.title,
-                "category": deal.category,
-                "value_text": deal.value_text,
-                "value_usd": f"{deal.value_cents / 100:.2f}" if deal.value_cents is not None else "",
-                "redeem": deal.redeem,
-                "valid_from": _date(deal.valid_from),
-                "valid_until": _date(deal.valid_until),
-                "capacity": "" if deal.capacity is None else str(deal.capacity),
-            }
-        self.edits = {}
-        for name in self.FIELDS:
-            edit = QLineEdit(current.get(name, ""))
-            self.edits[name] = edit
-            form.addRow(labels[name], edit)
-        self.description = QPlainTextEdit(deal.description if deal else "")
-        self.description.setMaximumHeight(90)
-        form.addRow(self.tr("Description"), self.description)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.active = "yes" if deal is None or deal.active else "no"
-        self.resize(520, self.sizeHint().height())
-
-    def values(self) -> dict[str, str]:
-        return {
-            **{k: e.text() for k, e in self.edits.items()},
-            "description": self.description.toPlainText(),
-            "active": self.active,
-        }
-
-    @classmethod
-    def ask(cls, parent, deal: DealRow | None = None) -> dict[str, str] | None:
-        dialog = cls(parent, deal)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-class DealsPane(QWidget):
+class DealsPane(QWidget, DealActions, PartnerActions):
     status_message = Signal(str)
 
-    def __init__(self, database, runner: TaskRunner, undo_stack=None, parent=None):
+    def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
-        from PySide6.QtGui import QUndoStack
-
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.reads = LatestReads(runner, self)
+        self.unknown_codes: list[str] = []
+        self.category_names: list[str] = []
         self.deals = RowTableModel(deal_columns(self.tr), self)
         self.requests = RowTableModel(request_columns(self.tr), self)
         self.partners = RowTableModel(partner_columns(self.tr), self)
@@ -291,7 +119,8 @@ class DealsPane(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.deal_detail)
         detail_layout.addWidget(QLabel(self.tr("Requests for this deal")))
-        detail_layout.addWidget(table(sorting_proxy(self.deal_requests, self)), 1)
+        self.deal_requests_table = table(sorting_proxy(self.deal_requests, self))
+        detail_layout.addWidget(self.deal_requests_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.deal_table)
         splitter.addWidget(detail)
@@ -351,7 +180,7 @@ class DealsPane(QWidget):
         self.unknown = QLabel()
         self.unknown.setWordWrap(True)
         layout.addWidget(self.unknown)
-        self.partner_table = table(sorting_proxy(self.partners, self))
+        self.partner_table = table(sorting_proxy(self.partners, self), stretch=1)
         layout.addWidget(self.partner_table, 1)
         self.partner_steps = history_label()
         layout.addWidget(self.partner_steps)
@@ -361,9 +190,15 @@ class DealsPane(QWidget):
     # ---- reading (small tables: a few hundred rows at most) ----------------------------------
 
     def refresh(self) -> None:
+        """Read every tab on the worker; each table fills in when its read comes back."""
         self.loaded = True
-        with self.database.read() as conn:
-            names = categories(conn)
+        database = self.database
+        self.reads.read("categories", lambda: database.query(lambda uow: categories(uow.conn)), self._categories)
+        self.load_deals()
+        self.load_requests()
+        self.load_partners()
+
+    def _categories(self, names: list[str]) -> None:
         current = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
@@ -372,25 +207,53 @@ class DealsPane(QWidget):
             self.category.addItem(name, name)
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
-        self.load_deals()
-        self.load_requests()
-        self.load_partners()
+        self.category_names = names
+        if self.category.currentData() != current:  # the chosen category is gone: show all
+            self.load_deals()
 
     def load_deals(self, *_args) -> None:
-        with self.database.read() as conn:
-            self.deals.set_rows(deal_rows(conn, self.category.currentData() or "", self.search.text().strip()))
+        database, category, text = self.database, self.category.currentData() or "", self.search.text().strip()
+        self.reads.read(
+            "deals", lambda: database.query(lambda uow: deal_rows(uow.conn, category, text)), self._deals_loaded
+        )
+
+    def _deals_loaded(self, rows: list[DealRow]) -> None:
+        current = selected(self.deal_table)
+        self.deals.set_rows(rows)
+        if current is not None:
+            reselect(self.deal_table, lambda row: row.id == current.id)
         self.show_deal()
 
     def load_requests(self, *_args) -> None:
-        with self.database.read() as conn:
-            self.requests.set_rows(
-                request_rows(conn, workspace=self.member.text().strip(), status=self.request_status.currentData())
-            )
+        database, workspace, status = self.database, self.member.text().strip(), self.request_status.currentData()
+        self.reads.read(
+            "requests",
+            lambda: database.query(lambda uow: request_rows(uow.conn, workspace=workspace, status=status)),
+            self._requests_loaded,
+        )
+
+    def _requests_loaded(self, rows: list[RequestRow]) -> None:
+        current = selected(self.request_table)
+        self.requests.set_rows(rows)
+        if current is not None:
+            reselect(self.request_table, lambda row: row.id == current.id)
+        self.show_request_history()
 
     def load_partners(self) -> None:
-        with self.database.read() as conn:
-            self.partners.set_rows(partner_rows(conn))
-            unknown = unknown_partner_codes(conn)
+        database = self.database
+
+        def read(uow):
+            return partner_rows(uow.conn), unknown_partner_codes(uow.conn)
+
+        self.reads.read("partners", lambda: database.query(read), self._partners_loaded)
+
+    def _partners_loaded(self, result) -> None:
+        rows, unknown = result
+        current = selected(self.partner_table)
+        self.partners.set_rows(rows)
+        if current is not None:
+            reselect(self.partner_table, lambda row: row.id == current.id)
+        self.show_partner_history()
         self.unknown.setText(
             self.tr("Unknown partner codes in applications: ") + ", ".join(f"{c} ({n})" for c, n in unknown)
             if unknown
@@ -402,10 +265,10 @@ class DealsPane(QWidget):
         deal: DealRow | None = selected(self.deal_table)
         if deal is None:
             self.deal_detail.setText(self.tr("Select a deal to see its details and requests."))
-            self.deal_requests.set_rows([])
+            self.reads.read("deal requests", lambda: [], self.deal_requests.set_rows)
             return
         if deal.valid_from or deal.valid_until:
-            validity = f"{_date(deal.valid_from) or '…'} – {_date(deal.valid_until) or '…'}"
+            validity = f"{date_text(deal.valid_from) or '…'} – {date_text(deal.valid_until) or '…'}"
         else:
             validity = self.tr("no end date")
         places = self.tr("unlimited") if deal.capacity is None else f"{deal.remaining} / {deal.capacity}"
@@ -421,232 +284,48 @@ class DealsPane(QWidget):
             + "\n"
             + self.tr("How to redeem: %s (a member sees it only once the request is approved)") % (deal.redeem or "—")
         )
-        with self.database.read() as conn:
-            self.deal_requests.set_rows(request_rows(conn, deal=deal.id))
+        database = self.database
+        self.reads.read(
+            "deal requests",
+            lambda: database.query(lambda uow: request_rows(uow.conn, deal=deal.id)),
+            self.deal_requests.set_rows,
+        )
 
     def show_request_history(self, *_args) -> None:
         request: RequestRow | None = selected(self.request_table)
         if request is None:
-            self.request_steps.setText("")
+            self.reads.read("request history", lambda: None, lambda _: self.request_steps.setText(""))
             return
-        with self.database.read() as conn:
-            steps = request_history(conn, request.id)
-        self.request_steps.setText(
-            self.tr("Request %d (%s, %s): ") % (request.id, request.workspace, request.title) + history_text(steps)
+        database = self.database
+
+        def shown(steps) -> None:
+            self.request_steps.setText(
+                self.tr("Request %d (%s, %s): ") % (request.id, request.workspace, request.title) + history_text(steps)
+            )
+
+        self.reads.read(
+            "request history", lambda: database.query(lambda uow: request_history(uow.conn, request.id)), shown
         )
 
     def show_partner_history(self, *_args) -> None:
         partner: PartnerRow | None = selected(self.partner_table)
         if partner is None:
-            self.partner_steps.setText("")
+            self.reads.read("partner history", lambda: None, lambda _: self.partner_steps.setText(""))
             return
-        with self.database.read() as conn:
-            steps = partner_history(conn, partner.id)
-        self.partner_steps.setText(self.tr("%s: ") % partner.name + history_text(steps))
+        database = self.database
+        self.reads.read(
+            "partner history",
+            lambda: database.query(lambda uow: partner_history(uow.conn, partner.id)),
+            lambda steps: self.partner_steps.setText(self.tr("%s: ") % partner.name + history_text(steps)),
+        )
 
     def show_member(self, workspace: str) -> None:
         """The per-member view: that member's requests, in every state."""
         if not self.loaded:
             self.refresh()
         self.tabs.setCurrentIndex(1)
+        self.request_status.blockSignals(True)
         self.request_status.setCurrentIndex(0)
+        self.request_status.blockSignals(False)
         self.member.setText(workspace)
         self.load_requests()
-
-    # ---- writing (on the task runner; the pane refreshes when done) ----------------------------
-
-    def _run(self, title: str, work, done_text) -> None:
-        def done(result) -> None:
-            self.status_message.emit(done_text(result) if callable(done_text) else done_text)
-            self.refresh()
-
-        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
-
-    def add_deal(self) -> None:
-        values = DealDialog.ask(self)
-        if values:
-            self._run(
-                self.tr("Deal not added"),
-                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values)),
-                self.tr("Deal added"),
-            )
-
-    def edit_deal(self) -> None:
-        deal = selected(self.deal_table)
-        if deal is None:
-            return
-        values = DealDialog.ask(self, deal)
-        if values:
-            self._run(
-                self.tr("Deal not saved"),
-                lambda: self.database.run(deals.save_deal, deals.SaveDeal(values, deal.id)),
-                self.tr("Deal saved"),
-            )
-
-    def toggle_deal(self) -> None:
-        deal = selected(self.deal_table)
-        if deal is not None:
-            self._run(
-                self.tr("Deal unchanged"),
-                lambda: self.database.run(deals.set_deal_active, deals.SetDealActive(deal.id, not deal.active)),
-                self.tr("Deal reactivated") if not deal.active else self.tr("Deal retired"),
-            )
-
-    def request_for_member(self) -> None:
-        deal = selected(self.deal_table)
-        if deal is None:
-            return
-        workspace = ask_text(
-            self, self.tr("Request a deal"), self.tr("Workspace of the member asking for “%s”") % deal.title
-        )
-        if workspace:
-            self._run(
-                self.tr("Request refused"),
-                lambda: self.database.run(deals.request_deal, deals.RequestDeal(workspace, deal.id)),
-                lambda outcome: self.tr("Request %d recorded") % outcome.id,
-            )
-
-    def decide(self, action: str) -> None:
-        request: RequestRow | None = selected(self.request_table)
-        if request is None:
-            return
-        reason = ""
-        if action == "decline":
-            reason = ReasonDialog.ask(
-                self,
-                self.tr("Decline request"),
-                self.tr("Why is this request declined?"),
-                [self.tr("Not eligible for this deal"), self.tr("The partner withdrew the offer")],
-            )
-            if reason is None:
-                return
-
-        def done_text(outcome) -> str:
-            text = self.tr("Request %d: %s") % (outcome.id, outcome.status)
-            return text + (self.tr(" — code or link: %s") % outcome.redeem if outcome.redeem else "")
-
-        self._run(
-            self.tr("Request not changed"),
-            lambda: self.database.run(
-                deals.decide_request, deals.DecideRequest(request.id, action, reason, expected_version=request.version)
-            ),
-            done_text,
-        )
-
-    def import_deals(self) -> None:
-        name = file_dialogs.open_file(
-            self, self.tr("Import deals"), str(Path.home()), self.tr("Deal files (*.csv *.xlsx)")
-        )
-        if not name:
-            return
-        from app.services.mappings import find_mapping, mapping_names
-
-        choices = [self.tr("(the deal file's own columns)")] + mapping_names(self.database)
-        guess = (
-            1 + choices[1:].index("startup-perks") if "perks" in Path(name).name and "startup-perks" in choices else 0
-        )
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Import deals"), self.tr("Column mapping"), choices, guess, False
-        )
-        if not ok:
-            return
-        mapping = None if choice == choices[0] else find_mapping(self.database, choice)
-        self._run(
-            self.tr("Deals not imported"),
-            lambda: self.database.run(deal_files.import_deals, deal_files.ImportDealFile(name, mapping)),
-            lambda report: self._report(report, self.tr("Imported %d deals; %d already there; %d invalid rows")),
-        )
-
-    def import_requests(self) -> None:
-        name = file_dialogs.open_file(
-            self, self.tr("Import requests"), str(Path.home()), self.tr("Request form export (*.csv *.xlsx)")
-        )
-        if name:
-            self._run(
-                self.tr("Requests not imported"),
-                lambda: self.database.run(deal_files.import_requests, deal_files.ImportDealFile(name)),
-                lambda report: self._report(report, self.tr("Imported %d requests; %d already open; %d invalid rows")),
-            )
-
-    def _report(self, report, template: str) -> str:
-        """The import's summary; the rows left out are listed (row, column, reason) so they can be fixed."""
-        text = template % (report.imported, report.duplicates, report.invalid_rows)
-        if report.invalid:
-            lines = [str(error) for error in report.invalid[:30]]
-            if len(report.invalid) > 30:
-                lines.append(self.tr("… and %d more") % (len(report.invalid) - 30))
-            show_error(self, self.tr("Rows left out"), text + "\n\n" + "\n".join(lines))
-        return text
-
-    def _save_csv(self, title: str, suggested: str, work, done) -> None:
-        name = file_dialogs.save_file(self, title, str(Path.home() / suggested), "CSV (*.csv)")
-        if name:
-            self._run(title, lambda: work(self.database, name), done)
-
-    def export_catalogue(self) -> None:
-        self._save_csv(
-            self.tr("Export catalogue"), "deals.csv", deals.export_catalogue, lambda n: self.tr("%d deals exported") % n
-        )
-
-    def export_approved(self) -> None:
-        self._save_csv(
-            self.tr("Export approved requests"),
-            "approved-requests.csv",
-            deals.export_approved,
-            lambda n: self.tr("%d approved requests exported") % n,
-        )
-
-    def add_partner(self) -> None:
-        code = ask_text(self, self.tr("Partner application"), self.tr("Partner code (as applications will name it)"))
-        if not code:
-            return
-        name = ask_text(self, self.tr("Partner application"), self.tr("Name of the accelerator, incubator or VC firm"))
-        if not name:
-            return
-        kind, ok = QInputDialog.getItem(
-            self, self.tr("Partner application"), self.tr("Kind"), ["accelerator", "incubator", "vc"], 0, False
-        )
-        if ok:
-            self._run(
-                self.tr("Partner application refused"),
-                lambda: self.database.run(
-                    partners.add_partner_application, partners.AddPartnerApplication(code, name, kind)
-                ),
-                self.tr("Partner application recorded"),
-            )
-
-    def decide_partner(self, action: str) -> None:
-        partner: PartnerRow | None = selected(self.partner_table)
-        if partner is None:
-            return
-        reason = ""
-        if action == "deactivate":
-            action = "reject" if partner.status == "applied" else "deactivate"
-            reason = ReasonDialog.ask(self, self.tr("Partner"), self.tr("Why?"), [self.tr("Program ended")])
-            if reason is None:
-                return
-        self._run(
-            self.tr("Partner unchanged"),
-            lambda: self.database.run(partners.decide_partner, partners.DecidePartner(partner.code, action, reason)),
-            lambda status: self.tr("%s is now %s") % (partner.code, status),
-        )
-
-    def link_code(self) -> None:
-        if not self.unknown_codes:
-            self.status_message.emit(self.tr("No unknown partner codes"))
-            return
-        code, ok = QInputDialog.getItem(
-            self, self.tr("Link a partner code"), self.tr("Unknown code"), self.unknown_codes, 0, False
-        )
-        if not ok:
-            return
-        partners = [p.code for p in self.partners.rows]
-        target, ok = QInputDialog.getItem(
-            self, self.tr("Link a partner code"), self.tr("Registered partner"), partners, 0, False
-        )
-        if ok:
-            self._run(
-                self.tr("Not linked"),
-                lambda: self.database.run(partners.link_code, partners.LinkCode(code, target)),
-                lambda n: self.tr("%d applications linked to %s") % (n, target),
-            )

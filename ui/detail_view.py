@@ -28,19 +28,29 @@ class DetailView(QTextBrowser):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.application: int | None = None  # Startup Desk's id of the application shown
         self.setOpenLinks(False)
         self.setAccessibleName(tr("Application details"))
         self.anchorClicked.connect(self._follow)
         self.show_nothing()
 
     def show_nothing(self, text: str | None = None) -> None:
+        self.application = None
         self.setHtml(f"<p style='color:gray'>{escape(text or tr('Select an application to see its details.'))}</p>")
+
+    def show_loading(self, application: int, title: str) -> None:
+        """The application that is being read: its name at once, the rest when it comes."""
+        self.application = application
+        self.setHtml(
+            f"<h2 style='margin-bottom:2px'>{escape(title)}</h2><p style='color:gray'>{escape(tr('Reading…'))}</p>"
+        )
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "app" and url.path().isdecimal():
             self.open_application.emit(int(url.path()))
 
     def show_detail(self, detail: dict) -> None:
+        self.application = detail["row"]["id"]
         self.setHtml(render(detail))
 
 

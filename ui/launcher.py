@@ -18,7 +18,12 @@ def run_gui(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, gui=run_gui)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--self-test"]:  # does this installation work? (packaging/build runs it)
+        from ui.self_test import main as self_test
+
+        return self_test()
+    return cli_main(arguments, gui=run_gui)
 
 
 if __name__ == "__main__":

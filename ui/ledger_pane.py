@@ -3,20 +3,15 @@ and the month's work (import bills, close month, corrections, program years)."""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,176 +23,23 @@ from PySide6.QtWidgets import (
 
 from app.ledger_queries import MemberSummary, balance_history, ledger_overview
 from app.services import ledger
-from app.services.imports import import_usage
-from models.forecast import projection as forecast_projection
-from models.ledger import expiring_soon
-from models.money import display, parse_usd
-from ui import file_dialogs
-from ui.dialogs import ReasonDialog, show_error
+from models.money import display
+from ui.dialogs import show_error
+from ui.ledger_actions import LedgerActions
+from ui.ledger_chart import draw_burn_down, make_chart_view, totals_html
+from ui.ledger_models import RIGHT, MemberFilter, MemberTableModel
+from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-
-class MemberTableModel(QAbstractTableModel):
-    WORKSPACE, COMPANY, PARTNER, YEAR, BALANCE, USED, EXPIRES, RUN_OUT, STATUS = range(9)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[MemberSummary] = []
-        self.sort_column, self.descending = self.WORKSPACE, False
-
-    def set_rows(self, rows: list[MemberSummary]) -> None:
-        self.beginResetModel()
-        self.rows = sorted(rows, key=self._key, reverse=self.descending)
-        self.endResetModel()
-
-    def _key(self, row: MemberSummary):
-        value = _values(row)[self.sort_column]
-        # money sorts by integer cents, dates by date; blanks last
-        if value is None:
-            return date.max if self.sort_column in (self.EXPIRES, self.RUN_OUT) else -1
-        return value
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """A Python sort of the rows (milliseconds for 10,000): a sorting proxy would call data()
-        for every comparison, 300,000 calls on the GUI thread."""
-        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        moved = [(index, self.rows[index.row()]) for index in before]
-        self.rows.sort(key=self._key, reverse=self.descending)
-        position = {id(row): number for number, row in enumerate(self.rows)}
-        self.changePersistentIndexList(
-            [index for index, _ in moved], [self.index(position[id(row)], index.column()) for index, row in moved]
-        )
-        self.layoutChanged.emit()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 9
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Workspace"),
-            self.tr("Company"),
-            self.tr("Partner"),
-            self.tr("Year"),
-            self.tr("Balance (USD)"),
-            self.tr("Used this year"),
-            self.tr("Credit expires"),
-            self.tr("Projected run-out"),
-            self.tr("Status"),
-        )[section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        value = _values(row)[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column in (self.BALANCE, self.USED):
-                return display(value)
-            if value is None:
-                return "—" if column == self.RUN_OUT else ""
-            return str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BALANCE, self.USED, self.YEAR):
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.RUN_OUT and row.run_out:
-            return self.tr("At the last three months' average use of %s a month") % display(row.burn_per_month)
-        return None
-
-
-def _values(row: MemberSummary) -> tuple:
-    return (
-        row.workspace,
-        row.company,
-        row.partner,
-        row.program_year,
-        row.balance,
-        row.used_this_year,
-        row.expires_on,
-        row.run_out,
-        row.status,
-    )
-
-
-class MemberFilter(QSortFilterProxyModel):
-    """Filters members (a Python test per row: 10,000 in milliseconds); sorting is the source's."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.mode = "all"
-        self.text = ""
-        self.today: date | None = None
-
-    def set_filter(self, mode: str, text: str, today: date | None = None) -> None:
-        self.mode, self.text = mode, text.strip().casefold()
-        self.today = today or self.today
-        self.invalidate()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row: MemberSummary = self.sourceModel().rows[source_row]
-        if self.text and self.text not in row.workspace.casefold() and self.text not in row.company.casefold():
-            return False
-        if self.mode == "expiring":
-            return expiring_soon(row.expires_on, row.balance, self.today)
-        if self.mode == "over":
-            return row.due_last_month > 0
-        if self.mode in ("active", "graduated", "renewal"):
-            return row.status == self.mode
-        return True
-
-
-class LedgerCommand(QUndoCommand):
-    """A ledger action already done, as data: `undo_work` takes back what it did, `redo_work` does it
-    again and returns the new `undo_work` (a redone adjustment is a new entry with a new id).
-    An `undo_work` that returns a callable hands over the next `redo_work` the same way."""
-
-    def __init__(self, pane: LedgerPane, text: str, undo_work, redo_work):
-        super().__init__(text)
-        self.pane, self.undo_work, self.redo_work = pane, undo_work, redo_work
-        self._first = True
-
-    def _attempt(self, work, title: str):
-        try:
-            result = work()
-        except Exception as exc:  # someone changed the ledger since: say so, drop the command
-            self.setObsolete(True)
-            show_error(self.pane, title, exc)
-            return None
-        self.pane.refresh()
-        return result
-
-    def undo(self) -> None:
-        redo_work = self._attempt(self.undo_work, self.pane.tr("Cannot undo"))
-        if callable(redo_work):
-            self.redo_work = redo_work
-
-    def redo(self) -> None:
-        if self._first:  # pushed after the action ran
-            self._first = False
-            return
-        undo_work = self._attempt(self.redo_work, self.pane.tr("Cannot redo"))
-        if undo_work is not None:
-            self.undo_work = undo_work
-
-
-class LedgerPane(QWidget):
+class LedgerPane(QWidget, LedgerActions):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
 
     def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
         self.database, self.runner = database, runner
+        self.reads = LatestReads(runner, self)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.model = MemberTableModel(self)
         self.proxy = MemberFilter(self)
@@ -271,7 +113,7 @@ class LedgerPane(QWidget):
         splitter.addWidget(self.table)
 
         right = QSplitter(Qt.Orientation.Vertical)
-        self.chart = _make_chart_view()
+        self.chart = make_chart_view()
         right.addWidget(self.chart)
         self.entries = QTableWidget(0, 7)
         self.entries.setAccessibleName(self.tr("Ledger entries"))
@@ -301,17 +143,19 @@ class LedgerPane(QWidget):
         """Read members and totals on the worker; the pane paints at once and fills in."""
         database = self.database
 
-        def work(progress, cancelled):
-            return database.query(ledger_overview)
-
-        self.runner.run(work, self._loaded, lambda error: show_error(self, self.tr("Cannot read the ledger"), error))
+        self.reads.read(
+            "overview",
+            lambda: database.query(ledger_overview),
+            self._loaded,
+            lambda error: show_error(self, self.tr("Cannot read the ledger"), error),
+        )
 
     def _loaded(self, result) -> None:
         members, totals = result
         current = self.selected_workspace()
         self.model.set_rows(members)
         self.loaded = True
-        self.totals.setText(_totals_html(totals, self.tr))
+        self.totals.setText(totals_html(totals, self.tr))
         self.apply_filter()
         if current:
             self.select_workspace(current)
@@ -341,10 +185,18 @@ class LedgerPane(QWidget):
                 return
 
     def show_member(self) -> None:
-        workspace = self.selected_workspace()
-        if workspace is None:
+        """The selected member's entries and burn-down, read on the worker."""
+        member = self.selected_member()
+        if member is None:
             return
-        data = self.database.query(ledger.ledger_of, workspace)
+        database = self.database
+
+        def read(uow):
+            return ledger.ledger_of(uow, member.workspace), balance_history(uow.conn, member.enrollment)
+
+        self.reads.read("member", lambda: database.query(read), lambda result: self._member_read(member, *result))
+
+    def _member_read(self, member: MemberSummary, data: dict, history) -> None:
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
@@ -359,335 +211,7 @@ class LedgerPane(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (3, 4):
-                    item.setTextAlignment(_RIGHT)
+                    item.setTextAlignment(RIGHT)
                 self.entries.setItem(row, column, item)
         self.entries.resizeColumnsToContents()
-        member = next(m for m in self.model.rows if m.workspace == workspace)
-        history = self.database.query(lambda uow: balance_history(uow.conn, member.enrollment))
-        _draw_burn_down(self.chart, workspace, history, member, self.tr, self.database.clock.today())
-
-    # ---- actions -----------------------------------------------------------------
-
-    def _run(self, title: str, work, done_text, undoable=None) -> None:
-        """Run a use case on the worker; `undoable(result)` gives (undo_work, redo_work) for Edit → Undo."""
-
-        def done(result) -> None:
-            text = done_text(result) if callable(done_text) else done_text
-            self.status_message.emit(text)
-            if undoable is not None:
-                self.undo_stack.push(LedgerCommand(self, text, *undoable(result)))
-            self.refresh()
-
-        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
-
-    def member_deals(self) -> None:
-        workspace = self._workspace_or_warn()
-        if workspace:
-            self.member_deals_requested.emit(workspace)
-
-    def import_bills(self) -> None:
-        name = file_dialogs.open_file(self, self.tr("Import bills"), str(Path.home()), self.tr("Usage (*.csv *.xlsx)"))
-        if not name:
-            return
-
-        def done(report) -> None:
-            text = self.tr("Bills: %d imported, %d already there, %d invalid rows") % (
-                report.imported,
-                report.duplicates,
-                report.invalid_rows,
-            )
-            if report.invalid or report.restatements:
-                details = [str(e) for e in report.invalid[:30]] + [
-                    self.tr("needs restatement: %s") % r for r in report.restatements
-                ]
-                QMessageBox.information(self, self.tr("Bills imported"), text + "\n\n" + "\n".join(details))
-            self.status_message.emit(text)
-            if report.bills_added or report.bills_changed:
-                added, changed, database = report.bills_added, report.bills_changed, self.database
-
-                def undo():
-                    database.run(ledger.undo_bills, ledger.UndoBills(added, changed))
-
-                def redo():
-                    database.run(ledger.redo_bills, ledger.RedoBills(added, changed))
-                    return undo
-
-                self.undo_stack.push(LedgerCommand(self, text, undo, redo))
-            self.refresh()
-
-        self.runner.run(
-            lambda p, c: import_usage(self.database, name),
-            done,
-            lambda e: show_error(self, self.tr("Import failed"), e),
-        )
-
-    def close_month(self) -> None:
-        month, ok = QInputDialog.getText(
-            self, self.tr("Close month"), self.tr("Month to close (YYYY-MM):"), text=self._next_month()
-        )
-        if not ok or not month.strip():
-            return
-        month = month.strip()
-
-        def preview() -> ledger.CloseSummary:
-            return self.database.query(ledger.preview_close, month)
-
-        def confirm(summary: ledger.CloseSummary) -> None:
-            if summary.already_closed:
-                QMessageBox.information(
-                    self, self.tr("Close month"), self.tr("%s is already closed; nothing changes.") % month
-                )
-                return
-            text = self.tr(
-                "Closing %s will settle %d bills of %s:\n\ncredit applied: %s\nrenewal discounts: %s\ndue (overage): %s\ncredit expired: %s\n\nClose it?"
-            ) % (
-                month,
-                summary.bills,
-                display(summary.billed),
-                display(summary.credit_applied),
-                display(summary.discounts),
-                display(summary.due),
-                display(summary.expired),
-            )
-            if QMessageBox.question(self, self.tr("Close month"), text) == QMessageBox.StandardButton.Yes:
-                database = self.database
-
-                def reopen():
-                    return database.run(ledger.reopen_month, ledger.ReopenMonth(month, "undo of the close"))
-
-                def close_again():
-                    database.run(ledger.close_month, ledger.CloseMonth(month))
-                    return reopen
-
-                self._run(
-                    self.tr("Close month"),
-                    lambda: database.run(ledger.close_month, ledger.CloseMonth(month)),
-                    lambda s: self.tr("%s closed") % s.month,
-                    lambda _summary: (reopen, close_again),
-                )
-
-        self.runner.run(
-            lambda p, c: preview(), confirm, lambda e: show_error(self, self.tr("Cannot close %s") % month, e)
-        )
-
-    def _next_month(self) -> str:
-        from app.ledger_queries import last_closed_month
-
-        last = self.database.query(lambda uow: last_closed_month(uow.conn))
-        if not last:
-            return self.database.clock.today().strftime("%Y-%m")
-        year, number = int(last[:4]), int(last[5:])
-        return f"{year + number // 12}-{number % 12 + 1:02d}"
-
-    def _workspace_or_warn(self) -> str | None:
-        workspace = self.selected_workspace()
-        if workspace is None:
-            QMessageBox.information(self, self.tr("Ledger"), self.tr("Select a member first."))
-        return workspace
-
-    def adjust(self) -> None:
-        workspace = self._workspace_or_warn()
-        if not workspace:
-            return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Adjust credit"), self.tr("Amount for %s (negative to take credit away):") % workspace
-        )
-        if not ok or not text.strip():
-            return
-        try:
-            amount = parse_usd(text)
-        except Exception as exc:
-            show_error(self, self.tr("Adjust credit"), exc)
-            return
-        reason = ReasonDialog.ask(self, self.tr("Adjust credit"), self.tr("Why?"), [])
-        if reason:
-            database = self.database
-
-            def adjust_again():
-                entry = database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason))
-                return lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}"))
-
-            self._run(
-                self.tr("Adjust credit"),
-                lambda: database.run(ledger.adjust, ledger.Adjust(workspace, amount, reason)),
-                self.tr("Adjustment of %s to %s") % (display(amount), workspace),
-                lambda entry: (
-                    lambda: database.run(ledger.reverse, ledger.Reverse(entry, f"undo: {reason}")),
-                    adjust_again,
-                ),
-            )
-
-    def reverse(self) -> None:
-        row = self.entries.currentRow()
-        if row < 0:
-            QMessageBox.information(self, self.tr("Reverse entry"), self.tr("Select an entry of the member first."))
-            return
-        entry_id = int(self.entries.item(row, 0).text())
-        reason = ReasonDialog.ask(
-            self, self.tr("Reverse entry %d") % entry_id, self.tr("Why is this entry reversed?"), []
-        )
-        if reason:
-            database = self.database
-
-            def undo_of(reversal: int):
-                def undo():
-                    copy = database.run(ledger.reinstate_entry, ledger.ReinstateEntry(reversal, "undo"))
-
-                    def redo():
-                        return undo_of(database.run(ledger.reverse, ledger.Reverse(copy, reason)))
-
-                    return redo
-
-                return undo
-
-            self._run(
-                self.tr("Reverse entry"),
-                lambda: database.run(ledger.reverse, ledger.Reverse(entry_id, reason)),
-                self.tr("Entry %d reversed") % entry_id,
-                lambda reversal: (undo_of(reversal), None),
-            )
-
-    def _confirm_program_year(self, title: str, question: str, work, done: str, undo=None) -> None:
-        """Year two, graduate, renew: ask about the selected member, then run the use case.
-
-        `undo(database, workspace, result)` takes the decision back (for Edit → Undo)."""
-        workspace = self._workspace_or_warn()
-        if not workspace or QMessageBox.question(self, title, question % workspace) != QMessageBox.StandardButton.Yes:
-            return
-        database = self.database
-
-        def again():
-            result = work(database, workspace)
-            return lambda: undo(database, workspace, result)
-
-        undoable = None if undo is None else (lambda result: (lambda: undo(database, workspace, result), again))
-        self._run(title, lambda: work(database, workspace), done % workspace, undoable)
-
-    def year_two(self) -> None:
-        self._confirm_program_year(
-            self.tr("Year two"),
-            self.tr(
-                "Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?"
-            ),
-            lambda database, workspace: database.run(ledger.grant_year_two, ledger.GrantYearTwo(workspace)),
-            self.tr("Year two granted to %s"),
-            lambda database, workspace, result: database.run(
-                ledger.reverse, ledger.Reverse(result["grant_entry"], "undo: year two")
-            ),
-        )
-
-    def graduate(self) -> None:
-        self._confirm_program_year(
-            self.tr("Graduate"),
-            self.tr("%s no longer qualifies: graduate it?"),
-            lambda database, workspace: database.run(ledger.graduate, ledger.Graduate(workspace)),
-            self.tr("%s graduated"),
-            lambda database, workspace, result: database.run(
-                ledger.reinstate_member, ledger.ReinstateMember(workspace)
-            ),
-        )
-
-    def renew(self) -> None:
-        member = self.selected_member()
-        before = member.status if member is not None and member.status in ("active", "graduated") else "active"
-        self._confirm_program_year(
-            self.tr("Renew"),
-            self.tr("Offer %s a renewal year at the renewal discount?"),
-            lambda database, workspace: database.run(ledger.renew, ledger.Renew(workspace)),
-            self.tr("%s renewed"),
-            lambda database, workspace, result: database.run(
-                ledger.cancel_renewal, ledger.CancelRenewal(workspace, before)
-            ),
-        )
-
-
-def _totals_html(totals, tr) -> str:
-    last = totals.by_month[-1] if totals.by_month else None
-    members = " · ".join(f"{label}: {count}" for label, count in totals.members_by_year.items()) or "—"
-    recent = "".join(
-        f"<tr><td>{month}</td><td align='right'>{display(applied)}</td><td align='right'>{display(expired)}</td></tr>"
-        for month, applied, expired in totals.by_month[-3:]
-    )
-    return (
-        f"<b>{tr('Outstanding credit liability')}:</b> USD {display(totals.liability)} {tr('available now')}"
-        + (f", USD {display(totals.committed)} {tr('committed for later')}" if totals.committed else "")
-        + " &nbsp;&nbsp; "
-        f"<b>{tr('Last closed month')}:</b> {totals.last_closed or '—'}"
-        + (f" (applied {display(last[1])}, expired {display(last[2])})" if last else "")
-        + f" &nbsp;&nbsp; <b>{tr('Members')}:</b> {members}"
-        + (
-            f"<table cellspacing='0' cellpadding='1'><tr><th align='left'>{tr('Month')}</th><th>{tr('Credit applied')}</th>"
-            f"<th>{tr('Credit expired')}</th></tr>{recent}</table>"
-            if recent
-            else ""
-        )
-    )
-
-
-def _make_chart_view():
-    from PySide6.QtCharts import QChart, QChartView
-
-    chart = QChart()
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    view.setAccessibleName("Credit left over time")
-    return view
-
-
-def _draw_burn_down(
-    view, workspace: str, history: list[tuple[date, int]], member: MemberSummary, tr, today: date
-) -> None:
-    """Credit left over time (a step line) and where the recent burn rate leads."""
-    from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QValueAxis
-    from PySide6.QtCore import QDate, QDateTime, QTime
-
-    chart = view.chart()
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
-    chart.setTitle(tr("Credit left — %s") % workspace)
-    if not history:
-        return
-
-    def moment(day: date) -> QDateTime:
-        return QDateTime(QDate(day), QTime(0, 0))
-
-    def stamp(day: date) -> float:
-        return moment(day).toMSecsSinceEpoch()
-
-    balance = QLineSeries()
-    balance.setName(tr("balance (USD)"))
-    previous = None
-    for day, cents in history:
-        if previous is not None:
-            balance.append(stamp(day), previous / 100)
-        balance.append(stamp(day), cents / 100)
-        previous = cents
-    last_day = max(history[-1][0], today)
-    balance.append(stamp(last_day), history[-1][1] / 100)
-    chart.addSeries(balance)
-    end = last_day
-    if member.burn_per_month > 0 and member.balance > 0:
-        projection = QLineSeries()
-        projection.setName(tr("projection at the recent bills' pace"))
-        pen = QPen(projection.pen())
-        pen.setStyle(Qt.PenStyle.DashLine)
-        projection.setPen(pen)
-        after = (last_day.year, last_day.month)
-        for day, cents in forecast_projection(member.balance, member.burn_per_month, after, member.expires_on):
-            projection.append(stamp(day), cents / 100)
-            end = day
-        chart.addSeries(projection)
-    x_axis = QDateTimeAxis()
-    x_axis.setFormat("yyyy-MM")
-    x_axis.setRange(moment(history[0][0]), moment(end))
-    y_axis = QValueAxis()
-    y_axis.setLabelFormat("%.0f")
-    y_axis.setRange(0, max(c for _, c in history) / 100 * 1.05 or 1)
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    for series in chart.series():
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        draw_burn_down(self.chart, member.workspace, history, member, self.tr, self.database.clock.today())

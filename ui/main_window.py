@@ -93,12 +93,12 @@ class MainWindow(QMainWindow):
         return self.undo_group.activeStack()
 
     def _title(self) -> str:
-        title = self.tr("Startup Desk")
-        if self.demo:
-            title += " — " + self.tr("Demo")
+        """What is open: "Demo — /path/demo.sqlite3". Qt adds the program's name after it
+        (the application's display name), so it is not repeated here."""
+        parts = [self.tr("Demo")] if self.demo else []
         if self.database is not None:
-            title += " — " + self.database.describe()
-        return title
+            parts.append(self.database.describe())
+        return " — ".join(parts) if parts else self.tr("Startup Desk")
 
     # ---- menus -------------------------------------------------------------------
 

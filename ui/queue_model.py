@@ -1,25 +1,25 @@
 """The application queue as a Qt table model that pages, sorts and filters in SQL.
 
-It holds the row count and a cache of pages of plain tuples; a page is read
-when a view first asks for one of its rows, so a million applications cost one
-count and a few small queries, never a full load.
+It holds the row count and a cache of pages of plain tuples; a page is read, on the
+task runner, when a view first asks for one of its rows, so a million applications
+cost one count and a few small queries, never a full load, and never a query on the
+GUI thread.
 """
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.queries import QUEUE_COLUMNS, QueueFilter, count_queue, queue_page, quick_count
 from models.money import display
+from ui.tasks import TaskHandle, TaskRunner
 
 PAGE = 200
 
 # Positions in a queue row tuple (see app.queries.queue_page).
-ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED = range(10)
+ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED, FORM_ID = range(11)
 #: Display column -> tuple position, in QUEUE_COLUMNS order.
 _POSITIONS = (COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY)
 
@@ -28,16 +28,37 @@ VersionRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: what a page read changes
+_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    ApplicationIdRole,
+    VersionRole,
+]
 
 
 class ApplicationTableModel(QAbstractTableModel):
-    COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY = range(7)
-    counted = Signal(int)  # the exact count, when it came from the worker
-    _count_done = Signal(int, int)  # (generation, count), from the counting thread
+    """Reads on the task runner only: a count, then the pages the views ask for.
 
-    def __init__(self, database, parent=None):
+    Until a count lands the rows shown stay those of the last one; a page not read yet
+    shows empty cells and is asked for once. Every read carries the generation it was
+    asked in: a count or page of a filter since replaced is dropped unread if it has not
+    started, and ignored if it has.
+    """
+
+    COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY = range(7)
+    counted = Signal(int)  # the exact count, after a reset or when a broad search was counted
+    estimated = Signal(int)  # an upper bound, while a broad search is being counted
+    page_loaded = Signal(int, int)  # the first and last row of a page just read
+    failed = Signal(object)  # a read failed (the exception)
+
+    def __init__(self, database, runner: TaskRunner, parent=None):
         super().__init__(parent)
-        self.database = database
+        self.database, self.runner = database, runner
         self.queue = QueueFilter()
         self.sort_column = self.SUBMITTED
         self.descending = False
@@ -45,8 +66,10 @@ class ApplicationTableModel(QAbstractTableModel):
         self._exact = True
         self._reading = self.queue  # the filter pages are read with (a search resolved to ids)
         self._generation = 0
-        self._count_done.connect(self._exact_count, Qt.ConnectionType.QueuedConnection)
+        self._counting = False  # a count is under way: no page is asked for until it lands
         self._pages: dict[int, list[tuple]] = {}
+        self._handles: list[TaskHandle] = []  # this generation's reads, cancelled when superseded
+        self._requested: set[int] = set()
         self._icons = None
 
     # ---- what is shown --------------------------------------------------------
@@ -56,37 +79,63 @@ class ApplicationTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-count and forget cached pages (after a filter change or a write).
+        """Count again and forget the cached pages (after a filter change, a sort or a write).
 
         A broad search within other filters starts from an upper bound and is counted
-        exactly on a worker thread; `counted` announces the exact count when it lands.
+        exactly by a second task; `counted` announces the exact count when it lands.
         """
-        self.beginResetModel()
-        with self.database.read() as conn:
-            self._count, self._exact, self._reading = quick_count(conn, self.queue)
-        self._pages.clear()
         self._generation += 1
+        for handle in self._handles:
+            handle.cancel()
+        self._handles.clear()
+        self._requested.clear()
+        self._counting = True
+        generation, queue, database = self._generation, self.queue, self.database
+
+        def count(progress, cancelled):
+            if cancelled():
+                return None
+            return database.query(lambda uow: quick_count(uow.conn, queue))
+
+        self._read(count, lambda result: self._counted(generation, result))
+
+    def _read(self, work, done) -> None:
+        handle = self.runner.run(work, done, self._failed)
+        self._handles.append(handle)
+        handle.finished.connect(lambda: self._handles.remove(handle) if handle in self._handles else None)
+
+    def _failed(self, error: Exception) -> None:
+        self._counting = False  # a page that failed is not asked for again until the next refresh
+        self.failed.emit(error)
+
+    def _counted(self, generation: int, result) -> None:
+        if generation != self._generation or result is None:
+            return  # a filter since replaced
+        self.beginResetModel()
+        self._count, self._exact, self._reading = result
+        self._pages.clear()
+        self._counting = False
         self.endResetModel()
-        if not self._exact:
-            generation, queue, database = self._generation, self.queue, self.database
+        if self._exact:
+            self.counted.emit(self._count)
+            return
+        self.estimated.emit(self._count - 1)
+        queue, database = self.queue, self.database
 
-            def count() -> None:  # on a plain thread: reads only, its own connection
-                with database.read() as conn:
-                    exact = count_queue(conn, queue)
-                try:
-                    self._count_done.emit(generation, exact)
-                except RuntimeError:  # the model is gone (window closed): nobody to tell
-                    pass
+        def count(progress, cancelled):
+            if cancelled():
+                return None
+            return database.query(lambda uow: count_queue(uow.conn, queue))
 
-            threading.Thread(target=count, name="queue-count", daemon=True).start()
+        self._read(count, lambda exact: self._exact_count(generation, exact))
 
-    @Slot(int, int)
-    def _exact_count(self, generation: int, count: int) -> None:
-        if generation != self._generation:
+    def _exact_count(self, generation: int, count: int | None) -> None:
+        if generation != self._generation or self._counting or count is None:
             return  # the filter changed meanwhile
         if count < self._count:
             self.beginRemoveRows(QModelIndex(), count, self._count - 1)
             self._count = count
+            self._pages = {page: rows for page, rows in self._pages.items() if page * PAGE < count}
             self.endRemoveRows()
         elif count > self._count:
             self.beginInsertRows(QModelIndex(), self._count, count - 1)
@@ -99,25 +148,49 @@ class ApplicationTableModel(QAbstractTableModel):
     def exact(self) -> bool:
         return self._exact
 
+    @property
+    def pending(self) -> bool:
+        """A count or a page is being read."""
+        return self._counting or bool(self._requested)
+
     def row_tuple(self, row: int) -> tuple | None:
+        """The row's values, or None while its page is being read (it is asked for here)."""
         if not 0 <= row < self._count:
             return None
         page, offset = divmod(row, PAGE)
         rows = self._pages.get(page)
         if rows is None:
-            with self.database.read() as conn:
-                rows = queue_page(
-                    conn,
-                    self._reading,
-                    QUEUE_COLUMNS[self.sort_column],
-                    self.descending,
-                    page * PAGE,
-                    PAGE,
-                    self._count,
-                    self._exact,
-                )
-            self._pages[page] = rows
+            self._request(page)
+            return None
         return rows[offset] if offset < len(rows) else None
+
+    def _request(self, page: int) -> None:
+        if self._counting or page in self._requested:
+            return
+        self._requested.add(page)
+        generation, database = self._generation, self.database
+        reading, column, descending = self._reading, QUEUE_COLUMNS[self.sort_column], self.descending
+        count, exact = self._count, self._exact
+
+        def read(progress, cancelled):
+            if cancelled():
+                return None
+            return database.query(
+                lambda uow: queue_page(uow.conn, reading, column, descending, page * PAGE, PAGE, count, exact)
+            )
+
+        self._read(read, lambda rows: self._page_read(generation, page, rows))
+
+    def _page_read(self, generation: int, page: int, rows: list[tuple] | None) -> None:
+        if generation != self._generation or self._counting or rows is None:
+            return
+        self._requested.discard(page)
+        self._pages[page] = rows
+        first, last = page * PAGE, min(page * PAGE + len(rows), self._count) - 1
+        if last < first:
+            return
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(_POSITIONS) - 1), _ROLES)
+        self.page_loaded.emit(first, last)
 
     def row_of(self, application: int) -> int | None:
         """The row of an application among the cached pages, if loaded."""
@@ -211,6 +284,13 @@ class ApplicationTableModel(QAbstractTableModel):
                 "flagged": style.standardIcon(pixmap.SP_MessageBoxWarning),
             }
         return self._icons.get(key)
+
+
+def application_label(values: tuple) -> str:
+    """How a person knows a queue row: its form id and company, never Startup Desk's internal number."""
+    if values[FORM_ID]:
+        return f"{values[FORM_ID]} ({values[COMPANY]})"
+    return QApplication.translate("Queue", "%s (no form id)") % values[COMPANY]
 
 
 def status_label(status: str) -> str:

@@ -1,8 +1,9 @@
 """A small table model over plain row objects: named columns, a sort key per column.
 
 For the small panes (deals, requests, partners: hundreds of rows) sorting and
-filtering go through a QSortFilterProxyModel on SORT_ROLE, so money sorts by
-integer cents and dates by date, never by their text.
+filtering go through a QSortFilterProxyModel whose comparison is Python's, on each
+column's sort key: money sorts by integer cents (past 2³¹ too: a QVariant would
+not), dates by date, never by their text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ class RowTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def sort_key(self, row: int, column: int) -> tuple:
+        """What the column sorts by, for Python to compare: blanks (None) first."""
+        spec, item = self.columns[column], self.rows[row]
+        key = spec.sort(item) if spec.sort else spec.text(item)
+        return (key is not None, key)
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -63,8 +70,20 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
+class PythonSortProxy(QSortFilterProxyModel):
+    """Sorts by the source's `sort_key`, compared in Python (no QVariant conversion)."""
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        model: RowTableModel = self.sourceModel()
+        a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+        try:
+            return a < b
+        except TypeError:  # keys of different kinds in one column: compare their text
+            return (a[0], str(a[1])) < (b[0], str(b[1]))
+
+
 def sorting_proxy(model: RowTableModel, parent=None) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
+    proxy = PythonSortProxy(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_OK, day, emit, open_database
+from app.cli.common import EXIT_OK, count, day, emit, open_database
 from models.applications import Status
 
 DECISIONS = ("accept", "reject", "needs-info", "withdraw", "review")
@@ -13,7 +13,7 @@ DECISIONS = ("accept", "reject", "needs-info", "withdraw", "review")
 def register(commands, json_parent: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("applications", parents=[json_parent], help="list applications")
     listing.add_argument("--status", choices=[s.value for s in Status], help="only applications in this state")
-    listing.add_argument("--limit", type=int, help="at most this many")
+    listing.add_argument("--limit", type=count, help="at most this many")
     listing.set_defaults(handler=cmd_applications)
 
     show = commands.add_parser(

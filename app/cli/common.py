@@ -7,6 +7,8 @@ import json
 import sys
 from datetime import date
 
+from app.errors import UsageError
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 #: the largest id a database column holds (BIGINT); a bigger one names nothing
 MAX_ID = 2**63 - 1
@@ -20,10 +22,44 @@ def json_parent() -> argparse.ArgumentParser:
 
 
 def open_database(args: argparse.Namespace):
+    """The database `--db` names (else the default one), its address and the clock checked
+    first: a malformed one is a usage error, before anything is opened."""
     from app.database import Database
     from app.db import default_url
 
-    return Database(args.db or default_url(), args.user)
+    _check_clock()
+    if args.db is not None and not args.db.strip():
+        raise UsageError("--db is empty: give a SQLite file or a database URL")
+    url = args.db or default_url()
+    _check_address(url)
+    return Database(url, args.user)
+
+
+def _check_address(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from app.db import normalise_url
+
+    try:
+        parsed = make_url(normalise_url(url))
+        parsed.port  # noqa: B018 - a port that is no number is found only when it is read
+    except (ArgumentError, ValueError) as exc:
+        raise UsageError(f"{url!r} is not a database address ({exc}): give a SQLite file or postgresql://…") from None
+
+
+def _check_clock() -> None:
+    """`STARTUP_DESK_TODAY`, when set, must be a day the program holds."""
+    import os
+
+    from app.clock import ENV_TODAY
+
+    fixed = os.environ.get(ENV_TODAY)
+    if fixed:
+        try:
+            day(fixed)
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(f"{ENV_TODAY}: {exc}") from None
 
 
 def emit(args: argparse.Namespace, document, text: str) -> None:
@@ -82,9 +118,16 @@ def money(text: str) -> int:
     from models.money import parse_usd
 
     try:
-        return parse_usd(text)
+        return parse_usd(text)  # at most models.money.MAX_CENTS either way
     except InvalidInput as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def count(text: str) -> int:
+    """A positive whole number of things (at most what a database can count)."""
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count (1 … {MAX_ID})")
+    return int(text)
 
 
 def identifier(text: str) -> int:
@@ -92,3 +135,18 @@ def identifier(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of a record (1 … {MAX_ID})")
     return int(text)
+
+
+#: the longest name the audit trail keeps (its columns are 120 characters on every engine)
+LONGEST_USER = 120
+
+
+def user_name(text: str) -> str:
+    """Who the audit trail records: a name on one line, at most 120 characters."""
+    name = text.strip()
+    if not name or len(name) > LONGEST_USER or not name.isprintable():
+        raise argparse.ArgumentTypeError(
+            f"{text[:60]!r}{'…' if len(text) > 60 else ''} is not a user name "
+            f"(1 … {LONGEST_USER} printable characters on one line)"
+        )
+    return name

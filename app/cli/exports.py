@@ -46,6 +46,7 @@ def cmd_export(args) -> int:
 
     database = open_database(args)
     target = Path(args.output)
+    _not_the_database(database, target)
     if args.what == "adjustments":
         result = database.run(exports.export_adjustments, exports.ExportAdjustments(args.month, target))
         totals = result.totals
@@ -69,3 +70,17 @@ def cmd_export(args) -> int:
         text = f"{result.rows} letter(s) written to {args.output}"
     emit(args, result.as_json(), text)
     return EXIT_OK
+
+
+def _not_the_database(database, target) -> None:
+    """An export never takes the name of the database it reads, nor of SQLite's files beside it."""
+    from app import db
+    from app.errors import UsageError
+
+    source = db.sqlite_path(database.url)
+    if source is None:
+        return
+    source = source.resolve()
+    own = {source, *(source.with_name(source.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    if target.expanduser().resolve() in own:
+        raise UsageError(f"{target} is the database itself (or one of its files): give the export another name")

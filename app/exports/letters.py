@@ -7,6 +7,7 @@ and the values put into it are escaped, so nothing typed is ever read as markup.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import string
@@ -228,6 +229,7 @@ def write_each(
     (another member of the same name, now or in an earlier export) gets its
     application id, then a number, in its name.
     """
+    made = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
@@ -246,6 +248,9 @@ def write_each(
     except BaseException:
         for path in written:  # not recorded, so not left behind either: the next export writes them
             path.unlink(missing_ok=True)
+        if made:  # the folder this export made goes too, unless something else arrived in it
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     return written
 

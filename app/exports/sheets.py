@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from app.errors import Cancelled
+from app.exports.cells import guard
 from app.files import cannot_write, temporary_beside
 from models.money import dollars
 
@@ -25,9 +27,6 @@ USD_FORMAT = "#,##0.00;[Red]-#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 
 CHUNK = 500  # rows between cancel checks and progress reports
-
-# A spreadsheet application runs a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 #: Money is a number cell below this many cents (USD 10 trillion): 15 significant digits, which is
@@ -124,9 +123,14 @@ class Sheet:
 
 
 class Book:
-    def __init__(self, path: Path, properties: dict[str, object]):
+    """A workbook put together in memory (its sheets' rows in XlsxWriter's temporary files), so
+    that only `save` writes the file: a full disk then fails one plain write, not XlsxWriter's
+    zip archive half-way (which left the archive open, and a traceback when it was collected)."""
+
+    def __init__(self, properties: dict[str, object]):
+        self.output = io.BytesIO()
         self.workbook = xlsxwriter.Workbook(
-            str(path),
+            self.output,
             # rows go to the file as they come (constant memory: 100,000 rows do not sit in memory)
             {"strings_to_formulas": False, "strings_to_urls": False, "constant_memory": True},
         )
@@ -156,16 +160,17 @@ def workbook(target: Path, properties: dict[str, object], cancelled: Callable[[]
     A last cancel check comes before the save, since saving is a good part of the work.
     """
     with temporary_beside(target) as partial:
-        book = Book(partial, properties)
+        book = Book(properties)
         yield book
         if cancelled():
             raise Cancelled("export cancelled: no file was written")
         try:
             book.workbook.close()
+            partial.write_bytes(book.output.getbuffer())
         except FileCreateError as error:  # XlsxWriter's wrapper of the OSError
             cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else OSError(str(error))
             raise cannot_write(target, cause) from error
-        except OSError as error:  # also its temporary files, which are not beside the target
+        except OSError as error:  # the file, or XlsxWriter's temporary files (which are not beside it)
             raise cannot_write(target, error) from error
 
 
@@ -181,7 +186,7 @@ def csv_text(value: object) -> str:
     if isinstance(value, Money):
         return str(dollars(int(value)))
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+        return guard(value)
     return str(value)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, insert, select
 
 from app import schema
+from app.exports.cells import unguard
 from app.importing.applications import ImportReport, RowError
 from app.importing.mapping import Mapping, resolve
 from app.importing.tabular import FileRefused, read_table
@@ -47,7 +48,7 @@ def import_deals(
     records = []
     for number, cells in table.rows:
         report.rows += 1
-        text = {target: readers[target](cells).strip() if target in readers else "" for target in TARGETS}
+        text = {target: unguard(readers[target](cells).strip()) if target in readers else "" for target in TARGETS}
         record, errors = parse_deal(number, text, date_format)
         if errors:
             report.invalid.extend(errors)

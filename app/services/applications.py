@@ -11,7 +11,7 @@ from app import schema
 from app.database import UnitOfWork
 from app.errors import AppError
 from app.services.enrollment import cancel_enrollment, enroll
-from models.applications import Application, Status, check_transition
+from models.applications import Application, Status, check_transition, decision_steps
 from models.eligibility import evaluate
 from models.errors import ConcurrentChange, DomainError, TransitionRefused
 from models.matching import domain_of_email, domain_of_url
@@ -88,8 +88,8 @@ def find_application_row(conn: Connection, ref: str | int, *, lock: bool = False
 
 
 def label(app) -> str:
-    """How a person knows an application: its form id (else Startup Desk's number) and company."""
-    return f"{app.application_id or app.id} ({app.company})"
+    """How a person knows an application: its form id and company (never Startup Desk's internal number)."""
+    return f"{app.application_id} ({app.company})" if app.application_id else f"{app.company} (no form id)"
 
 
 def application_from_row(row) -> Application:
@@ -161,11 +161,8 @@ def decide(command: Decide, uow: UnitOfWork) -> DecisionResult:
     reason, on, workspace = command.reason, command.on, command.workspace
     policies = uow.policies
     verdict = evaluate(app, policies.in_force(app.submitted_on), prior_enrollment(conn, app, app.id))
-    steps = []
-    if app.status == Status.NEW and target == Status.NEEDS_INFO:
-        # SPEC 3 has no new -> needs_info: asking for information means it was reviewed first.
-        steps.append((Status.IN_REVIEW, "opened for review"))
-    steps.append((target, reason.strip()))
+    path = decision_steps(app.status, target) or (target,)  # what does not exist is refused below, saying why
+    steps = [(step, "opened for review") for step in path[:-1]] + [(target, reason.strip())]
     current = app.status
     transition_ids = []
     override = False

@@ -44,12 +44,14 @@ def _strict(uow: UnitOfWork, command: ImportDealFile, report: ImportReport) -> I
     return report
 
 
-
 def export_catalogue(uow: UnitOfWork, target: Path | str) -> int:
     """The catalogue as a SPEC 7 deal file (re-importing it adds nothing)."""
     from app.deal_queries import deal_rows
     from app.exports.sheets import write_csv
+    from app.services.exports import check_suffix
     from models.money import plain
+
+    check_suffix(Path(target), (".csv",))  # a CSV file in a folder that exists, or refused before anything is read
 
     rows = deal_rows(uow.conn)
     write_csv(
@@ -79,6 +81,9 @@ def export_approved(uow: UnitOfWork, target: Path | str) -> int:
     """Approved requests, each with its code or link, for mailing the members."""
     from app.deal_queries import request_rows
     from app.exports.sheets import write_csv
+    from app.services.exports import check_suffix
+
+    check_suffix(Path(target), (".csv",))
 
     rows = request_rows(uow.conn, status="approved")
     write_csv(

@@ -239,3 +239,90 @@ def decide_request(command: DecideRequest, uow: UnitOfWork) -> RequestOutcome:
     return RequestOutcome(request_id, target.value, deal.redeem if target.reveals_code else "")
 
 
+# ---- taking actions back (Edit → Undo in the window) ------------------------------------------
+
+
+def deal_text(row) -> dict[str, str]:
+    """A deal as the text columns `save_deal` reads (what an undone edit puts back)."""
+    return {
+        "partner": row.partner,
+        "title": row.title,
+        "category": row.category,
+        "description": row.description,
+        "value_text": row.value_text,
+        "value_usd": "" if row.value_cents is None else f"{row.value_cents // 100}.{row.value_cents % 100:02d}",
+        "redeem": row.redeem,
+        "valid_from": row.valid_from.isoformat() if row.valid_from else "",
+        "valid_until": row.valid_until.isoformat() if row.valid_until else "",
+        "capacity": "" if row.capacity is None else str(row.capacity),
+        "active": "yes" if row.active else "no",
+    }
+
+
+@dataclass(frozen=True)
+class EditDeal:
+    """Edit a deal and get back what it was (to put it back): `save_deal` with a memory."""
+
+    deal_id: int
+    text: dict
+
+
+def edit_deal(command: EditDeal, uow: UnitOfWork) -> dict[str, str]:
+    before = deal_text(_deal_row(uow.conn, command.deal_id, lock=True))
+    save_deal(SaveDeal(command.text, command.deal_id), uow)
+    return before
+
+
+@dataclass(frozen=True)
+class WithdrawRequest:
+    """Take back a request just recorded, while nobody has decided it."""
+
+    request_id: int
+
+
+def withdraw_request(command: WithdrawRequest, uow: UnitOfWork) -> None:
+    conn = uow.conn
+    row = conn.execute(select(r).where(r.c.id == command.request_id).with_for_update()).first()
+    if row is None:
+        raise AppError(f"no request {command.request_id}")
+    if row.status != RequestStatus.REQUESTED.value or row.version != 1:
+        raise ConcurrentChange(f"request {row.id} was decided meanwhile ({row.status}): it stays")
+    conn.execute(ev.delete().where(ev.c.request == row.id))
+    conn.execute(r.delete().where(r.c.id == row.id))
+
+
+@dataclass(frozen=True)
+class UndoDecision:
+    """Put a request back in the state before its last decision, if it is still in `status`."""
+
+    request_id: int
+    status: str  # what the decision being taken back set
+
+
+def undo_decision(command: UndoDecision, uow: UnitOfWork) -> RequestOutcome:
+    """Noted in the request's history ("undo"), like any other step."""
+    conn = uow.conn
+    row = conn.execute(select(r).where(r.c.id == command.request_id).with_for_update()).first()
+    if row is None:
+        raise AppError(f"no request {command.request_id}")
+    if row.status != command.status:
+        raise ConcurrentChange(f"request {row.id} is {row.status} now, not {command.status}: it stays")
+    last = conn.execute(
+        select(ev.c.from_status).where(ev.c.request == row.id, ev.c.to_status == row.status).order_by(ev.c.id.desc())
+    ).first()
+    if last is None or not last.from_status:
+        raise AppError(f"request {row.id} has no decision to take back")
+    before = RequestStatus(last.from_status)
+    if before.is_open and not row.is_open:
+        clash = select(r.c.id).where(r.c.deal == row.deal, r.c.enrollment == row.enrollment, r.c.is_open)
+        if conn.execute(clash).first():
+            raise RequestRefused(f"the member has asked for this deal again since (request {row.id} stays)")
+    conn.execute(
+        update(r).where(r.c.id == row.id).values(status=before.value, is_open=before.is_open, version=row.version + 1)
+    )
+    conn.execute(
+        insert(ev).values(
+            request=row.id, at=uow.now(), actor=uow.actor, from_status=row.status, to_status=before.value, reason="undo"
+        )
+    )
+    return RequestOutcome(row.id, before.value, "")

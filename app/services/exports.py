@@ -133,7 +133,7 @@ def save_letter_settings(command: SaveLetterSettings, uow: UnitOfWork) -> None:
 # ---- billing adjustments and statements -------------------------------------------------------
 
 
-def _suffix(target: Path, allowed: tuple[str, ...]) -> str:
+def check_suffix(target: Path, allowed: tuple[str, ...]) -> str:
     """The target's kind, refused before anything is read when it is not one of `allowed`,
     is a folder, or lies in no folder."""
     suffix = target.suffix.lower()
@@ -181,7 +181,7 @@ def export_adjustments(command: ExportAdjustments, uow: UnitOfWork) -> ExportRes
     from app.exports.adjustments import write_adjustments_csv, write_adjustments_xlsx
 
     target = Path(command.target)
-    suffix = _suffix(target, (".xlsx", ".csv"))
+    suffix = check_suffix(target, (".xlsx", ".csv"))
     require_closed(uow.conn, command.month)
     members = month_members(uow.conn, command.month)
     program = letter_settings(uow).program
@@ -211,7 +211,7 @@ def export_statements(command: ExportStatements, uow: UnitOfWork) -> ExportResul
     from app.exports.statements import write_statements_xlsx
 
     target = Path(command.target)
-    _suffix(target, (".xlsx",))
+    check_suffix(target, (".xlsx",))
     require_closed(uow.conn, command.month)
     members = month_members(uow.conn, command.month, statement=True)
     program = letter_settings(uow).program
@@ -225,7 +225,7 @@ def _statement_pdf(command: ExportStatements, uow: UnitOfWork) -> ExportResult:
     from app.exports.statements import write_statement_pdf
 
     target, month, workspace = Path(command.target), command.month, command.workspace
-    _suffix(target, (".pdf",))
+    check_suffix(target, (".pdf",))
     require_closed(uow.conn, month)
     member = next((m for m in month_members(uow.conn, month, statement=True) if m.workspace == workspace), None)
     if member is None:

@@ -157,3 +157,119 @@ def _link(uow, applications, partner) -> None:
                 override=False,
             )
         )
+
+
+# ---- taking actions back (Edit → Undo in the window) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class WithdrawPartnerApplication:
+    """Take back a partner application just recorded, while it is undecided and unused."""
+
+    code: str
+
+
+def withdraw_partner_application(command: WithdrawPartnerApplication, uow: UnitOfWork) -> None:
+    conn = uow.conn
+    row = conn.execute(select(p).where(p.c.code == command.code).with_for_update()).first()
+    if row is None:
+        raise AppError(f"no partner {command.code}")
+    events = conn.execute(select(schema.partner_events.c.id).where(schema.partner_events.c.partner == row.id)).all()
+    used = conn.execute(select(e.c.id).where(e.c.partner == row.id)).first()
+    if row.status != "applied" or len(events) != 1 or used:
+        raise ConcurrentChange(f"partner {row.code} was decided or linked meanwhile: it stays")
+    conn.execute(schema.partner_events.delete().where(schema.partner_events.c.partner == row.id))
+    conn.execute(p.delete().where(p.c.id == row.id))
+
+
+@dataclass(frozen=True)
+class UndoPartnerDecision:
+    """Put a partner back in the status before its last decision, if it is still `status`."""
+
+    code: str
+    status: str
+
+
+def undo_partner_decision(command: UndoPartnerDecision, uow: UnitOfWork) -> str:
+    """Noted in the partner's history ("undo"); returns the status it is back in."""
+    pe = schema.partner_events
+    row = uow.conn.execute(select(p).where(p.c.code == command.code).with_for_update()).first()
+    if row is None:
+        raise AppError(f"no partner {command.code}")
+    if row.status != command.status:
+        raise ConcurrentChange(f"partner {row.code} is {row.status} now, not {command.status}: it stays")
+    last = uow.conn.execute(
+        select(pe.c.from_status).where(pe.c.partner == row.id, pe.c.to_status == row.status).order_by(pe.c.id.desc())
+    ).first()
+    if last is None or not last.from_status:
+        raise AppError(f"partner {row.code} has no decision to take back")
+    uow.conn.execute(update(p).where(p.c.id == row.id).values(status=last.from_status))
+    uow.conn.execute(
+        insert(pe).values(
+            partner=row.id,
+            at=uow.now(),
+            actor=uow.actor,
+            from_status=row.status,
+            to_status=last.from_status,
+            reason="undo",
+        )
+    )
+    return last.from_status
+
+
+@dataclass(frozen=True)
+class LinkedCode:
+    """What `link_code_undoably` did: enough to take it back."""
+
+    count: int
+    applications: tuple[int, ...]
+    enrollments: tuple[int, ...]  # those that got the partner
+
+
+@dataclass(frozen=True)
+class UnlinkCode:
+    """Take back a `link_code`: those applications name `unknown` again, those enrollments no partner."""
+
+    unknown: str
+    code: str
+    linked: LinkedCode
+
+
+def link_code_undoably(command: LinkCode, uow: UnitOfWork) -> LinkedCode:
+    """`link_code`, returning what it changed."""
+    applications = uow.conn.execute(select(a).where(a.c.partner_code == command.unknown).with_for_update()).all()
+    ids = [application.id for application in applications]
+    enrollments = (
+        uow.conn.execute(select(e.c.id).where(e.c.application.in_(ids), e.c.partner.is_(None))).scalars().all()
+    )
+    count = link_code(command, uow)
+    return LinkedCode(count, tuple(ids), tuple(enrollments))
+
+
+def unlink_code(command: UnlinkCode, uow: UnitOfWork) -> None:
+    """Noted in each application's history; refused if any of them changed since."""
+    conn, now, partner = uow.conn, uow.now(), _partner(uow.conn, command.code)
+    ids = list(command.linked.applications)
+    applications = conn.execute(select(a).where(a.c.id.in_(ids)).with_for_update()).all()
+    for application in applications:
+        if application.partner_code != command.code:
+            raise ConcurrentChange(f"application {application.id} was changed by someone else meanwhile")
+        conn.execute(
+            update(a)
+            .where(a.c.id == application.id)
+            .values(partner_code=command.unknown, version=application.version + 1)
+        )
+        conn.execute(
+            insert(schema.transitions).values(
+                application=application.id,
+                at=now,
+                actor=uow.actor,
+                from_status=application.status,
+                to_status=application.status,
+                reason=f"undo: partner code {command.unknown!r} no longer linked to {partner.code}",
+                override=False,
+            )
+        )
+    enrollments = list(command.linked.enrollments)
+    if enrollments:
+        conn.execute(update(e).where(e.c.id.in_(enrollments), e.c.partner == partner.id).values(partner=None))

@@ -30,7 +30,9 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_as_it_was(tmp_path, c
     path.write_bytes(b"Dear diary, " * 500)
     code, _, err = run(capsys, "--db", str(path), "applications")
     assert code == 1 and "is not a Startup Desk database" in err
-    assert path.read_bytes() == b"Dear diary, " * 500 and sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]
+    assert path.read_bytes() == b"Dear diary, " * 500 and sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.sqlite3"
+    ]
 
 
 def test_another_program_s_sqlite_file_is_left_byte_for_byte_untouched(tmp_path, capsys):
@@ -88,14 +90,15 @@ def test_a_malformed_argument_exits_two_before_anything_opens(args, tmp_path, ca
 def test_an_unforeseen_failure_says_where_its_details_were_logged(tmp_path, capsys, monkeypatch):
     import app.cli.applications as commands
 
-    def deep(args):
-        raise RecursionError("maximum recursion depth exceeded")
+    def bug(args):
+        raise TypeError("unsupported operand type(s) for +: 'int' and 'NoneType'")
 
-    monkeypatch.setattr(commands, "cmd_applications", deep)
+    monkeypatch.setattr(commands, "cmd_applications", bug)
     code, _, err = run(capsys, "--db", str(tmp_path / "desk.sqlite3"), "applications")
-    assert code == 1 and "unexpected error (RecursionError" in err and "details are in" in err
+    assert code == 1 and "unexpected error (TypeError" in err and "details are in" in err
+    assert len(err.strip().splitlines()) == 1
     log = Path(err.split("details are in ")[1].strip())
-    assert "RecursionError" in log.read_text()
+    assert "TypeError: unsupported operand" in log.read_text() and "Traceback" in log.read_text()
 
 
 def test_a_reader_that_goes_away_is_no_traceback(tmp_path):

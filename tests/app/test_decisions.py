@@ -151,3 +151,25 @@ def test_a_bulk_decision_is_all_or_nothing(loaded):
         assert conn.execute(select(schema.transitions)).first() is None
     results = loaded.run(decide_many, DecideMany(["E1", "I1"], "reject", reason="duplicate"))
     assert [r.status.value for r in results] == ["rejected", "rejected"]
+
+
+def test_a_refusal_names_the_application_by_its_form_id_and_company_never_by_the_internal_number(loaded, write_csv):
+    from app.services.applications import decide_many
+
+    import_applications(
+        loaded, write_csv(CSV.split("\n")[0] + "\n,2026-01-11,Nameless Co,n@nameless.io,GB,,,,,\n", "n.csv")
+    )
+    with loaded.read() as conn:
+        number = conn.execute(
+            select(schema.applications.c.id).where(schema.applications.c.company == "Nameless Co")
+        ).scalar()
+    loaded.run(decide, Decide("E1", "reject", reason="duplicate"))
+    loaded.run(decide, Decide(number, "reject", reason="duplicate"))
+    with pytest.raises(TransitionRefused) as refused:
+        loaded.run(decide_many, DecideMany(["E1"], "accept"))
+    assert str(refused.value).startswith("nothing was decided: application E1 (Eligible Co) was already rejected")
+    with pytest.raises(TransitionRefused) as refused:
+        loaded.run(decide_many, DecideMany([number], "withdraw"))
+    message = str(refused.value)
+    assert message.startswith("nothing was decided: application Nameless Co (no form id) was already rejected")
+    assert str(number) not in message.split(" by ")[0]

@@ -77,7 +77,10 @@ def test_a_file_of_someone_else_under_a_letters_name_is_kept(database, write_csv
     assert (folder / "Acme - acceptance letter.pdf").read_bytes() == b"a letter written by hand"
 
 
-def test_letters_that_fail_half_way_leave_no_file_and_are_not_recorded(database, write_csv, tmp_path, monkeypatch):
+@pytest.mark.parametrize("folder_was_there", [False, True])
+def test_letters_that_fail_half_way_leave_no_file_and_are_not_recorded(
+    database, write_csv, tmp_path, monkeypatch, folder_was_there
+):
     from app.exports import letters as module
 
     accept(database, write_csv, {"A1": "Alpha", "A2": "Beta", "A3": "Gamma"})
@@ -97,9 +100,13 @@ def test_letters_that_fail_half_way_leave_no_file_and_are_not_recorded(database,
 
     monkeypatch.setattr(module, "_document", full_disk_on_the_third)
     folder = tmp_path / "letters"
+    if folder_was_there:
+        folder.mkdir()
     with pytest.raises(AppError, match="No space left on device"):
         letters(database, None, folder)
-    assert list(folder.iterdir()) == [] and pending(database) == 3
+    # the folder the export made goes with its letters; a folder that was there stays
+    assert (list(folder.iterdir()) == []) if folder_was_there else not folder.exists()
+    assert pending(database) == 3
 
 
 # ---- the target is checked before anything is written or recorded ----------------------------

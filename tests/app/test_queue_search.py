@@ -100,3 +100,9 @@ def test_a_search_resolved_to_its_hits_reads_the_same_pages(queue):
             count, exact, reading = quick_count(conn, plain)
             assert exact and count == count_queue(conn, plain)
             assert queue_page(conn, reading, "company") == queue_page(conn, plain, "company")
+
+
+def test_a_queue_row_carries_the_form_id_a_person_knows_it_by(queue):
+    with queue.read() as conn:
+        rows = queue_page(conn, QueueFilter(text="leap"), "company")
+    assert [(row[2], row[-1]) for row in rows] == [("Leap Frog", "ZX-9"), ("Quantum Leap Labs", "S-001")]

@@ -61,3 +61,19 @@ def test_the_policy_in_force_is_the_latest_effective_on_the_day():
     book = PolicyBook([Policy(1, date(2020, 1, 1)), Policy(2, date(2026, 7, 1), annual_credit=1_000_000)])
     assert book.in_force(date(2026, 6, 30)).version == 1
     assert book.in_force(date(2026, 7, 1)).annual_credit == 1_000_000
+
+
+@pytest.mark.parametrize("final", FINAL)
+def test_no_decision_is_offered_on_a_final_application(final):
+    from models.applications import can_decide
+
+    assert [target for target in Status if can_decide(final, target)] == []
+
+
+def test_the_decisions_offered_are_the_spec_transitions_plus_asking_a_new_application_for_information():
+    from models.applications import can_decide, decision_steps
+
+    offered = {(source, target) for source in Status for target in Status if can_decide(source, target)}
+    assert offered == set(TRANSITIONS) | {(Status.NEW, Status.NEEDS_INFO)}
+    assert decision_steps(Status.NEW, Status.NEEDS_INFO) == (Status.IN_REVIEW, Status.NEEDS_INFO)
+    assert decision_steps(Status.NEEDS_INFO, Status.NEEDS_INFO) == ()

@@ -2,11 +2,11 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 
 from app.queries import QueueFilter
 from app.services.imports import import_applications
 from ui.queue_model import PAGE, ApplicationIdRole, ApplicationTableModel
+from ui.tasks import TaskRunner
 
 HEADER = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
@@ -27,32 +27,70 @@ def many(sqlite_database, tmp_path):
     return sqlite_database
 
 
-def test_the_queue_model_passes_qts_model_tester(qtbot, many):
-    model = ApplicationTableModel(many)
-    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+@pytest.fixture
+def make_model(qtbot, many):
+    """A queue model over `many` whose reads run on a task runner, as in the window."""
+    runner = TaskRunner()
+    models = []
+
+    def make():
+        models.append(ApplicationTableModel(many, runner))
+        return models[-1]
+
+    yield make
+    runner.wait()
+
+
+def loaded(qtbot, model) -> None:
+    """Wait until the model's count and the pages asked for are read."""
+    qtbot.waitUntil(lambda: not model.pending, timeout=10_000)
+
+
+def column(qtbot, model, column: int) -> list:
+    """Every row's text in a column, once the pages are read (asking for them first)."""
+    for row in range(0, model.rowCount(), PAGE):
+        model.row_tuple(row)
+    loaded(qtbot, model)
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def test_the_queue_model_passes_qts_model_tester(qtbot, make_model, model_tester):
+    model = make_model()
+    model_tester(model)
     model.refresh()
+    loaded(qtbot, model)
     model.sort(ApplicationTableModel.COMPANY, Qt.SortOrder.DescendingOrder)
+    loaded(qtbot, model)
+    assert model.data(model.index(0, ApplicationTableModel.COMPANY)) == f"Company {PAGE * 2 + 16:04d}"
     model.set_filter(QueueFilter(text="company 01"))
-    assert tester is not None
+    loaded(qtbot, model)
+    assert model.rowCount() == 100
 
 
-def test_rows_load_page_by_page_and_the_last_row_is_reachable(qtbot, many):
-    model = ApplicationTableModel(many)
+def test_rows_load_page_by_page_and_the_last_row_is_reachable(qtbot, make_model):
+    model = make_model()
     model.refresh()
+    loaded(qtbot, model)
     assert model.rowCount() == PAGE * 2 + 17
     assert model._pages == {}
     last = model.index(model.rowCount() - 1, ApplicationTableModel.COMPANY)
+    assert model.data(last) is None, "not read yet: asked for, on the worker"
+    with qtbot.waitSignal(model.page_loaded) as page:
+        pass
+    assert page.args == [PAGE * 2, PAGE * 2 + 16]
     assert model.data(last) is not None
     assert list(model._pages) == [2], "reading the last row loads only the last page"
 
 
-def test_sorting_and_filtering_happen_in_sql_and_show_what_a_person_expects(qtbot, many):
-    model = ApplicationTableModel(many)
+def test_sorting_and_filtering_happen_in_sql_and_show_what_a_person_expects(qtbot, make_model):
+    model = make_model()
     model.set_filter(QueueFilter(text="Company 000"))
-    companies = [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())]
+    loaded(qtbot, model)
+    companies = column(qtbot, model, ApplicationTableModel.COMPANY)
     assert sorted(companies) == [f"Company {i:04d}" for i in range(10)]
     model.sort(ApplicationTableModel.FUNDING, Qt.SortOrder.DescendingOrder)
-    funding = [model.data(model.index(r, ApplicationTableModel.FUNDING)) for r in range(model.rowCount())]
+    loaded(qtbot, model)
+    funding = column(qtbot, model, ApplicationTableModel.FUNDING)
     assert funding[0] == "6,000.00" and funding[-1] == ""
     eligibility = model.index(0, ApplicationTableModel.ELIGIBILITY)
     assert model.data(eligibility) in {"Eligible", "Ineligible", "Incomplete"}
@@ -60,10 +98,12 @@ def test_sorting_and_filtering_happen_in_sql_and_show_what_a_person_expects(qtbo
     assert isinstance(model.data(eligibility, ApplicationIdRole), int)
 
 
-def test_money_sorts_by_cents_not_text(qtbot, many):
-    model = ApplicationTableModel(many)
+def test_money_sorts_by_cents_not_text(qtbot, make_model):
+    model = make_model()
     model.set_filter(QueueFilter(country="GB"))
     model.sort(ApplicationTableModel.FUNDING, Qt.SortOrder.AscendingOrder)
+    loaded(qtbot, model)
+    column(qtbot, model, ApplicationTableModel.FUNDING)
     values = [model.row_tuple(r)[5] for r in range(model.rowCount())]
     numbers = [v for v in values if v is not None]
     assert numbers == sorted(numbers)
@@ -83,43 +123,64 @@ def test_deep_pages_read_from_the_other_end_match_the_forward_order(qtbot, many)
             )
 
 
-def test_a_broad_search_within_a_filter_shows_an_upper_bound_then_the_exact_count(qtbot, many, monkeypatch):
-    """Above BROAD search hits (20,000 in use; 10 here), the exact count comes from a thread."""
+def test_a_broad_search_within_a_filter_shows_an_upper_bound_then_the_exact_count(
+    qtbot, make_model, model_tester, monkeypatch
+):
+    """Above BROAD search hits (20,000 in use; 10 here), the exact count comes from a second task."""
     from app import queries
 
     monkeypatch.setattr(queries, "BROAD", 10)
-    model = ApplicationTableModel(many)
-    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+    model = make_model()
+    model_tester(model)
+    with qtbot.waitSignal(model.estimated, timeout=10_000) as estimated:
         model.set_filter(QueueFilter(text="company", country="GB"))
-        assert not model.exact and model.rowCount() == 11  # the search stopped at BROAD + 1 hits
-        first = model.data(model.index(0, ApplicationTableModel.COUNTRY))
+    assert not model.exact and model.rowCount() == 11 and estimated.args == [10]  # stopped at BROAD + 1 hits
+    with qtbot.waitSignal(model.counted, timeout=10_000) as counted:
+        pass
     exact = sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 0)
     assert counted.args == [exact] and model.rowCount() == exact and model.exact
-    assert first == "GB" and model.data(model.index(exact - 1, ApplicationTableModel.COUNTRY)) == "GB"
-    assert tester is not None
+    countries = column(qtbot, model, ApplicationTableModel.COUNTRY)
+    assert countries[0] == "GB" and countries[exact - 1] == "GB"
 
 
-def test_a_stale_count_is_ignored_after_the_filter_changed(qtbot, many, monkeypatch):
+def test_a_stale_count_is_ignored_after_the_filter_changed(qtbot, make_model, model_tester, monkeypatch):
     from app import queries
 
     monkeypatch.setattr(queries, "BROAD", 10)
-    model = ApplicationTableModel(many)
+    model = make_model()
+    model_tester(model)
+    announced = []
+    model.counted.connect(announced.append)
+    model.estimated.connect(announced.append)
     model.set_filter(QueueFilter(text="company", country="GB"))
-    model.set_filter(QueueFilter(country="US"))  # exact at once
-    qtbot.wait(300)  # the first filter's count lands now, and must change nothing
-    assert model.exact and model.rowCount() == sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 1)
+    model.set_filter(QueueFilter(country="US"))  # before the first count landed
+    loaded(qtbot, model)
+    qtbot.wait(300)  # the first filter's count, had it run, would land now and must change nothing
+    us = sum(1 for index in range(PAGE * 2 + 17) if index % 3 == 1)
+    assert model.exact and model.rowCount() == us and announced == [us]
 
 
-def test_a_broad_search_grows_to_its_exact_count(qtbot, many, monkeypatch):
+def test_a_page_of_a_replaced_filter_is_never_shown(qtbot, make_model, model_tester):
+    model = make_model()
+    model_tester(model)
+    model.set_filter(QueueFilter(country="GB"))
+    loaded(qtbot, model)
+    model.row_tuple(0)  # asked for under GB ...
+    model.set_filter(QueueFilter(country="US"))  # ... and the filter changes before it is read
+    loaded(qtbot, model)
+    assert set(column(qtbot, model, ApplicationTableModel.COUNTRY)) == {"US"}
+
+
+def test_a_broad_search_grows_to_its_exact_count(qtbot, make_model, model_tester, monkeypatch):
     from app import queries
 
     monkeypatch.setattr(queries, "BROAD", 10)
-    model = ApplicationTableModel(many)
-    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    with qtbot.waitSignal(model.counted, timeout=10_000):
+    model = make_model()
+    model_tester(model)
+    with qtbot.waitSignal(model.estimated, timeout=10_000):
         model.set_filter(QueueFilter(text="company", statuses=("new",)))
-        assert model.rowCount() == 11
+    assert model.rowCount() == 11
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
     assert model.rowCount() == PAGE * 2 + 17 and model.exact
-    assert model.data(model.index(PAGE * 2 + 16, ApplicationTableModel.COMPANY)) is not None
-    assert tester is not None
+    assert column(qtbot, model, ApplicationTableModel.COMPANY)[PAGE * 2 + 16] is not None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from app.queries import QueueFilter
 from app.services.applications import history
 from tests.benchmarks.common import write_applications_csv
+from tests.ui.queue_support import settle
 from ui.dialogs import ReasonDialog
 from ui.main_window import MainWindow
 from ui.queue_model import ApplicationTableModel
@@ -44,7 +45,9 @@ def import_through_dialog(qtbot, window, path):
     return dialog, imported.args[0]
 
 
-def queue_companies(window):
+def queue_companies(qtbot, window):
+    """The companies the queue shows, once its reads on the worker are done."""
+    settle(qtbot, window.queue)
     model = window.queue.model
     return [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())]
 
@@ -53,33 +56,36 @@ def test_import_filter_decide_with_keys_undo_and_history(qtbot, window, write_cs
     dialog, report = import_through_dialog(qtbot, window, write_csv(CSV))
     assert report.imported == 3 and report.invalid_rows == 1
     assert [dialog.errors.item(i).text().split(",")[0] for i in range(dialog.errors.count())] == ["row 5"] * 2
-    assert queue_companies(window) == ["Alpha Analytics", "Beta Bank", "Gamma Games"]
+    assert queue_companies(qtbot, window) == ["Alpha Analytics", "Beta Bank", "Gamma Games"]
 
     # filter: only eligible applications
     pane = window.queue
     pane.set_filter(QueueFilter(statuses=("new",), eligibility=("eligible",)))
-    assert queue_companies(window) == ["Alpha Analytics", "Gamma Games"]
+    assert queue_companies(qtbot, window) == ["Alpha Analytics", "Gamma Games"]
 
     # accept the first with the keyboard: the next one is selected afterwards
     pane.table.setFocus()
     pane.select_row(0)
+    settle(qtbot, pane)
     qtbot.keyClick(pane.table, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: queue_companies(window) == ["Gamma Games"], timeout=5_000)
+    assert queue_companies(qtbot, window) == ["Gamma Games"]
     assert pane.selected_rows() == [0]
 
     # reject the next one with a reason picked in the dialog
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "duplicate"))
     qtbot.keyClick(pane.table, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: queue_companies(window) == [], timeout=5_000)
+    assert queue_companies(qtbot, window) == []
 
     # undo the rejection: it comes back, and history shows a reversal, never a deletion
     window.undo_stack.undo()
-    assert queue_companies(window) == ["Gamma Games"]
+    assert queue_companies(qtbot, window) == ["Gamma Games"]
+    assert window.queue.detail.toPlainText().startswith("Gamma Games\n"), "shown again, and selected"
     steps = [(h["from_status"], h["to_status"], h["reason"]) for h in window.database.query(history, "T3")]
     assert steps[0] == ("new", "rejected", "duplicate")
     assert steps[1][:2] == ("rejected", "new") and steps[1][2].startswith("undo")
     # redo decides again
     window.undo_stack.redo()
+    settle(qtbot, window.queue)
     assert [h["to_status"] for h in window.database.query(history, "T3")] == ["rejected", "new", "rejected"]
     assert [h["to_status"] for h in window.database.query(history, "T1")] == ["accepted"]
 
@@ -101,6 +107,7 @@ def test_accepting_an_ineligible_application_asks_for_the_override_reason(qtbot,
     )
     pane = window.queue
     pane.set_filter(QueueFilter(eligibility=("ineligible",)))
+    settle(qtbot, pane)
     pane.table.setFocus()
     qtbot.keyClick(pane.table, Qt.Key.Key_A)
     assert asked and "not eligible" in asked[0]
@@ -143,6 +150,7 @@ def test_cancelling_an_import_imports_nothing(qtbot, window, tmp_path):
     window.runner.wait()
     qtbot.wait(50)
     window.queue.after_write(None, 0)
+    settle(qtbot, window.queue)
     assert window.queue.model.rowCount() == 0
 
 
@@ -238,6 +246,7 @@ def test_a_new_user_imports_a_real_export_through_a_shipped_mapping_and_triages_
     qtbot.waitUntil(lambda: window.queue.model.rowCount() >= 1, timeout=5_000)
     window.queue.table.setFocus()
     window.queue.select_row(0)
+    settle(qtbot, window.queue)
     company = window.queue.model.row_tuple(0)[2]
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "please send the funding history"))
     qtbot.keyClick(window.queue.table, Qt.Key.Key_I)
@@ -268,8 +277,10 @@ def test_the_demo_reaches_the_ledger_when_the_window_opens_on_it(qtbot, tmp_path
     QSettings().setValue(databases.settings_prefix(normalise_url(args.db)) + "window/pane", 1)
     window = open_window(args)
     qtbot.addWidget(window)
+    messages: list[str] = []  # a later count may replace the message before the test looks
+    window.statusBar().messageChanged.connect(messages.append)
     window.show()
-    qtbot.waitUntil(lambda: "demo data loaded" in window.statusBar().currentMessage(), timeout=60_000)
+    qtbot.waitUntil(lambda: any("demo data loaded" in m for m in messages), timeout=60_000)
     assert window.tabs.currentWidget() is window.ledger
     qtbot.waitUntil(lambda: window.ledger.model.rowCount() > 0, timeout=20_000)
     window.runner.wait()
