@@ -332,6 +332,9 @@ deal_request_events = Table(
     Column("reason", Text, nullable=False, default=""),
 )
 
+# the outbox (migration 0005) lives in its own module, on this metadata
+from app.outbox_schema import followups, message_templates, outbox_messages, send_log  # noqa: E402,F401
+
 
 def declared(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic's include_object: whether an object is compared with this module. Left out

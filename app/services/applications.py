@@ -192,6 +192,9 @@ def decide(command: Decide, uow: UnitOfWork) -> DecisionResult:
     enrolled = None
     if current == Status.ACCEPTED:
         enrolled = enroll(uow, app, on or uow.today, workspace, verdict.policy_version)
+    from app.services.outbox import draft_decision  # here: the outbox imports this module
+
+    draft_decision(uow, app, current, transition_ids[-1], verdict, reason)
     return DecisionResult(app.id, current, tuple(transition_ids), enrolled, override)
 
 
@@ -267,6 +270,9 @@ def reverse_transitions(command: ReverseTransitions, uow: UnitOfWork) -> list[in
             )
         if original.to_status == Status.ACCEPTED.value:
             cancel_enrollment(uow, app.id, command.reason)
+        from app.services.outbox import discard_drafts_of  # an undone decision takes back its unsent message
+
+        discard_drafts_of(uow, original.id)
         created.append(
             conn.execute(
                 insert(t).values(

@@ -232,6 +232,10 @@ def decide_request(command: DecideRequest, uow: UnitOfWork) -> RequestOutcome:
             reason=reason.strip(),
         )
     )
+    if target in (RequestStatus.APPROVED, RequestStatus.DECLINED):
+        from app.services.member_messages import draft_deal_message  # the member's message (SPEC 9)
+
+        draft_deal_message(uow, request_id, target == RequestStatus.APPROVED)
     return RequestOutcome(request_id, target.value, deal.redeem if target.reveals_code else "")
 
 

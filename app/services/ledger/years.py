@@ -68,6 +68,9 @@ def grant_year_two(command: GrantYearTwo, uow: UnitOfWork) -> dict:
         on, policy.program_years, member_credit(partner, policy.annual_credit), policy.year_two_window_days
     )
     grant = _add_year(uow, enrollment.id, year, policy.version, on)
+    from app.services.member_messages import draft_year_two  # the member's message (SPEC 9)
+
+    draft_year_two(uow, enrollment.id, granted=True)
     return {
         "workspace": command.workspace,
         "grant_entry": grant,
