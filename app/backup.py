@@ -93,30 +93,45 @@ def _online_copy(source_path: Path | str, target: Path | str, check_source: bool
 
 
 def _copy_to_sqlite(url: str, target: Path) -> dict[str, int]:
-    """Every table, in one snapshot; returns how many rows of each were read."""
-    from app.schema import metadata
+    """Every table, in one snapshot; returns how many rows of each were read.
+
+    The copy has the source's schema revision exactly: the SQLite file is made by the
+    migrations up to that revision (search index and triggers included), and only the
+    tables and columns of that revision are copied. The backup taken before an upgrade
+    is of the database as it was, not of the schema this version would make."""
+    from sqlalchemy import MetaData, column, inspect, table
+
+    from app.migrate import SCRIPTS, upgrade_to
 
     read: dict[str, int] = {}
     source = db.create(url)
-    destination = db.create(f"sqlite:///{target}")
     try:
-        with (
-            source.connect().execution_options(isolation_level="REPEATABLE READ") as reader,
-            destination.begin() as writer,
-        ):
-            metadata.create_all(writer)
+        with source.connect().execution_options(isolation_level="REPEATABLE READ") as reader:
             revision = reader.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            writer.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"))
-            writer.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": revision})
-            writer.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-            for table in metadata.sorted_tables:
-                rows = [dict(row._mapping) for row in reader.execute(select(table))]
-                read[table.name] = len(rows)
-                if rows:
-                    writer.execute(insert(table), rows)
+            upgrade_to(f"sqlite:///{target}", SCRIPTS, revision)
+            found = inspect(reader)
+            source_columns = {name: {c["name"] for c in found.get_columns(name)} for name in found.get_table_names()}
+            destination = db.create(f"sqlite:///{target}")
+            try:
+                with destination.begin() as writer:
+                    writer.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                    shape = MetaData()
+                    shape.reflect(bind=writer)
+                    for copy in shape.sorted_tables:
+                        if copy.name == "alembic_version" or copy.name not in source_columns:
+                            continue  # SQLite's own search tables are filled by their triggers
+                        names = [c.name for c in copy.columns if c.name in source_columns[copy.name]]
+                        query = select(*(column(n) for n in names)).select_from(table(copy.name))
+                        rows = [dict(row._mapping) for row in reader.execute(query)]
+                        read[copy.name] = len(rows)
+                        if rows:
+                            writer.execute(insert(copy), rows)
+                    if "applications_fts" in shape.tables:  # SQLite's search index, of what was copied
+                        writer.exec_driver_sql("INSERT INTO applications_fts(applications_fts) VALUES ('rebuild')")
+            finally:
+                destination.dispose()
     finally:
         source.dispose()
-        destination.dispose()
     # WAL files belong to the temporary name; fold them in before the rename.
     connection = sqlite3.connect(target)
     connection.execute("PRAGMA journal_mode=DELETE")

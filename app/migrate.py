@@ -20,7 +20,7 @@ from app.clock import utcnow
 from app.errors import AppError
 
 #: The revisions this version knows, oldest first. A test keeps it equal to Alembic's.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 SCRIPTS = Path(__file__).with_name("migrations")
 
@@ -66,7 +66,7 @@ def ensure_schema(url: str, backup_dir: Path | None = None, scripts: Path = SCRI
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         backup_path = backup(url, folder / f"before-schema-{head}-{stamp}.sqlite3")
     try:
-        _upgrade(url, scripts, head)
+        upgrade_to(url, scripts, head)
     except Exception as exc:
         restored = ""
         if backup_path and db.is_sqlite(url):
@@ -86,7 +86,8 @@ def _known_revisions(scripts: Path) -> set[str]:
     return {rev.revision for rev in ScriptDirectory(str(scripts)).walk_revisions()}
 
 
-def _upgrade(url: str, scripts: Path, head: str) -> None:
+def upgrade_to(url: str, scripts: Path, head: str) -> None:
+    """Run the migrations of `scripts` on `url` up to the revision `head`, in one transaction."""
     from alembic import command
     from alembic.config import Config
 

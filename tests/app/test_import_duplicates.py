@@ -86,6 +86,24 @@ def test_placeholder_domains_of_examples_never_merge_companies(database, write_c
     assert flags(database) == set()
 
 
+def _downgrade(url: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from app import db
+    from app.migrate import SCRIPTS
+
+    engine = db.create(url, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(SCRIPTS))
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv, tmp_path, clock):
     from sqlalchemy import text, update
 
@@ -95,12 +113,17 @@ def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv
     row = "K1,2026-03-01,Acme Labs,a@mail.acme.io,US,https://secret.acme.io\n"
     database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
     import_applications(database, write_csv(HEADER + row))
-    with database.engine.begin() as conn:  # the keys as the rules before schema 0005 made them
+    database.close()
+    _downgrade(database_url, "0005")  # the later schemas taken away by their own downgrades
+    from app import db
+
+    engine = db.create(database_url)
+    with engine.begin() as conn:  # the keys as the rules before schema 0005 made them
         conn.execute(
             update(schema.applications).values(web_domain="secret.acme.io", mail_domain="mail.acme.io", name_key="acme")
         )
         conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
-    database.close()
+    engine.dispose()
     database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
     try:
         with database.read() as conn:

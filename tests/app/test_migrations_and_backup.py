@@ -99,6 +99,11 @@ def test_a_backup_is_a_consistent_openable_copy(database, write_csv, tmp_path):
     with copy.read() as conn:
         assert conn.execute(select(func.count()).select_from(schema.applications)).scalar() == 1
         assert conn.execute(select(func.count()).select_from(schema.territories)).scalar() == 249
+        from app.search import text_condition
+
+        # a copy of a PostgreSQL database gets SQLite's own search index, filled
+        found = conn.execute(select(schema.applications.c.company).where(text_condition(conn, "keep"))).all()
+        assert len(found) == 1
     copy.close()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
