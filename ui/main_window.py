@@ -21,7 +21,9 @@ from ui import databases, file_dialogs
 from ui.dialogs import show_error
 from ui.tasks import TaskRunner
 
-IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm")
+IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl")
+#: the panes, in their tab order (View → Ctrl+1 …)
+PANES = ("&Applications", "&Ledger", "&Deals", "&Outbox")
 
 
 class MainWindow(QMainWindow):
@@ -36,7 +38,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         # each pane its own undo history; Edit → Undo follows the pane in view
         self.undo_group = QUndoGroup(self)
-        self.pane_stacks = [QUndoStack(self) for _pane in range(3)]
+        self.pane_stacks = [QUndoStack(self) for _pane in range(len(PANES))]
         for stack in self.pane_stacks:
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(self.pane_stacks[0])
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         """Build the panes over an open database (on the GUI thread, after the first paint)."""
         from ui.deals_pane import DealsPane
         from ui.ledger_pane import LedgerPane
+        from ui.outbox_pane import OutboxPane
         from ui.queue_pane import QueuePane
 
         self.database = database
@@ -67,13 +70,15 @@ class MainWindow(QMainWindow):
         databases.remember(database.url)
         self._fill_recent()
         self.setWindowTitle(self._title())
-        queue_stack, ledger_stack, deals_stack = self.pane_stacks
+        queue_stack, ledger_stack, deals_stack, outbox_stack = self.pane_stacks
         self.queue = QueuePane(database, self.runner, queue_stack)
         self.tabs.addTab(self.queue, self.tr("&Applications"))
         self.ledger = LedgerPane(database, self.runner, ledger_stack)
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
         self.deals = DealsPane(database, self.runner, deals_stack)
         self.tabs.addTab(self.deals, self.tr("&Deals"))
+        self.outbox = OutboxPane(database, self.runner, outbox_stack)
+        self.tabs.addTab(self.outbox, self.tr("&Outbox"))
         self.setCentralWidget(self.tabs)
         self.statusBar().addPermanentWidget(QLabel(database.describe()))
         for pane in (self.queue, self.ledger, self.deals):
@@ -149,9 +154,11 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Find"), self.find, QKeySequence.StandardKey.Find, edit)
 
         view = bar.addMenu(self.tr("&View"))
-        for number, name in enumerate((self.tr("&Applications"), self.tr("&Ledger"), self.tr("&Deals"))):
+        names = (self.tr("&Applications"), self.tr("&Ledger"), self.tr("&Deals"), self.tr("&Outbox"))
+        for number, name in enumerate(names):
             self._action(name, lambda _=False, n=number: self.show_pane(n), f"Ctrl+{number + 1}", view)
         view.addSeparator()
+        self._action(self.tr("&Time to decision…"), self.show_decision_times, None, view)
         self._action(
             self.tr("&Refresh"), lambda: self.queue.after_write(None, 0), QKeySequence.StandardKey.Refresh, view
         )
@@ -168,11 +175,29 @@ class MainWindow(QMainWindow):
             self.ledger.refresh()
         elif self.tabs.widget(number) is self.deals:
             self.deals.refresh()
+        elif self.tabs.widget(number) is self.outbox:
+            self.outbox.refresh()  # the drafts the decisions since made
 
     def reload(self) -> None:
         """After a write no pane made (the demo data): the queue and the pane in view read again."""
         self.queue.after_write(None, 0)
         self._pane_shown(self.tabs.currentIndex())
+
+    def show_decision_times(self):
+        """Time from application to decision, by month and partner: a table and a chart."""
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+        from ui.decision_times_view import DecisionTimesView
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Time to decision"))
+        view = DecisionTimesView(self.database, self.runner, dialog)
+        QVBoxLayout(dialog).addWidget(view)
+        dialog.resize(900, 600)
+        dialog.view = view
+        view.refresh()
+        dialog.open()
+        return dialog
 
     def show_member_deals(self, workspace: str) -> None:
         self.show_pane(2)
@@ -201,10 +226,17 @@ class MainWindow(QMainWindow):
     # ---- import ------------------------------------------------------------------
 
     def choose_import(self) -> None:
+        """The form's export, from the folder the last import came from."""
+        settings = QSettings()
+        folder = settings.value("import/folder", str(Path.home()))
         name = file_dialogs.open_file(
-            self, self.tr("Import applications"), str(Path.home()), self.tr("Applications (*.csv *.txt *.xlsx *.xlsm)")
+            self,
+            self.tr("Import applications"),
+            folder,
+            self.tr("Applications (*.csv *.txt *.xlsx *.xlsm *.json *.jsonl);;All files (*)"),
         )
         if name:
+            settings.setValue("import/folder", str(Path(name).parent))
             self.open_import(Path(name))
 
     def open_import(self, path: Path):
