@@ -104,13 +104,18 @@ class TaskRunner(QObject):
             handle.succeeded.connect(on_success)
         if on_failure:
             handle.failed.connect(on_failure)
-        handle.finished.connect(lambda: self._done(handle))
+        # a bound slot, not a lambda: Qt drops the connection if the runner goes first (a closed
+        # window), instead of calling into a deleted object when the worker finishes
+        handle.finished.connect(self._finished)
         self._running.add(handle)
         self.busy_changed.emit(True)
         self.pool.start(_Runnable(work, handle))
         return handle
 
     @Slot()
+    def _finished(self) -> None:
+        self._done(self.sender())
+
     def _done(self, handle: TaskHandle) -> None:
         self._running.discard(handle)
         if not self._running:
