@@ -7,7 +7,7 @@ or a second close made at the same moment waits for it and then sees it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select, update
@@ -28,7 +28,7 @@ from app.services.ledger.common import (
     reversed_ids,
 )
 from models.errors import RuleRefused
-from models.ledger import EntryKind, GrantBalance, expiring, settle_bill
+from models.ledger import EntryKind, expiring, settle_bill
 from models.money import display, plain
 
 mc = schema.month_closes
@@ -223,10 +223,7 @@ def settle_month(
                 )
             )
             balances[enrollment] = [
-                GrantBalance(g.program_year, g.valid_from, g.valid_until, g.remaining - drawn)
-                if g.program_year == year
-                else g
-                for g in balances[enrollment]
+                replace(g, remaining=g.remaining - drawn) if g.program_year == year else g for g in balances[enrollment]
             ]
         if outcome.discount:
             entries.append(
