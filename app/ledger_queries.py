@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Integer, case, func, select
 
 from app import schema
 from app.database import UnitOfWork
+from app.grant_validity import last_valid_day
 from models.dates import month_end, parse_month
 from models.forecast import add_months, average_bill, month_label, run_out
 from models.ledger import CREDIT_KINDS
@@ -94,7 +95,10 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
     last = last_closed_month(conn)
     figures = year_figures(conn, today, last, enrollments)
     years: dict[int, list] = defaultdict(list)
-    query = select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal)
+    # program years only (a bonus grant is not the year in force), each to its effective last day
+    query = select(
+        py.c.enrollment, py.c.number, py.c.valid_from, last_valid_day().label("valid_until"), py.c.renewal
+    ).where(py.c.bonus.is_(False))
     for row in conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))):
         years[row.enrollment].append(row)
     recent_bills: dict[str, list[int]] = defaultdict(list)
@@ -172,7 +176,7 @@ def program_totals(uow: UnitOfWork) -> ProgramTotals:
             func.max(py.c.number).label("number"),
             func.max(py.c.renewal.cast(Integer)).label("renewal"),
         )
-        .where(py.c.valid_from <= today)
+        .where(py.c.valid_from <= today, py.c.bonus.is_(False))
         .group_by(py.c.enrollment)
         .subquery()
     )
