@@ -55,6 +55,7 @@ class CloseSummary:
     discounts: int = 0
     expired: int = 0
     already_closed: bool = False
+    notices: int = 0  # credit notices the close made
     restated: list[dict] = field(default_factory=list)
 
     @property
@@ -115,6 +116,9 @@ def close_month(command: CloseMonth, uow: UnitOfWork) -> CloseSummary:
     bulk_insert(conn, le, entries)
     conn.execute(update(b).where(b.c.month == month).values(settled_cents=b.c.amount_cents))
     conn.execute(insert(mc).values(month=month, closed_at=uow.now(), actor=uow.actor))
+    from app.services.ledger.notices import notices_on
+
+    summary.notices = len(notices_on(uow, uow.today))  # SPEC 10: the credit notices now due, once each
     return summary
 
 
