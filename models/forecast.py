@@ -76,3 +76,75 @@ def projection(balance: Cents, pace: Cents, after: Month, expires_on: date | Non
         balance = max(balance - pace, 0)
         points.append((day, balance))
     return points
+
+
+# ---- forecasts over a member's grants (bonus, extended and later-year grants included) -------
+
+#: how far past the forecast's own months the run-out and first full bill are looked for
+RUN_OUT_HORIZON = 60
+
+
+@dataclass(frozen=True)
+class MemberForecast:
+    """A member's coming months at the pace of its recent bills."""
+
+    months: tuple[tuple[Month, Cents, Cents], ...]  # (month, credit applied, credit expiring), the forecast's months
+    run_out: Month | None  # the month whose bill takes the last cent of the credit valid then
+    first_full_bill: Month | None  # the first bill with no credit at all
+
+
+def month_days(after: Month, count: int) -> list[tuple[Month, date, date]]:
+    """The `count` months after `after`: (month, first day, last day)."""
+    days = []
+    for n in range(1, count + 1):
+        month = add_months(after, n)
+        days.append((month, date(month[0], month[1], 1), month_end(*month)))
+    return days
+
+
+def forecast_member(grants, pace: Cents, after: Month, months: int, calendar=None) -> MemberForecast:
+    """Draw a bill of `pace` at each month's end from the month after `after`, as the close does:
+    a grant that ended before the bill's date expires first (breakage), then the bill draws from
+    the grants valid on its date by priority, then earliest expiry. `grants`: models.ledger.GrantBalance.
+
+    The first full bill is the first that gets no credit; the run-out month is the one before it,
+    whose bill took the last cent (None when what was left expired first, or there was no credit).
+    `calendar` may pass month_days(after, months + RUN_OUT_HORIZON), shared between members.
+    """
+    from models.ledger import drawing_order
+
+    calendar = calendar or month_days(after, months + RUN_OUT_HORIZON)
+    # [valid_from, last valid day, remaining], in drawing order
+    left = [[g.valid_from, g.valid_until, g.remaining] for g in sorted(grants, key=drawing_order) if g.remaining > 0]
+    rows: list[tuple[Month, Cents, Cents]] = []
+    run_out_month = first_full = previous = None
+    previous_applied = 0
+    for index, (month, _first, last) in enumerate(calendar):
+        if index >= months and (pace <= 0 or first_full is not None):
+            break
+        expired = 0
+        for grant in left:
+            if grant[1] < last:
+                expired += grant[2]
+                grant[2] = 0
+        applied, bill = 0, pace
+        for grant in left:
+            if bill == 0:
+                break
+            if grant[2] and grant[0] <= last <= grant[1]:
+                take = min(bill, grant[2])
+                grant[2] -= take
+                bill -= take
+                applied += take
+        if index < months:
+            rows.append((month, applied, expired))
+        left = [g for g in left if g[2]]
+        if pace > 0 and applied == 0 and first_full is None:
+            first_full = month
+            # the bill before took the last cent, unless the credit expired (or there was none) first
+            run_out_month = previous if previous_applied and not expired else None
+        previous, previous_applied = month, applied
+    return MemberForecast(tuple(rows), run_out_month, first_full)
+
+
+_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)

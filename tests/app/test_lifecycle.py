@@ -17,6 +17,11 @@ def on(clock, day: date) -> None:
     clock.at = clock.at.replace(year=day.year, month=day.month, day=day.day)
 
 
+def read(database, use_case, command):
+    """A read-only use case `use_case(command, uow)`, in a transaction that writes nothing."""
+    return database.query(lambda uow: use_case(command, uow))
+
+
 def grant_entry(database, workspace: str, year: int = 1) -> int:
     entries = database.query(ledger.ledger_of, workspace)["entries"]
     return next(x["id"] for x in entries if x["kind"] == "grant" and x["program_year"] == year)

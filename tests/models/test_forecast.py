@@ -43,3 +43,52 @@ def test_the_projection_steps_down_a_bill_at_a_time_and_drops_to_zero_at_expiry(
     ]
     expiring = projection(1_900_000, 50_000, (2026, 11), date(2027, 1, 15))
     assert expiring[-3:] == [(date(2026, 12, 31), 1_850_000), (date(2027, 1, 15), 1_850_000), (date(2027, 1, 15), 0)]
+
+
+def year(number, start, until, remaining, priority=50):
+    from models.ledger import GrantBalance
+
+    return GrantBalance(number, start, until, remaining, priority)
+
+
+def test_the_member_forecast_of_a_constant_bill_names_the_month_the_credit_runs_out():
+    from models.forecast import forecast_member
+
+    # the worked example after January: 24,000.00 left, 4,000.00 a month, runs out with the July bill
+    forecast = forecast_member([year(1, date(2026, 1, 15), date(2027, 1, 14), 2_400_000)], 400_000, (2026, 1), 12)
+    assert (forecast.run_out, forecast.first_full_bill) == ((2026, 7), (2026, 8))
+    assert forecast.months[5] == ((2026, 7), 400_000, 0) and forecast.months[6] == ((2026, 8), 0, 0)
+    assert sum(applied for _, applied, _ in forecast.months) == 2_400_000
+
+
+def test_the_member_forecast_agrees_with_the_single_grant_run_out():
+    from models.forecast import forecast_member
+
+    for balance, pace in [(2_500_000, 400_000), (1_200_000, 400_000), (1_900_000, 50_000), (0, 100), (7, 3)]:
+        grant = year(1, date(2026, 1, 15), date(2027, 1, 14), balance)
+        single = run_out(balance, pace, (2026, 1), grant.expires_on)
+        forecast = forecast_member([grant], pace, (2026, 1), 12)
+        assert (forecast.run_out, forecast.first_full_bill) == (single.run_out, single.first_full_bill)
+
+
+def test_credit_left_at_expiry_is_forecast_as_breakage_in_the_month_it_expires():
+    from models.forecast import forecast_member
+
+    forecast = forecast_member([year(1, date(2026, 1, 15), date(2027, 1, 14), 1_900_000)], 50_000, (2026, 12), 3)
+    assert forecast.months == (((2027, 1), 0, 1_900_000), ((2027, 2), 0, 0), ((2027, 3), 0, 0))
+    assert (forecast.run_out, forecast.first_full_bill) == (None, (2027, 1))
+
+
+def test_a_bonus_of_priority_0_and_a_later_year_two_are_forecast_in_drawing_order():
+    from models.forecast import forecast_member
+
+    grants = [
+        year(1, date(2026, 1, 15), date(2027, 1, 14), 500_000),
+        year(1001, date(2026, 1, 1), date(2027, 6, 30), 300_000, priority=0),
+        year(2, date(2027, 1, 15), date(2028, 1, 14), 2_500_000),
+    ]
+    forecast = forecast_member(grants, 400_000, (2026, 10), 6)
+    # Nov: 3,000 bonus + 1,000 year 1; Dec: the rest of year 1 (4,000); Jan: year 2 pays from its start
+    assert [applied for _, applied, _ in forecast.months] == [400_000, 400_000, 400_000, 400_000, 400_000, 400_000]
+    # year 2's 25,000.00 pays January to June and 1,000.00 of July; August is the first full bill
+    assert (forecast.run_out, forecast.first_full_bill) == ((2027, 7), (2027, 8))
