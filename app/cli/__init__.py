@@ -11,13 +11,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import admin, applications, deals, exports, files, ledger
+from app.cli import admin, applications, deals, exports, files, ledger, lifecycle
 from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent  # noqa: F401  (the exit codes are the contract)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
 GuiRunner = Callable[[argparse.Namespace], int]
-GROUPS = (admin, files, applications, ledger, deals, exports)
+GROUPS = (admin, files, applications, ledger, deals, exports, lifecycle)
 
 EPILOG = """exit status:
   0  done
