@@ -31,3 +31,15 @@ def last_valid_day(years=py):
         .scalar_subquery()
     )
     return func.coalesce(latest, years.c.valid_until)
+
+
+def extension_ends():
+    """(enrollment, program_year, until) of every grant with an extension standing: one grouped pass,
+    for checks over the whole ledger that would otherwise look up each entry's grant."""
+    ext, standing = standing_extensions()
+    return (
+        select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until"))
+        .where(standing)
+        .group_by(ext.c.enrollment, ext.c.program_year)
+        .subquery("extension_ends")
+    )

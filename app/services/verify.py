@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, func, literal, select
 
 from app import schema
 from app.database import UnitOfWork
-from app.grant_validity import last_valid_day
+from app.grant_validity import extension_ends, last_valid_day
 from models.ledger import BONUS_BASE, CREDIT_KINDS, HIGHEST_PRIORITY, LOWEST_PRIORITY
 from models.money import display
 
@@ -162,12 +162,14 @@ def _applied_within_bills(conn: Connection) -> list[str]:
 
 def _applied_while_valid(conn: Connection) -> list[str]:
     """Credit is applied only while its grant is valid: from its first day to its last, extensions included."""
-    until = last_valid_day()
+    ends = extension_ends()
+    until = func.coalesce(ends.c.until, py.c.valid_until)
     return _where(
         conn,
         select(le.c.id, e.c.workspace, le.c.entry_date, py.c.number, py.c.valid_from, until)
         .join(e, e.c.id == le.c.enrollment)
         .join(py, and_(py.c.enrollment == le.c.enrollment, py.c.number == le.c.program_year))
+        .outerjoin(ends, and_(ends.c.enrollment == py.c.enrollment, ends.c.program_year == py.c.number))
         .where(le.c.kind == "apply", (le.c.entry_date < py.c.valid_from) | (le.c.entry_date > until)),
         lambda i, w, on, year, start, end: (
             f"entry {i} ({w}): credit applied on {on} from year {year}, valid {start} to {end} only"

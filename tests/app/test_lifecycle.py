@@ -157,3 +157,23 @@ def test_a_bonus_is_refused_without_reason_amount_valid_priority_or_days(members
         with pytest.raises(ledger.RuleRefused, match=message):
             members.run(bonus, command)
     assert members.query(ledger.ledger_of, "worked")["balance"] == 2_500_000
+
+
+def test_verify_names_an_extension_that_extends_nothing_and_a_bonus_numbered_as_a_program_year(members, clock):
+    from sqlalchemy import insert, update
+
+    from app import schema
+
+    on(clock, date(2026, 6, 1))
+    made = members.run(extend, Extend(grant_entry(members, "worked"), date(2027, 3, 31), "goodwill"))
+    members.run(bonus, Bonus("half", 100, date(2026, 6, 1), date(2026, 6, 30), "bridge"))
+    assert members.query(verify) == []
+    with members.engine.begin() as conn:
+        le = schema.ledger_entries
+        row = conn.execute(le.select().where(le.c.id == made["entry"])).first()._asdict()
+        row.update(id=None, extends_entry=made["entry"], extended_until=date(2026, 12, 1))
+        conn.execute(insert(le).values(**{k: v for k, v in row.items() if k != "id"}))
+        conn.execute(update(schema.program_years).where(schema.program_years.c.number == 1001).values(number=3))
+    breaches = members.query(verify)
+    assert any("which is not a grant of the same member and grant" in b for b in breaches)
+    assert any("half: grant 3 (bonus, priority 50) is numbered or prioritised outside its range" in b for b in breaches)

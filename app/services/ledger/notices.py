@@ -35,19 +35,19 @@ def _sum(condition):
 
 
 def grant_uses(uow: UnitOfWork, on: date) -> list[tuple[int, str, GrantUse]]:
-    """(enrollment, workspace, use) of every credit grant valid on `on`, of members not cancelled."""
+    """(enrollment, workspace, use) of every credit grant valid on `on`, of members not cancelled.
+
+    Each grant's figures are summed through the (enrollment, program_year) index: a close runs
+    this, and only the grants valid that day are read, not the whole ledger."""
     until = last_valid_day()
-    figures = (
-        select(
-            le.c.enrollment,
-            le.c.program_year,
-            _sum(le.c.kind.in_(CREDIT_KINDS) & (le.c.entry_date <= on)).label("remaining"),
-            (-_sum(le.c.counts_as == "apply")).label("used"),
-            _sum(le.c.counts_as == "adjust").label("adjusted"),
+
+    def total(condition):
+        return (
+            select(_sum(condition))
+            .where(le.c.enrollment == py.c.enrollment, le.c.program_year == py.c.number)
+            .scalar_subquery()
         )
-        .group_by(le.c.enrollment, le.c.program_year)
-        .subquery()
-    )
+
     rows = uow.conn.execute(
         select(
             e.c.id,
@@ -56,12 +56,11 @@ def grant_uses(uow: UnitOfWork, on: date) -> list[tuple[int, str, GrantUse]]:
             py.c.credit_cents,
             py.c.valid_from,
             until,
-            figures.c.remaining,
-            figures.c.used,
-            figures.c.adjusted,
+            total(le.c.kind.in_(CREDIT_KINDS) & (le.c.entry_date <= on)),
+            -total(le.c.counts_as == "apply"),
+            total(le.c.counts_as == "adjust"),
         )
         .join(e, e.c.id == py.c.enrollment)
-        .join(figures, (figures.c.enrollment == py.c.enrollment) & (figures.c.program_year == py.c.number))
         .where(
             py.c.renewal.is_(False),
             py.c.valid_from <= on,
