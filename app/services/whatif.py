@@ -1,9 +1,8 @@
 """Policy what-if (SPEC 10): a changed policy against the stored queue and members, writing nothing.
 
-The queue is every open application (new, in review, needs info). SQL picks the few whose
-changed rules could flip (a funding cap between what they raised and the old answer, a
-territory in or out of the list, an incorporation date across the new age limit), and
-models.whatif evaluates those exactly. Committed credit is what the program stands to
+The queue is every open application (new, in review, needs info). The changed rules are
+evaluated in SQL (models.whatif.reevaluated is the same rule in Python, and a test keeps
+them equal); the rules a change does not touch keep the outcome stored with the application. Committed credit is what the program stands to
 grant: year 1 of every eligible open application, and year 2 of every active member still
 in year 1. Read-only: run it through `Database.query`; the transaction is rolled back.
 """
@@ -13,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import and_, extract, false, func, or_, select
+from sqlalchemy import Integer, String, case, func, literal, or_, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -21,7 +20,7 @@ from models.applications import Status
 from models.ledger import BONUS_BASE
 from models.membership import MemberStatus
 from models.partners import PartnerStatus
-from models.whatif import PolicyChange, credit_of, reevaluated
+from models.whatif import PolicyChange, credit_of
 
 a, e, py, p = schema.applications, schema.enrollments, schema.program_years, schema.partners
 OPEN = (Status.NEW.value, Status.IN_REVIEW.value, Status.NEEDS_INFO.value)
@@ -32,41 +31,51 @@ class WhatIf:
     change: PolicyChange
 
 
-def _may_flip(change: PolicyChange):
-    """The open applications whose outcome of a changed rule could differ (a superset, in SQL)."""
-    conditions = []
+def _young(conn, years: int):
+    """incorporated_on > submitted_on − `years` years, as SPEC 2's calendar arithmetic has it (29 February
+    minus a year is 28 February), in each engine's own date arithmetic."""
+    inc, sub = a.c.incorporated_on, a.c.submitted_on
+    if conn.dialect.name == "sqlite":
+        # ISO dates as text: (year + N, month-day) after the application date. The limit of 29 February
+        # (28 February) changes nothing: the limit's year has no 29th to fall between them
+        shifted = func.printf("%04d", func.cast(func.substr(inc, 1, 4), Integer) + years).op("||")(func.substr(inc, 5))
+        return shifted > func.cast(sub, String)
+    return inc > sub - func.make_interval(years)
+
+
+def _rules(conn, change: PolicyChange):
+    """The four rules' outcomes under the change, as SQL: the changed ones evaluated, the others as stored."""
+    age, funding, territory = a.c.rule_age, a.c.rule_funding, a.c.rule_territory
+    if change.max_age_years is not None:
+        age = case(
+            (a.c.incorporated_on.is_(None), a.c.rule_age),
+            (_young(conn, change.max_age_years), "pass"),
+            else_="fail",
+        )
     if change.funding_cap is not None:
         raised = a.c.total_funding_cents
-        conditions.append(
-            or_(
-                and_(a.c.rule_funding == "pass", raised > change.funding_cap),
-                and_(a.c.rule_funding == "fail", raised <= change.funding_cap),
-            )
-        )
+        funding = case((raised.is_(None), a.c.rule_funding), (raised <= change.funding_cap, "pass"), else_="fail")
     if change.territories is not None:
-        listed = sorted(change.territories)
-        conditions.append(
-            or_(
-                and_(a.c.rule_territory == "pass", a.c.country.not_in(listed)),
-                and_(a.c.rule_territory == "fail", a.c.country.in_(listed)),
-            )
+        territory = (
+            case((a.c.country.in_(sorted(change.territories)), "pass"), else_="fail")
+            if change.territories
+            else literal("fail")
         )
-    if change.max_age_years is not None:
-        # incorporated > applied - N years  <=>  (year + N, month-day) after the application's:
-        # 29 February's limit (28 February) changes nothing, as the limit's year has no 29th
-        inc, sub, years = a.c.incorporated_on, a.c.submitted_on, change.max_age_years
-        inc_year, sub_year = extract("year", inc), extract("year", sub)
-        inc_day = extract("month", inc) * 100 + extract("day", inc)
-        sub_day = extract("month", sub) * 100 + extract("day", sub)
-        young = or_(inc_year + years > sub_year, and_(inc_year + years == sub_year, inc_day > sub_day))
-        conditions.append(
-            and_(inc.is_not(None), or_(and_(a.c.rule_age == "pass", ~young), and_(a.c.rule_age == "fail", young)))
-        )
-    return or_(*conditions) if conditions else false()
+    rules = (age, funding, territory, a.c.rule_previous_discount)
+    eligibility = case(
+        (or_(*(rule == "fail" for rule in rules)), "ineligible"),
+        (or_(*(rule == "unknown" for rule in rules)), "incomplete"),
+        else_="eligible",
+    )
+    return rules, eligibility
 
 
 def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
-    """A read: which open applications change outcome, and the effect on committed credit."""
+    """A read: which open applications change outcome, and the effect on committed credit.
+
+    Two passes over the queue in SQL, whatever its size: the counts by outcome before and after
+    (and partner), and the applications whose outcome changes. models.whatif.reevaluated is the
+    same rule in Python (a test holds them equal)."""
     change, conn = command.change, uow.conn
     policy = uow.policies.in_force(uow.today)
     changed_policy = change.applied_to(policy)
@@ -75,61 +84,46 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
         for code, status, amount in conn.execute(select(p.c.code, p.c.status, p.c.annual_credit_cents))
     }
     overrides = dict(change.partner_credit)
-    queue = Counter(
-        {
-            (eligibility, partner): count
-            for eligibility, partner, count in conn.execute(
-                select(a.c.eligibility, a.c.partner_code, func.count())
-                .where(a.c.status.in_(OPEN))
-                .group_by(a.c.eligibility, a.c.partner_code)
-            )
-        }
-    )
-    after_queue = Counter(queue)
+    open_queue = a.c.status.in_(OPEN)
+    queue: Counter = Counter()
+    after_queue: Counter = Counter()
     changed = []
     if change.touches_rules:
+        rules, after = _rules(conn, change)
+        for before, now, partner, count in conn.execute(
+            select(a.c.eligibility, after, a.c.partner_code, func.count())
+            .where(open_queue)
+            .group_by(a.c.eligibility, after, a.c.partner_code)
+        ):
+            queue[(before, partner)] += count
+            after_queue[(now, partner)] += count
+        names = ("age", "funding", "territory", "previous_discount")
+        stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
         rows = conn.execute(
-            select(
-                a.c.id,
-                a.c.application_id,
-                a.c.company,
-                a.c.eligibility,
-                a.c.partner_code,
-                a.c.submitted_on,
-                a.c.incorporated_on,
-                a.c.total_funding_cents,
-                a.c.country,
-                a.c.rule_age,
-                a.c.rule_funding,
-                a.c.rule_territory,
-                a.c.rule_previous_discount,
-            )
-            .where(a.c.status.in_(OPEN), _may_flip(change))
+            select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
+            .where(open_queue, a.c.eligibility != after)
             .order_by(a.c.id)
-        )
+        ).all()
         for row in rows:
-            stored = (row.rule_age, row.rule_funding, row.rule_territory, row.rule_previous_discount)
-            eligibility, rules = reevaluated(
-                change, stored, row.submitted_on, row.incorporated_on, row.total_funding_cents, row.country
-            )
-            if eligibility == row.eligibility:
-                continue
-            after_queue[(row.eligibility, row.partner_code)] -= 1
-            after_queue[(eligibility, row.partner_code)] += 1
             changed.append(
                 {
-                    "id": row.application_id or str(row.id),
-                    "application": row.id,
-                    "company": row.company,
-                    "before": row.eligibility,
-                    "after": eligibility,
+                    "id": row[1] or str(row[0]),
+                    "application": row[0],
+                    "company": row[2],
+                    "before": row[3],
+                    "after": row[4],
                     "rules": {
-                        name: [old, new]
-                        for name, old, new in zip(("age", "funding", "territory", "previous_discount"), stored, rules)
-                        if old != new
+                        name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
                     },
                 }
             )
+    else:
+        for before, partner, count in conn.execute(
+            select(a.c.eligibility, a.c.partner_code, func.count())
+            .where(open_queue)
+            .group_by(a.c.eligibility, a.c.partner_code)
+        ):
+            queue[(before, partner)] = after_queue[(before, partner)] = count
 
     def year_one(counts: Counter, annual: int, extra: dict) -> int:
         return sum(

@@ -93,3 +93,41 @@ def test_the_what_if_leaves_every_table_and_the_file_as_they_were(members, write
     assert dump(db) == before
     if path:
         assert path.read_bytes() == file_before
+
+
+def test_the_sql_what_if_agrees_with_the_rule_in_python_on_every_application(database, write_csv):
+    from models.whatif import reevaluated
+    from tests.benchmarks.bench_lifecycle import build_queue
+
+    build_queue(database, 3_000)
+    edges = (
+        "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
+        "E1,2028-02-29,Leap A,a@leap-a.io,GB,2027-02-28,1,no\n"
+        "E2,2028-02-29,Leap B,a@leap-b.io,GB,2027-03-01,1,no\n"
+        "E3,2028-02-29,Leap C,a@leap-c.io,GB,2026-02-28,1,no\n"
+        "E4,2027-03-01,Leap D,a@leap-d.io,GB,2024-02-29,1,no\n"
+        "E5,2027-02-28,Leap E,a@leap-e.io,GB,2024-02-29,1,no\n"
+    )
+    import_applications(database, write_csv(edges, "edges.csv"))
+    a = schema.applications
+    with database.read() as conn:
+        rows = conn.execute(
+            select(
+                a.c.application_id, a.c.eligibility, a.c.rule_age, a.c.rule_funding, a.c.rule_territory,
+                a.c.rule_previous_discount, a.c.submitted_on, a.c.incorporated_on, a.c.total_funding_cents, a.c.country,
+            ).where(a.c.status.in_(("new", "in_review", "needs_info")))
+        ).all()  # fmt: skip
+    for change in (
+        PolicyChange(max_age_years=1),
+        PolicyChange(max_age_years=3),
+        PolicyChange(funding_cap=250_000_000, territories=frozenset({"GB", "DE", "CU"})),
+        PolicyChange(max_age_years=4, funding_cap=0, territories=frozenset()),
+    ):
+        expected = sorted(
+            (row[0], row[1], after)
+            for row in rows
+            if (after := reevaluated(change, tuple(row[2:6]), row[6], row[7], row[8], row[9])[0]) != row[1]
+        )
+        found = outcome(read(database, what_if, WhatIf(change)))
+        assert found == expected
+        assert len(found) > 50
