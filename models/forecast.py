@@ -148,3 +148,79 @@ def forecast_member(grants, pace: Cents, after: Month, months: int, calendar=Non
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
+
+
+# ---- the same forecast for many members: one grant in closed form, month ranges to add up ----------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A member's forecast as month indices (0 = the first forecast month), cheap to add up for a program:
+    `applied` is (start, stop, amount each month) ranges, `expired` (index, amount) points."""
+
+    applied: tuple[tuple[int, int, Cents], ...]
+    expired: tuple[tuple[int, Cents], ...]
+    run_out: int | None
+    first_full_bill: int | None
+
+
+def _first_after(lasts: list[date], day: date) -> int:
+    """The index of the first month whose last day is after `day` (len(lasts) if none)."""
+    from bisect import bisect_right
+
+    return bisect_right(lasts, day)
+
+
+def plan(grants, pace: Cents, months: int, calendar: list[tuple[Month, date, date]], lasts: list[date]) -> Plan:
+    """forecast_member's answer as a Plan; a member with one grant (most) in closed form, without
+    walking the months. `lasts` are the calendar's last days (shared between members)."""
+    live = [g for g in grants if g.remaining > 0]
+    horizon = len(calendar)
+    if len(live) > 1:
+        simulated = forecast_member(live, pace, add_months(calendar[0][0], -1), months, calendar)
+        index = {month: n for n, (month, _, _) in enumerate(calendar)}
+        return Plan(
+            tuple((n, n + 1, applied) for n, (_, applied, _) in enumerate(simulated.months) if applied),
+            tuple((n, expired) for n, (_, _, expired) in enumerate(simulated.months) if expired),
+            index.get(simulated.run_out) if simulated.run_out else None,
+            index.get(simulated.first_full_bill) if simulated.first_full_bill else None,
+        )
+    if not live:
+        return Plan((), (), None, 0 if pace > 0 and horizon else None)
+    grant = live[0]
+    start = _first_after(lasts, grant.valid_from - _ONE_DAY)  # the first bill dated on or after valid_from
+    end = _first_after(lasts, grant.valid_until)  # the first bill after the last valid day: expiry
+    valid = max(end - start, 0)
+    remaining = grant.remaining
+    applied: list[tuple[int, int, Cents]] = []
+    expired: list[tuple[int, Cents]] = []
+    run_out = first_full = None
+    if pace <= 0:
+        if end < months:
+            expired.append((end, remaining))
+        return Plan((), tuple(expired), None, None)
+    full, part = divmod(remaining, pace)
+    if full >= valid:  # the credit outlasts the grant's bills: what is left expires
+        if valid:
+            applied.append((start, min(end, months), pace))
+        left = remaining - valid * pace
+        if left and end < months:
+            expired.append((end, left))
+        zero = end
+        if start > 0:
+            first_full = 0
+        elif zero < horizon:
+            first_full = zero
+            run_out = zero - 1 if not left and zero > 0 else None
+    else:
+        stop = start + full
+        if full:
+            applied.append((start, min(stop, months), pace))
+        if part and stop < months:
+            applied.append((stop, stop + 1, part))
+        zero = stop + (1 if part else 0)
+        if start > 0:
+            first_full = 0
+        elif zero < horizon:
+            first_full, run_out = zero, zero - 1 if zero > 0 else None
+    return Plan(tuple((a, b, c) for a, b, c in applied if a < b), tuple(expired), run_out, first_full)

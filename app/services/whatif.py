@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, case, func, literal, or_, select
+from sqlalchemy import Integer, String, case, func, literal, literal_column, or_, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -90,37 +90,51 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     changed = []
     if change.touches_rules:
         rules, after = _rules(conn, change)
-        for before, now, partner, count in conn.execute(
-            select(a.c.eligibility, after, a.c.partner_code, func.count())
-            .where(open_queue)
-            .group_by(a.c.eligibility, after, a.c.partner_code)
+        sqlite = conn.dialect.name == "sqlite"
+        # a scan of the table: through the status index SQLite would look up nearly every row one by one
+        open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else open_queue
+        rows = select(a.c.id, a.c.eligibility, a.c.partner_code, after.label("after")).where(open_scan)
+        rows = (rows.limit(-1) if sqlite else rows).subquery("queue")  # (the limit: the new outcome once a row)
+        moved = case((rows.c.eligibility != rows.c.after, rows.c.id))
+        ids = func.group_concat(moved) if sqlite else func.string_agg(func.cast(moved, String), ",")
+        changed_ids: list[int] = []
+        # one pass over the queue: the counts before and after by partner, and which applications move
+        for before, now, partner, count, moving in conn.execute(
+            select(rows.c.eligibility, rows.c.after, rows.c.partner_code, func.count(), ids).group_by(
+                rows.c.eligibility, rows.c.after, rows.c.partner_code
+            )
         ):
             queue[(before, partner)] += count
             after_queue[(now, partner)] += count
+            if moving:
+                changed_ids += map(int, moving.split(","))
+        changed_ids.sort()
         names = ("age", "funding", "territory", "previous_discount")
         stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
-        rows = conn.execute(
-            select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
-            .where(open_queue, a.c.eligibility != after)
-            .order_by(a.c.id)
-        ).all()
-        for row in rows:
-            changed.append(
-                {
-                    "id": row[1] or str(row[0]),
-                    "application": row[0],
-                    "company": row[2],
-                    "before": row[3],
-                    "after": row[4],
-                    "rules": {
-                        name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
-                    },
-                }
-            )
+        for begin in range(0, len(changed_ids), 20_000):
+            chunk = changed_ids[begin : begin + 20_000]
+            for row in conn.execute(
+                select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
+                .where(a.c.id.op("IN")(literal_column(f"({', '.join(map(str, chunk))})")))  # ids: integers
+                .order_by(a.c.id)
+            ).all():
+                changed.append(
+                    {
+                        "id": row[1] or str(row[0]),
+                        "application": row[0],
+                        "company": row[2],
+                        "before": row[3],
+                        "after": row[4],
+                        "rules": {
+                            name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
+                        },
+                    }
+                )
     else:
+        sqlite = conn.dialect.name == "sqlite"
         for before, partner, count in conn.execute(
             select(a.c.eligibility, a.c.partner_code, func.count())
-            .where(open_queue)
+            .where(literal_column("+applications.status").in_(OPEN) if sqlite else open_queue)
             .group_by(a.c.eligibility, a.c.partner_code)
         ):
             queue[(before, partner)] = after_queue[(before, partner)] = count

@@ -92,3 +92,46 @@ def test_a_bonus_of_priority_0_and_a_later_year_two_are_forecast_in_drawing_orde
     assert [applied for _, applied, _ in forecast.months] == [400_000, 400_000, 400_000, 400_000, 400_000, 400_000]
     # year 2's 25,000.00 pays January to June and 1,000.00 of July; August is the first full bill
     assert (forecast.run_out, forecast.first_full_bill) == ((2027, 7), (2027, 8))
+
+
+def test_the_program_plan_agrees_with_walking_the_months_for_one_grant_or_many():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from models.forecast import RUN_OUT_HORIZON, forecast_member, month_days, plan
+    from models.ledger import GrantBalance
+
+    after, months = (2026, 3), 12
+    calendar = month_days(after, months + RUN_OUT_HORIZON)
+    lasts = [last for _, _, last in calendar]
+    grant = st.builds(
+        GrantBalance,
+        st.integers(1, 3),
+        st.dates(date(2025, 6, 1), date(2027, 6, 30)),
+        st.dates(date(2026, 1, 1), date(2028, 6, 30)),
+        st.integers(0, 3_000_000),
+        st.sampled_from([0, 50, 100]),
+    ).filter(lambda g: g.valid_from <= g.valid_until)
+    seen = []
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(grant, max_size=3, unique_by=lambda g: g.program_year), st.integers(0, 500_000))
+    def check(grants, pace):
+        walked = forecast_member(grants, pace, after, months, calendar)
+        planned = plan(grants, pace, months, calendar, lasts)
+        applied = [0] * months
+        expired = [0] * months
+        for start, stop, amount in planned.applied:
+            for n in range(start, stop):
+                applied[n] += amount
+        for n, amount in planned.expired:
+            expired[n] += amount
+        assert [(a, x) for _, a, x in walked.months] == list(zip(applied, expired))
+        label = {n: month for n, (month, _, _) in enumerate(calendar)}
+        assert label.get(planned.run_out) == walked.run_out
+        assert label.get(planned.first_full_bill) == walked.first_full_bill
+        if any(applied) and len(grants) == 1:
+            seen.append(1)
+
+    check()
+    assert len(seen) > 50

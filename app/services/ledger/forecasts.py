@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -16,7 +17,7 @@ from app.errors import AppError
 from app.ledger_queries import PACE_MONTHS, last_closed_month
 from app.services.ledger.common import b, e, grant_balances
 from models.dates import parse_month
-from models.forecast import RUN_OUT_HORIZON, add_months, average_bill, forecast_member, month_days, month_label
+from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
 from models.membership import MemberStatus
 from models.money import plain
 
@@ -38,15 +39,15 @@ def _start(uow: UnitOfWork) -> tuple[int, int]:
 
 
 def paces(uow: UnitOfWork, after: tuple[int, int], workspaces: list[str] | None = None) -> dict[str, int]:
-    """Each member's pace: the mean of its bills in the PACE_MONTHS months up to `after`."""
+    """Each member's pace: the mean of its bills in the PACE_MONTHS months up to `after`, in whole cents
+    (models.forecast.average_bill's rounding), summed in SQL."""
     months = [month_label(add_months(after, -n)) for n in range(PACE_MONTHS)]
-    query = select(b.c.workspace, b.c.amount_cents).where(b.c.month.in_(months))
+    query = select(b.c.workspace, func.sum(b.c.amount_cents), func.count()).where(b.c.month.in_(months))
     if workspaces is not None:
         query = query.where(b.c.workspace.in_(workspaces))
-    bills: dict[str, list[int]] = defaultdict(list)
-    for workspace, amount in uow.conn.execute(query):
-        bills[workspace].append(int(amount))
-    return {workspace: average_bill(amounts) for workspace, amounts in bills.items()}
+    return {
+        workspace: int(total) // count for workspace, total, count in uow.conn.execute(query.group_by(b.c.workspace))
+    }
 
 
 def forecast(command: Forecast, uow: UnitOfWork) -> dict:
@@ -54,7 +55,7 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
     one member) the credit forecast to be applied and to expire each month, by partner."""
     if not 1 <= command.months <= 120:
         raise AppError(f"a forecast covers 1 to 120 months, not {command.months}")
-    conn = uow.conn
+    conn, count = uow.conn, command.months
     after = _start(uow)
     p = schema.partners
     members = (
@@ -68,48 +69,50 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
     if command.workspace is not None and not rows:
         raise AppError(f"no member workspace {command.workspace!r}")
     only = [row.id for row in rows] if command.workspace is not None else None
-    balances = grant_balances(conn, only, None)
+    # grants still valid when the forecast starts (what ended before was expired by the closes)
+    balances = grant_balances(conn, only, date(after[0], after[1], 1))
     pace_of = paces(uow, after, [command.workspace] if command.workspace is not None else None)
-    calendar = month_days(after, command.months + RUN_OUT_HORIZON)
-    program: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    calendar = month_days(after, count + RUN_OUT_HORIZON)
+    lasts = [last for _, _, last in calendar]
+    labels = [month_label(month) for month, _, _ in calendar]
+    # by partner: credit applied as a difference array (a range of months adds in two steps), expiry as is
+    ranges: dict[str, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    expiring: dict[str, list[int]] = defaultdict(lambda: [0] * count)
     forecasts = []
     for enrollment, workspace, partner in rows:
-        grants = balances.get(enrollment, [])
+        grants = balances.get(enrollment, ())
         pace = pace_of.get(workspace, 0)
-        outcome = forecast_member(grants, pace, after, command.months, calendar)
-        for month, applied, expired in outcome.months:
-            if applied or expired:
-                cell = program[(month_label(month), partner or NO_PARTNER)]
-                cell[0] += applied
-                cell[1] += expired
+        outcome = plan(grants, pace, count, calendar, lasts)
+        key = partner or NO_PARTNER
+        if outcome.applied:
+            steps = ranges[key]
+            for start, stop, amount in outcome.applied:
+                steps[start] += amount
+                steps[stop] -= amount
+        for index, amount in outcome.expired:
+            expiring[key][index] += amount
         forecasts.append(
             {
                 "workspace": workspace,
-                "partner": partner or NO_PARTNER,
+                "partner": key,
                 "pace": pace,
                 "balance": sum(g.remaining for g in grants),
-                "run_out": month_label(outcome.run_out) if outcome.run_out else None,
-                "first_full_bill": month_label(outcome.first_full_bill) if outcome.first_full_bill else None,
+                "run_out": labels[outcome.run_out] if outcome.run_out is not None else None,
+                "first_full_bill": labels[outcome.first_full_bill] if outcome.first_full_bill is not None else None,
             }
         )
-    months = [month_label(add_months(after, n)) for n in range(1, command.months + 1)]
-    partners = sorted({partner for _, partner in program})
-    return {
-        "from": months[0],
-        "months": months,
-        "members": forecasts,
-        "program": [
-            {
-                "month": month,
-                "partner": partner,
-                "applied": program[(month, partner)][0],
-                "expiring": program[(month, partner)][1],
-            }
-            for month in months
-            for partner in partners
-            if (month, partner) in program
-        ],
-    }
+    program = []
+    for partner in sorted(set(ranges) | set(expiring)):
+        steps, expired = ranges.get(partner, [0] * (count + 1)), expiring.get(partner, [0] * count)
+        applied = 0
+        for index in range(count):
+            applied += steps[index]
+            if applied or expired[index]:
+                program.append(
+                    {"month": labels[index], "partner": partner, "applied": applied, "expiring": expired[index]}
+                )
+    program.sort(key=lambda row: (row["month"], row["partner"]))
+    return {"from": labels[0], "months": labels[:count], "members": forecasts, "program": program}
 
 
 def forecast_json(result: dict) -> dict:
