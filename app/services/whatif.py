@@ -38,8 +38,9 @@ def _young(conn, years: int):
     if conn.dialect.name == "sqlite":
         # ISO dates as text: (year + N, month-day) after the application date. The limit of 29 February
         # (28 February) changes nothing: the limit's year has no 29th to fall between them
-        shifted = func.printf("%04d", func.cast(func.substr(inc, 1, 4), Integer) + years).op("||")(func.substr(inc, 5))
-        return shifted > func.cast(sub, String)
+        # (years 1900-2999 plus at most 100 keep four digits: no padding needed)
+        year = (func.cast(func.substr(inc, 1, 4), Integer) + years).self_group()
+        return year.op("||", precedence=100)(func.substr(inc, 5)) > func.cast(sub, String)
     return inc > sub - func.make_interval(years)
 
 
