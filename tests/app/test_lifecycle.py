@@ -177,3 +177,20 @@ def test_verify_names_an_extension_that_extends_nothing_and_a_bonus_numbered_as_
     breaches = members.query(verify)
     assert any("which is not a grant of the same member and grant" in b for b in breaches)
     assert any("half: grant 3 (bonus, priority 50) is numbered or prioritised outside its range" in b for b in breaches)
+
+
+@pytest.mark.postgres
+def test_an_extension_and_a_reversal_of_its_grant_at_once_leave_exactly_one(members, database_url):
+    from tests.app.race import released_together
+
+    made = members.run(bonus, Bonus("worked", 100_000, date(2027, 6, 1), date(2027, 6, 30), "bridge"))
+    entry = str(made["grant_entry"])
+    outcomes = released_together(
+        database_url,
+        [["extend", entry, "--until", "2027-12-31", "--reason", "race"], ["reverse", entry, "--reason", "race"]],
+    )
+    assert sorted(code for code, _, _ in outcomes) == [0, 1], outcomes
+    refusal = next(err for code, _, err in outcomes if code == 1)
+    assert "reverse the extension first" in refusal or "was reversed: there is nothing to extend" in refusal
+    assert "Traceback" not in refusal
+    assert members.query(verify) == []
