@@ -51,6 +51,8 @@ def test_a_member_extended_past_the_original_expiry_draws_the_extended_credit_ne
     assert members.query(verify) == []
     summary = next(m for m in members.query(ledger_overview)[0] if m.workspace == "half")
     assert summary.expires_on == date(2027, 7, 1)
+    # the pane's forecast walks the extended grant: 500 a month to June, then what is left expires
+    assert (summary.run_out, summary.first_full_bill) == (None, date(2027, 7, 31))
     # the January bill drew on the extension: taking it back now is refused
     with pytest.raises(ledger.RuleRefused, match="credit was drawn on 2027-01-31"):
         members.run(ledger.reverse, ledger.Reverse(made["entry"], "mistake"))
