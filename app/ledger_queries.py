@@ -17,8 +17,9 @@ from sqlalchemy import Connection, Integer, case, func, select
 
 from app import schema
 from app.database import UnitOfWork
-from models.dates import month_end, parse_month
-from models.forecast import add_months, average_bill, month_label, run_out
+from app.grant_validity import last_valid_day
+from models.dates import parse_month
+from models.forecast import RUN_OUT_HORIZON, add_months, average_bill, month_days, month_label, plan
 from models.ledger import CREDIT_KINDS
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
@@ -94,7 +95,10 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
     last = last_closed_month(conn)
     figures = year_figures(conn, today, last, enrollments)
     years: dict[int, list] = defaultdict(list)
-    query = select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal)
+    # program years only (a bonus grant is not the year in force), each to its effective last day
+    query = select(
+        py.c.enrollment, py.c.number, py.c.valid_from, last_valid_day().label("valid_until"), py.c.renewal
+    ).where(py.c.bonus.is_(False))
     for row in conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))):
         years[row.enrollment].append(row)
     recent_bills: dict[str, list[int]] = defaultdict(list)
@@ -106,6 +110,15 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
             recent_bills[workspace].append(int(amount))
             if month == last:
                 last_bill[workspace] = int(amount)
+    # the forecast walks every grant (bonus, extended, a year 2 to come) in drawing order, as the close does
+    calendar, lasts, grants = [], [], {}
+    if last:
+        from app.services.ledger.common import grant_balances
+
+        after = parse_month(last)
+        calendar = month_days(after, RUN_OUT_HORIZON)
+        lasts = [day for _, _, day in calendar]
+        grants = grant_balances(conn, enrollments, date(after[0], after[1], 1))
     members = select(e.c.id, e.c.workspace, a.c.company, a.c.partner_code, e.c.status).join(
         a, a.c.id == e.c.application
     )
@@ -124,7 +137,7 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
         applied_last = sum(f[3] for _, f in mine)
         expires = current.valid_until + _ONE_DAY if current is not None and not current.renewal else None
         pace = average_bill(recent_bills.get(workspace, [])) if last else 0
-        forecast = run_out(available, pace, parse_month(last), expires) if last else None
+        forecast = plan(grants.get(enrollment, ()), pace, 1, calendar, lasts) if last else None
         summaries.append(
             MemberSummary(
                 enrollment,
@@ -139,8 +152,8 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
                 expires,
                 pace,
                 last_bill[workspace] + applied_last if workspace in last_bill else 0,
-                month_end(*forecast.run_out) if forecast and forecast.run_out else None,
-                month_end(*forecast.first_full_bill) if forecast and forecast.first_full_bill else None,
+                lasts[forecast.run_out] if forecast and forecast.run_out is not None else None,
+                lasts[forecast.first_full_bill] if forecast and forecast.first_full_bill is not None else None,
             )
         )
     return summaries
@@ -172,7 +185,7 @@ def program_totals(uow: UnitOfWork) -> ProgramTotals:
             func.max(py.c.number).label("number"),
             func.max(py.c.renewal.cast(Integer)).label("renewal"),
         )
-        .where(py.c.valid_from <= today)
+        .where(py.c.valid_from <= today, py.c.bonus.is_(False))
         .group_by(py.c.enrollment)
         .subquery()
     )

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false,
 )
 
 metadata = MetaData(
@@ -191,6 +192,11 @@ program_years = Table(
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=False),
     Column("decided_by", String(120), nullable=False),
     Column("decided_at", DateTime, nullable=False),
+    # a bonus grant (SPEC 4, migration 0006): outside the program years, numbered from 1001
+    # (models.ledger.BONUS_BASE) so that year 2 and renewal never count it
+    Column("bonus", Boolean, nullable=False, server_default=false()),
+    Column("priority", Integer, nullable=False, server_default="50"),  # 0 drawn first ... 100 drawn last
+    Column("reason", Text, nullable=False, server_default=""),
     UniqueConstraint("enrollment", "number", name="uq_program_years_enrollment_number"),
 )
 
@@ -214,6 +220,10 @@ ledger_entries = Table(
     Column("reinstates", Integer, ForeignKey("ledger_entries.id"), nullable=True, unique=True),
     Column("policy_version", Integer, ForeignKey("policies.version"), nullable=True),
     Column("created_at", DateTime, nullable=False),
+    # an extension (kind `extend`, migration 0006) points at the grant entry it extends and
+    # carries the grant's new last valid day; reversing it takes the extension back
+    Column("extends_entry", Integer, ForeignKey("ledger_entries.id"), nullable=True),
+    Column("extended_until", Date, nullable=True),
     # a grant's entries in date order: balances, the running check of verify
     Index("ix_ledger_entries_enrollment_year", "enrollment", "program_year", "entry_date"),
 )
@@ -239,6 +249,26 @@ month_closes = Table(
     Column("month", String(7), primary_key=True),
     Column("closed_at", DateTime, nullable=False),
     Column("actor", String(120), nullable=False),
+)
+
+# ---- credit notices (SPEC 10, migration 0006) ------------------------------------------
+
+credit_notices = Table(
+    "credit_notices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("enrollment", Integer, ForeignKey("enrollments.id"), nullable=False, index=True),
+    Column("program_year", Integer, nullable=False),  # the grant (program year or bonus number)
+    Column("kind", String(16), nullable=False),  # used (50/75/100 %) or expiry (90/30/0 days)
+    Column("threshold", Integer, nullable=False),
+    Column("made_on", Date, nullable=False),
+    Column("balance_cents", BigInteger, nullable=False),  # the grant's credit left when it was made
+    Column("expires_on", Date, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("actor", String(120), nullable=False),
+    # once per grant and threshold
+    UniqueConstraint("enrollment", "program_year", "kind", "threshold", name="uq_credit_notices_once"),
 )
 
 column_mappings = Table(

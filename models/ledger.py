@@ -17,6 +17,7 @@ class EntryKind(str, Enum):
     ADJUST = "adjust"
     REVERSE = "reverse"
     DISCOUNT = "discount"  # renewal-year discount on a bill; not drawn from a grant
+    EXTEND = "extend"  # moves a grant's last valid day later; amount 0, points at the grant entry
 
 
 #: The kinds of entry that change a member's credit (a discount is not credit).
@@ -69,15 +70,38 @@ class Entry:
 
 ONE_DAY = timedelta(days=1)
 
+#: a program-year grant's priority; a bonus grant has its own, 0 (drawn first) to 100 (drawn last)
+PROGRAM_YEAR_PRIORITY = 50
+LOWEST_PRIORITY, HIGHEST_PRIORITY = 100, 0
+#: bonus grants are numbered from here (1001, 1002, ...): never a program year's number, which
+#: year 2 and renewal count from the member's program years (SPEC 4)
+BONUS_BASE = 1000
+
+
+def is_bonus(number: int | None) -> bool:
+    return number is not None and number > BONUS_BASE
+
+
+def check_priority(priority: int) -> int:
+    if not HIGHEST_PRIORITY <= priority <= LOWEST_PRIORITY:
+        raise ValueError(f"a priority is 0 (drawn first) to 100 (drawn last), not {priority}")
+    return priority
+
+
+def effective_until(valid_until: date, extensions: list[date] | tuple[date, ...]) -> date:
+    """A grant's last valid day: the latest of its extensions (not reversed) that is later than the original."""
+    return max([valid_until, *extensions])
+
 
 @dataclass(frozen=True)
 class GrantBalance:
-    """What is left of one program year's credit."""
+    """What is left of one grant's credit (a program year, or a bonus grant), valid to its effective last day."""
 
     program_year: int
     valid_from: date
-    valid_until: date
+    valid_until: date  # the effective last valid day, extensions included
     remaining: Cents
+    priority: int = PROGRAM_YEAR_PRIORITY
 
     @property
     def expires_on(self) -> date:
@@ -99,8 +123,13 @@ class BillOutcome:
         return self.bill - self.applied - self.discount
 
 
+def drawing_order(grant: GrantBalance) -> tuple[int, date, int]:
+    """Priority first (0 is drawn first), then the grant that expires first (SPEC 4)."""
+    return (grant.priority, grant.valid_until, grant.program_year)
+
+
 def apply_credit(grants: list[GrantBalance], bill: Cents, on: date) -> tuple[tuple[int, Cents], ...]:
-    """Credit for a bill dated `on`: from grants valid that day, the one that expires first first.
+    """Credit for a bill dated `on`: from grants valid that day, by priority, then the one that expires first.
 
     Never more than the bill, never more than a grant holds (SPEC 4).
     """
@@ -108,7 +137,7 @@ def apply_credit(grants: list[GrantBalance], bill: Cents, on: date) -> tuple[tup
         raise ValueError("a bill cannot be negative")
     draws = []
     left = bill
-    for grant in sorted(grants, key=lambda g: (g.valid_until, g.program_year)):
+    for grant in sorted(grants, key=drawing_order):
         if left == 0:
             break
         if grant.valid_from <= on <= grant.valid_until and grant.remaining > 0:

@@ -12,13 +12,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import admin, applications, deals, exports, files, ledger, outbox
+from app.cli import admin, applications, deals, exports, files, ledger, lifecycle, outbox
 from app.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, json_parent, user_name  # noqa: F401  (the exit codes are the contract)
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
 GuiRunner = Callable[[argparse.Namespace], int]
-GROUPS = (admin, files, applications, ledger, deals, exports, outbox)
+GROUPS = (admin, files, applications, ledger, deals, exports, outbox, lifecycle)
 
 EPILOG = """exit status:
   0  done

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, and_, func, literal, select
 
 from app import schema
 from app.database import UnitOfWork
-from models.ledger import CREDIT_KINDS
+from app.grant_validity import extension_ends, last_valid_day
+from models.ledger import BONUS_BASE, CREDIT_KINDS, HIGHEST_PRIORITY, LOWEST_PRIORITY
 from models.money import display
 
 le, py, e, b = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills
@@ -26,6 +27,8 @@ def verify(uow: UnitOfWork) -> list[str]:
         *_never_negative(conn),
         *_applied_within_bills(conn),
         *_applied_while_valid(conn),
+        *_extensions(conn),
+        *_bonus_grants(conn),
         *_expired_means_empty(conn),
         *_bills_settled(conn),
         *_exports_agree_with_closes(uow),
@@ -37,8 +40,10 @@ def _where(conn: Connection, rows, text) -> list[str]:
 
 
 def _signs(conn: Connection) -> list[str]:
-    wrong = (and_(le.c.kind == "grant", le.c.amount_cents <= 0)) | (
-        and_(le.c.kind.in_(("apply", "expire", "discount")), le.c.amount_cents >= 0)
+    wrong = (
+        (and_(le.c.kind == "grant", le.c.amount_cents <= 0))
+        | (and_(le.c.kind.in_(("apply", "expire", "discount")), le.c.amount_cents >= 0))
+        | (and_(le.c.kind == "extend", le.c.amount_cents != 0))
     )
     return _where(
         conn,
@@ -156,12 +161,16 @@ def _applied_within_bills(conn: Connection) -> list[str]:
 
 
 def _applied_while_valid(conn: Connection) -> list[str]:
+    """Credit is applied only while its grant is valid: from its first day to its last, extensions included."""
+    ends = extension_ends()
+    until = func.coalesce(ends.c.until, py.c.valid_until)
     return _where(
         conn,
-        select(le.c.id, e.c.workspace, le.c.entry_date, py.c.number, py.c.valid_from, py.c.valid_until)
+        select(le.c.id, e.c.workspace, le.c.entry_date, py.c.number, py.c.valid_from, until)
         .join(e, e.c.id == le.c.enrollment)
         .join(py, and_(py.c.enrollment == le.c.enrollment, py.c.number == le.c.program_year))
-        .where(le.c.kind == "apply", (le.c.entry_date < py.c.valid_from) | (le.c.entry_date > py.c.valid_until)),
+        .outerjoin(ends, and_(ends.c.enrollment == py.c.enrollment, ends.c.program_year == py.c.number))
+        .where(le.c.kind == "apply", (le.c.entry_date < py.c.valid_from) | (le.c.entry_date > until)),
         lambda i, w, on, year, start, end: (
             f"entry {i} ({w}): credit applied on {on} from year {year}, valid {start} to {end} only"
         ),
@@ -182,14 +191,66 @@ def _expired_means_empty(conn: Connection) -> list[str]:
         .group_by(le.c.enrollment, le.c.program_year)
         .subquery()
     )
+    until = last_valid_day()
     return _where(
         conn,
-        select(e.c.workspace, py.c.number, py.c.valid_until, left.c.left)
+        select(e.c.workspace, py.c.number, until, left.c.left)
         .join(e, e.c.id == py.c.enrollment)
         .join(left, and_(left.c.enrollment == py.c.enrollment, left.c.program_year == py.c.number))
-        .where(py.c.valid_until < horizon, left.c.left != 0, py.c.renewal.is_(False)),
+        .where(until < horizon, left.c.left != 0, py.c.renewal.is_(False)),
         lambda w, year, until, amount: (
             f"{w}: program year {year} ended {until} but still holds {display(amount)} (expiry missing)"
+        ),
+    )
+
+
+def _extensions(conn: Connection) -> list[str]:
+    """An extension points at a grant entry of its own member and grant, and ends later than the grant did."""
+    grant = le.alias("grant")
+    return _where(
+        conn,
+        select(le.c.id, e.c.workspace, le.c.extends_entry, le.c.extended_until, grant.c.id, py.c.valid_until)
+        .join(e, e.c.id == le.c.enrollment)
+        .outerjoin(
+            grant,
+            and_(
+                grant.c.id == le.c.extends_entry,
+                grant.c.kind == "grant",
+                grant.c.enrollment == le.c.enrollment,
+                grant.c.program_year == le.c.program_year,
+            ),
+        )
+        .outerjoin(py, and_(py.c.enrollment == le.c.enrollment, py.c.number == le.c.program_year))
+        .where(
+            le.c.kind == "extend",
+            grant.c.id.is_(None)
+            | le.c.extended_until.is_(None)
+            | py.c.valid_until.is_(None)
+            | (le.c.extended_until <= py.c.valid_until),
+        ),
+        lambda i, w, target, until, found, was: (
+            f"entry {i} ({w}) extends entry {target}, which is not a grant of the same member and grant"
+            if found is None or was is None
+            else f"entry {i} ({w}) extends a grant valid until {was} to {until}, which is not later"
+        ),
+    )
+
+
+def _bonus_grants(conn: Connection) -> list[str]:
+    """Bonus grants are numbered from 1001 and program years below; a priority is 0 to 100."""
+    return _where(
+        conn,
+        select(e.c.workspace, py.c.number, py.c.bonus, py.c.priority)
+        .join(e, e.c.id == py.c.enrollment)
+        .where(
+            (py.c.bonus & (py.c.number <= BONUS_BASE))
+            | (~py.c.bonus & (py.c.number > BONUS_BASE))
+            | (py.c.priority < HIGHEST_PRIORITY)
+            | (py.c.priority > LOWEST_PRIORITY)
+        ),
+        lambda w, number, bonus, priority: (
+            f"{w}: grant {number} ({'bonus' if bonus else 'program year'}, priority {priority}) "
+            "is numbered or prioritised outside its range"
         ),
     )
 

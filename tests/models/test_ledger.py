@@ -95,3 +95,65 @@ def test_the_lowest_balance_from_a_day_counts_every_later_day_not_only_the_end()
     assert lowest_balance_from(entries, date(2026, 3, 1)) == (1_596, date(2026, 3, 1))  # from the day itself
     assert lowest_balance_from(entries, nov) == (1_250_798, nov)
     assert lowest_balance_from([], jan) == (0, jan)
+
+
+def test_a_bonus_of_priority_0_is_drawn_before_an_earlier_expiring_program_year():
+    year_one = GrantBalance(1, date(2026, 1, 15), date(2027, 1, 14), 2_500_000)
+    bonus = GrantBalance(1001, date(2026, 3, 1), date(2027, 6, 30), 100_000, priority=0)
+    assert apply_credit([year_one, bonus], 400_000, date(2026, 3, 31)) == ((1001, 100_000), (1, 300_000))
+
+
+def test_a_bonus_of_priority_100_is_drawn_only_after_the_program_years():
+    year_one = GrantBalance(1, date(2026, 1, 15), date(2027, 1, 14), 200_000)
+    bonus = GrantBalance(1001, date(2026, 1, 1), date(2026, 12, 31), 100_000, priority=100)
+    assert apply_credit([bonus, year_one], 250_000, date(2026, 3, 31)) == ((1, 200_000), (1001, 50_000))
+
+
+def test_an_extended_grant_is_valid_to_its_latest_extension_only():
+    from models.ledger import effective_until
+
+    assert effective_until(date(2027, 1, 14), []) == date(2027, 1, 14)
+    assert effective_until(date(2027, 1, 14), [date(2027, 3, 31), date(2027, 6, 30)]) == date(2027, 6, 30)
+    extended = GrantBalance(1, date(2026, 1, 15), effective_until(date(2027, 1, 14), [date(2027, 3, 31)]), 1_000)
+    assert apply_credit([extended], 5_000, date(2027, 2, 28)) == ((1, 1_000),)
+    assert apply_credit([extended], 5_000, date(2027, 4, 30)) == ()
+
+
+prioritised = st.lists(
+    st.builds(
+        GrantBalance,
+        st.integers(1, 1005),
+        st.dates(date(2026, 1, 1), date(2026, 6, 30)),
+        st.dates(date(2026, 7, 1), date(2027, 6, 30)),
+        st.integers(0, 3_000_000),
+        st.sampled_from([0, 10, 50, 50, 90, 100]),
+    ),
+    max_size=5,
+    unique_by=lambda g: g.program_year,
+)
+
+
+def test_the_drawn_credit_is_min_of_bill_and_valid_balance_by_priority_then_earliest_expiry():
+    from hypothesis import settings
+
+    drew = []
+
+    @settings(max_examples=300, deadline=None)
+    @given(prioritised, st.integers(0, 5_000_000), st.dates(date(2026, 1, 1), date(2027, 9, 30)))
+    def check(balances, bill, on):
+        draws = apply_credit(balances, bill, on)
+        valid = [g for g in balances if g.valid_from <= on <= g.valid_until and g.remaining > 0]
+        drawn = sum(amount for _, amount in draws)
+        assert drawn == min(bill, sum(g.remaining for g in valid))
+        # the draws are the valid grants in order of priority, then expiry: every one but the
+        # last emptied, nothing taken from a grant after a grant that was not emptied
+        order = sorted(valid, key=lambda g: (g.priority, g.valid_until, g.program_year))
+        assert [year for year, _ in draws] == [g.program_year for g in order[: len(draws)]]
+        for grant, (_, amount) in zip(order, draws[:-1]):
+            assert amount == grant.remaining
+        if draws:
+            drew.append(len(draws))
+
+    check()
+    assert len(drew) >= 50, f"only {len(drew)} examples drew any credit"
+    assert any(count > 1 for count in drew), "no example drew from more than one grant"

@@ -5,6 +5,8 @@
 - `corrections`: adjustments, reversals, reinstatements;
 - `bills`: taking a usage import back while its months are open;
 - `statement`: a member's entries with the running balance;
+- `lifecycle`: extensions and bonus grants; `notices`: credit notices; `forecasts`: run-out and
+  the program's forecast (SPEC 10);
 - `common`: what they share (a member's rows, grant balances, the below-zero check).
 
 Each use case is `use_case(command, uow)`; run it with `database.run(use_case, command)`.
@@ -21,6 +23,9 @@ from app.services.ledger.close import (
 )
 from app.services.ledger.common import RuleRefused, enrollment_row, grant_balances
 from app.services.ledger.corrections import Adjust, ReinstateEntry, Reverse, adjust, reinstate_entry, reverse
+from app.services.ledger.forecasts import Forecast, forecast
+from app.services.ledger.lifecycle import Bonus, Extend, bonus, extend
+from app.services.ledger.notices import MakeNotices, credit_notices, make_notices
 from app.services.ledger.statement import ledger_of
 from app.services.ledger.years import (
     CancelRenewal,
@@ -37,6 +42,15 @@ from app.services.ledger.years import (
 
 __all__ = [
     "Adjust",
+    "Bonus",
+    "Extend",
+    "Forecast",
+    "MakeNotices",
+    "bonus",
+    "credit_notices",
+    "extend",
+    "forecast",
+    "make_notices",
     "CancelRenewal",
     "CloseMonth",
     "CloseSummary",

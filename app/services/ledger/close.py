@@ -7,7 +7,7 @@ or a second close made at the same moment waits for it and then sees it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select, update
@@ -28,7 +28,7 @@ from app.services.ledger.common import (
     reversed_ids,
 )
 from models.errors import RuleRefused
-from models.ledger import EntryKind, GrantBalance, expiring, settle_bill
+from models.ledger import EntryKind, expiring, settle_bill
 from models.money import display, plain
 
 mc = schema.month_closes
@@ -55,6 +55,7 @@ class CloseSummary:
     discounts: int = 0
     expired: int = 0
     already_closed: bool = False
+    notices: int = 0  # credit notices the close made
     restated: list[dict] = field(default_factory=list)
 
     @property
@@ -115,6 +116,9 @@ def close_month(command: CloseMonth, uow: UnitOfWork) -> CloseSummary:
     bulk_insert(conn, le, entries)
     conn.execute(update(b).where(b.c.month == month).values(settled_cents=b.c.amount_cents))
     conn.execute(insert(mc).values(month=month, closed_at=uow.now(), actor=uow.actor))
+    from app.services.ledger.notices import notices_on
+
+    summary.notices = len(notices_on(uow, uow.today))  # SPEC 10: the credit notices now due, once each
     return summary
 
 
@@ -223,10 +227,7 @@ def settle_month(
                 )
             )
             balances[enrollment] = [
-                GrantBalance(g.program_year, g.valid_from, g.valid_until, g.remaining - drawn)
-                if g.program_year == year
-                else g
-                for g in balances[enrollment]
+                replace(g, remaining=g.remaining - drawn) if g.program_year == year else g for g in balances[enrollment]
             ]
         if outcome.discount:
             entries.append(

@@ -16,6 +16,7 @@ from app import schema
 from app.bulk import bulk_insert
 from app.database import UnitOfWork
 from app.errors import AppError
+from app.grant_validity import last_valid_day
 from models.dates import month_end, parse_month
 from models.errors import RuleRefused
 from models.ledger import CREDIT_KINDS, EntryKind, GrantBalance, ProgramYear, lowest_balance_from
@@ -40,7 +41,10 @@ def enrollment_row(conn: Connection, workspace: str, *, lock: bool = False):
 
 
 def years_of(conn: Connection, enrollment: int) -> list[ProgramYear]:
-    rows = conn.execute(select(py).where(py.c.enrollment == enrollment).order_by(py.c.number)).all()
+    """The member's program years (and renewal years); bonus grants are not program years."""
+    rows = conn.execute(
+        select(py).where(py.c.enrollment == enrollment, py.c.bonus.is_(False)).order_by(py.c.number)
+    ).all()
     return [ProgramYear("", y.number, y.valid_from, y.valid_until, y.credit_cents, y.renewal) for y in rows]
 
 
@@ -53,7 +57,8 @@ def member_of(conn: Connection, enrollment) -> Member:
 def grant_balances(
     conn: Connection, enrollments: list[int] | None = None, on_or_after: date | None = None
 ) -> dict[int, list[GrantBalance]]:
-    """Each enrollment's credit grants (not renewal years) with what is left of them.
+    """Each enrollment's credit grants (program years and bonus grants, not renewal years) with
+    what is left of them, their priority and their effective last day (extensions included).
 
     `on_or_after` keeps only grants still valid the day before it; each grant's
     entries are then summed through the (enrollment, program_year) index instead
@@ -64,14 +69,18 @@ def grant_balances(
         .where(le.c.enrollment == py.c.enrollment, le.c.program_year == py.c.number, le.c.kind.in_(CREDIT_KINDS))
         .scalar_subquery()
     )
-    query = select(py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, left).where(py.c.renewal.is_(False))
+    until = last_valid_day()
+    query = select(py.c.enrollment, py.c.number, py.c.valid_from, until, left, py.c.priority).where(
+        py.c.renewal.is_(False)
+    )
     if enrollments is not None:
         query = query.where(py.c.enrollment.in_(enrollments))
     if on_or_after is not None:
-        query = query.where(py.c.valid_until >= on_or_after - timedelta(days=1))
+        day = on_or_after - timedelta(days=1)
+        query = query.where((py.c.valid_until >= day) | (until >= day))
     balances: dict[int, list[GrantBalance]] = defaultdict(list)
-    for enrollment, number, valid_from, valid_until, remaining in conn.execute(query):
-        balances[enrollment].append(GrantBalance(number, valid_from, valid_until, int(remaining)))
+    for enrollment, number, valid_from, valid_until, remaining, priority in conn.execute(query):
+        balances[enrollment].append(GrantBalance(number, valid_from, valid_until, int(remaining), priority))
     return balances
 
 

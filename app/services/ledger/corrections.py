@@ -24,7 +24,7 @@ from app.services.ledger.common import (
     refuse_entry_below_zero,
 )
 from models.errors import RuleRefused
-from models.ledger import EntryKind
+from models.ledger import EntryKind, is_bonus
 from models.money import display
 
 
@@ -68,7 +68,8 @@ def adjust(command: Adjust, uow: UnitOfWork) -> int:
     ]
     if not grants:
         raise RuleRefused(f"{workspace} has no credit grant valid on {on} to adjust")
-    grant = max(grants, key=lambda g: g.valid_until)
+    # the program year in force (a bonus grant only when no program year is valid that day)
+    grant = max(grants, key=lambda g: (not is_bonus(g.program_year), g.valid_until))
     refuse_below_zero(
         conn, enrollment.id, grant.program_year, on, amount, f"adjusting {workspace} by {display(amount)}"
     )
@@ -106,6 +107,10 @@ def reverse(command: Reverse, uow: UnitOfWork) -> int:
         raise RuleRefused(f"entry {entry_id} is itself a reversal; record a new adjustment instead")
     if conn.execute(select(le.c.id).where(le.c.reverses == entry_id)).first():
         raise RuleRefused(f"entry {entry_id} was already reversed")
+    if original.kind in (EntryKind.EXTEND.value, EntryKind.GRANT.value):
+        from app.services.ledger.lifecycle import refuse_extension_reversal
+
+        refuse_extension_reversal(conn, original, uow.today)
     # never before what it cancels: a year granted ahead of its start is reversed on that day
     on = max(uow.today, original.entry_date)
     refuse_entry_below_zero(conn, original, on, -original.amount_cents, f"reversing entry {entry_id}")
@@ -149,6 +154,8 @@ def reinstate_entry(command: ReinstateEntry, uow: UnitOfWork) -> int:
         raise RuleRefused(f"reversal {reversal_id} was already undone")
     if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
         raise RuleRefused(f"year {original.program_year} was taken back with its grant: grant it again instead")
+    if original.kind == EntryKind.EXTEND.value:
+        raise RuleRefused(f"extension {original.id} was taken back: extend the grant again instead")
     on = max(uow.today, reversal.entry_date)
     refuse_entry_below_zero(conn, original, on, original.amount_cents, f"reinstating entry {original.id}")
     return conn.execute(

@@ -37,6 +37,9 @@ def ledger_of(uow: UnitOfWork, workspace: str) -> dict:
                 "reason": row.reason,
                 "actor": row.actor,
                 "reverses": row.reverses,
+                # an extension: the grant entry it extends and the grant's new last valid day
+                "extends": row.extends_entry,
+                "valid_until": row.extended_until,
             }
         )
     return {

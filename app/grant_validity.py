@@ -1,0 +1,45 @@
+"""A grant's effective last valid day in SQL (SPEC 4): its own, or its latest extension not reversed.
+
+An extension is a ledger entry of kind `extend` on the grant's program year carrying
+the new last day; extensions are only ever later than the day they extend, so the
+latest one standing is the grant's last day. Every reader of a grant's validity
+(balances, the close, verify, the Ledger pane, statements) uses this expression.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, func, select
+
+from app import schema
+from models.ledger import EntryKind
+
+le, py = schema.ledger_entries, schema.program_years
+
+
+def standing_extensions():
+    """The extension entries not reversed (an alias, to correlate with program_years)."""
+    ext, rev = le.alias("ext"), le.alias("ext_rev")
+    return ext, (ext.c.kind == EntryKind.EXTEND.value) & ~exists().where(rev.c.reverses == ext.c.id)
+
+
+def last_valid_day(years=py):
+    """The effective last valid day of each row of `years` (program_years or an alias of it)."""
+    ext, standing = standing_extensions()
+    latest = (
+        select(func.max(ext.c.extended_until))
+        .where(ext.c.enrollment == years.c.enrollment, ext.c.program_year == years.c.number, standing)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, years.c.valid_until)
+
+
+def extension_ends():
+    """(enrollment, program_year, until) of every grant with an extension standing: one grouped pass,
+    for checks over the whole ledger that would otherwise look up each entry's grant."""
+    ext, standing = standing_extensions()
+    return (
+        select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until"))
+        .where(standing)
+        .group_by(ext.c.enrollment, ext.c.program_year)
+        .subquery("extension_ends")
+    )

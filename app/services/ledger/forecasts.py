@@ -1,0 +1,126 @@
+"""Forecasts (SPEC 10): each member's run-out month and first bill charged in full at the pace of
+its recent bills, and the program's credit forecast to be applied and to expire (breakage), month
+by month and by partner. Reads only; the arithmetic is models.forecast's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app import schema
+from app.database import UnitOfWork
+from app.errors import AppError
+from app.ledger_queries import PACE_MONTHS, last_closed_month
+from app.services.ledger.common import b, e, grant_balances
+from models.dates import parse_month
+from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
+from models.membership import MemberStatus
+from models.money import plain
+
+NO_PARTNER = ""
+
+
+@dataclass(frozen=True)
+class Forecast:
+    workspace: str | None = None  # one member; None: every member and the program
+    months: int = 12
+
+
+def _start(uow: UnitOfWork) -> tuple[int, int]:
+    """The forecast starts after the last closed month (or, before any close, the month before today's)."""
+    last = last_closed_month(uow.conn)
+    if last is not None:
+        return parse_month(last)
+    return add_months((uow.today.year, uow.today.month), -1)
+
+
+def paces(uow: UnitOfWork, after: tuple[int, int], workspaces: list[str] | None = None) -> dict[str, int]:
+    """Each member's pace: the mean of its bills in the PACE_MONTHS months up to `after`, in whole cents
+    (models.forecast.average_bill's rounding), summed in SQL."""
+    months = [month_label(add_months(after, -n)) for n in range(PACE_MONTHS)]
+    query = select(b.c.workspace, func.sum(b.c.amount_cents), func.count()).where(b.c.month.in_(months))
+    if workspaces is not None:
+        query = query.where(b.c.workspace.in_(workspaces))
+    return {
+        workspace: int(total) // count for workspace, total, count in uow.conn.execute(query.group_by(b.c.workspace))
+    }
+
+
+def forecast(command: Forecast, uow: UnitOfWork) -> dict:
+    """A read: per member the pace, balance, run-out month and first full bill; for the program (or the
+    one member) the credit forecast to be applied and to expire each month, by partner."""
+    if not 1 <= command.months <= 120:
+        raise AppError(f"a forecast covers 1 to 120 months, not {command.months}")
+    conn, count = uow.conn, command.months
+    after = _start(uow)
+    p = schema.partners
+    members = (
+        select(e.c.id, e.c.workspace, p.c.code)
+        .outerjoin(p, p.c.id == e.c.partner)
+        .where(e.c.status != MemberStatus.CANCELLED.value)
+    )
+    if command.workspace is not None:
+        members = members.where(e.c.workspace == command.workspace)
+    rows = conn.execute(members.order_by(e.c.workspace)).all()
+    if command.workspace is not None and not rows:
+        raise AppError(f"no member workspace {command.workspace!r}")
+    only = [row.id for row in rows] if command.workspace is not None else None
+    # grants still valid when the forecast starts (what ended before was expired by the closes)
+    balances = grant_balances(conn, only, date(after[0], after[1], 1))
+    pace_of = paces(uow, after, [command.workspace] if command.workspace is not None else None)
+    calendar = month_days(after, count + RUN_OUT_HORIZON)
+    lasts = [last for _, _, last in calendar]
+    labels = [month_label(month) for month, _, _ in calendar]
+    # by partner: credit applied as a difference array (a range of months adds in two steps), expiry as is
+    ranges: dict[str, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    expiring: dict[str, list[int]] = defaultdict(lambda: [0] * count)
+    forecasts = []
+    for enrollment, workspace, partner in rows:
+        grants = balances.get(enrollment, ())
+        pace = pace_of.get(workspace, 0)
+        outcome = plan(grants, pace, count, calendar, lasts)
+        key = partner or NO_PARTNER
+        if outcome.applied:
+            steps = ranges[key]
+            for start, stop, amount in outcome.applied:
+                steps[start] += amount
+                steps[stop] -= amount
+        for index, amount in outcome.expired:
+            expiring[key][index] += amount
+        forecasts.append(
+            {
+                "workspace": workspace,
+                "partner": key,
+                "pace": pace,
+                "balance": sum(g.remaining for g in grants),
+                "run_out": labels[outcome.run_out] if outcome.run_out is not None else None,
+                "first_full_bill": labels[outcome.first_full_bill] if outcome.first_full_bill is not None else None,
+            }
+        )
+    program = []
+    for partner in sorted(set(ranges) | set(expiring)):
+        steps, expired = ranges.get(partner, [0] * (count + 1)), expiring.get(partner, [0] * count)
+        applied = 0
+        for index in range(count):
+            applied += steps[index]
+            if applied or expired[index]:
+                program.append(
+                    {"month": labels[index], "partner": partner, "applied": applied, "expiring": expired[index]}
+                )
+    program.sort(key=lambda row: (row["month"], row["partner"]))
+    return {"from": labels[0], "months": labels[:count], "members": forecasts, "program": program}
+
+
+def forecast_json(result: dict) -> dict:
+    """Money as two-decimal strings (SPEC 8)."""
+    return {
+        **result,
+        "members": [{**m, "pace": plain(m["pace"]), "balance": plain(m["balance"])} for m in result["members"]],
+        "program": [
+            {**row, "applied": plain(row["applied"]), "expiring": plain(row["expiring"])} for row in result["program"]
+        ],
+    }

@@ -1,0 +1,195 @@
+"""Policy what-if (SPEC 10): a changed policy against the stored queue and members, writing nothing.
+
+The queue is every open application (new, in review, needs info). The changed rules are
+evaluated in SQL (models.whatif.reevaluated is the same rule in Python, and a test keeps
+them equal); the rules a change does not touch keep the outcome stored with the application. Committed credit is what the program stands to
+grant: year 1 of every eligible open application, and year 2 of every active member still
+in year 1. Read-only: run it through `Database.query`; the transaction is rolled back.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, String, case, func, literal, literal_column, or_, select
+
+from app import schema
+from app.database import UnitOfWork
+from models.applications import Status
+from models.ledger import BONUS_BASE
+from models.membership import MemberStatus
+from models.partners import PartnerStatus
+from models.whatif import PolicyChange, credit_of
+
+a, e, py, p = schema.applications, schema.enrollments, schema.program_years, schema.partners
+OPEN = (Status.NEW.value, Status.IN_REVIEW.value, Status.NEEDS_INFO.value)
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    change: PolicyChange
+
+
+def _young(conn, years: int):
+    """incorporated_on > submitted_on − `years` years, as SPEC 2's calendar arithmetic has it (29 February
+    minus a year is 28 February), in each engine's own date arithmetic."""
+    inc, sub = a.c.incorporated_on, a.c.submitted_on
+    if conn.dialect.name == "sqlite":
+        # ISO dates as text: (year + N, month-day) after the application date. The limit of 29 February
+        # (28 February) changes nothing: the limit's year has no 29th to fall between them
+        # (years 1900-2999 plus at most 100 keep four digits: no padding needed)
+        year = (func.cast(func.substr(inc, 1, 4), Integer) + years).self_group()
+        return year.op("||", precedence=100)(func.substr(inc, 5)) > func.cast(sub, String)
+    return inc > sub - func.make_interval(years)
+
+
+def _rules(conn, change: PolicyChange):
+    """The four rules' outcomes under the change, as SQL: the changed ones evaluated, the others as stored."""
+    age, funding, territory = a.c.rule_age, a.c.rule_funding, a.c.rule_territory
+    if change.max_age_years is not None:
+        age = case(
+            (a.c.incorporated_on.is_(None), a.c.rule_age),
+            (_young(conn, change.max_age_years), "pass"),
+            else_="fail",
+        )
+    if change.funding_cap is not None:
+        raised = a.c.total_funding_cents
+        funding = case((raised.is_(None), a.c.rule_funding), (raised <= change.funding_cap, "pass"), else_="fail")
+    if change.territories is not None:
+        territory = (
+            case((a.c.country.in_(sorted(change.territories)), "pass"), else_="fail")
+            if change.territories
+            else literal("fail")
+        )
+    rules = (age, funding, territory, a.c.rule_previous_discount)
+    eligibility = case(
+        (or_(*(rule == "fail" for rule in rules)), "ineligible"),
+        (or_(*(rule == "unknown" for rule in rules)), "incomplete"),
+        else_="eligible",
+    )
+    return rules, eligibility
+
+
+def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
+    """A read: which open applications change outcome, and the effect on committed credit.
+
+    Two passes over the queue in SQL, whatever its size: the counts by outcome before and after
+    (and partner), and the applications whose outcome changes. models.whatif.reevaluated is the
+    same rule in Python (a test holds them equal)."""
+    change, conn = command.change, uow.conn
+    policy = uow.policies.in_force(uow.today)
+    changed_policy = change.applied_to(policy)
+    partners = {
+        code: (amount if status == PartnerStatus.ACTIVE.value else None)
+        for code, status, amount in conn.execute(select(p.c.code, p.c.status, p.c.annual_credit_cents))
+    }
+    overrides = dict(change.partner_credit)
+    open_queue = a.c.status.in_(OPEN)
+    queue: Counter = Counter()
+    after_queue: Counter = Counter()
+    changed = []
+    if change.touches_rules:
+        rules, after = _rules(conn, change)
+        sqlite = conn.dialect.name == "sqlite"
+        # a scan of the table: through the status index SQLite would look up nearly every row one by one
+        open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else open_queue
+        rows = select(a.c.id, a.c.eligibility, a.c.partner_code, after.label("after")).where(open_scan)
+        rows = (rows.limit(-1) if sqlite else rows).subquery("queue")  # (the limit: the new outcome once a row)
+        moved = case((rows.c.eligibility != rows.c.after, rows.c.id))
+        ids = func.group_concat(moved) if sqlite else func.string_agg(func.cast(moved, String), ",")
+        changed_ids: list[int] = []
+        # one pass over the queue: the counts before and after by partner, and which applications move
+        for before, now, partner, count, moving in conn.execute(
+            select(rows.c.eligibility, rows.c.after, rows.c.partner_code, func.count(), ids).group_by(
+                rows.c.eligibility, rows.c.after, rows.c.partner_code
+            )
+        ):
+            queue[(before, partner)] += count
+            after_queue[(now, partner)] += count
+            if moving:
+                changed_ids += map(int, moving.split(","))
+        changed_ids.sort()
+        names = ("age", "funding", "territory", "previous_discount")
+        stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
+        for begin in range(0, len(changed_ids), 20_000):
+            chunk = changed_ids[begin : begin + 20_000]
+            for row in conn.execute(
+                select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
+                .where(a.c.id.op("IN")(literal_column(f"({', '.join(map(str, chunk))})")))  # ids: integers
+                .order_by(a.c.id)
+            ).all():
+                changed.append(
+                    {
+                        "id": row[1] or str(row[0]),
+                        "application": row[0],
+                        "company": row[2],
+                        "before": row[3],
+                        "after": row[4],
+                        "rules": {
+                            name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
+                        },
+                    }
+                )
+    else:
+        sqlite = conn.dialect.name == "sqlite"
+        for before, partner, count in conn.execute(
+            select(a.c.eligibility, a.c.partner_code, func.count())
+            .where(literal_column("+applications.status").in_(OPEN) if sqlite else open_queue)
+            .group_by(a.c.eligibility, a.c.partner_code)
+        ):
+            queue[(before, partner)] = after_queue[(before, partner)] = count
+
+    def year_one(counts: Counter, annual: int, extra: dict) -> int:
+        return sum(
+            count * credit_of(partner, partners, annual, extra)
+            for (eligibility, partner), count in counts.items()
+            if eligibility == "eligible"
+        )
+
+    in_year_one = (
+        select(py.c.enrollment)
+        .where(py.c.bonus.is_(False), py.c.renewal.is_(False), py.c.number <= BONUS_BASE)
+        .group_by(py.c.enrollment)
+        .having(func.count() == 1)
+        .subquery()
+    )
+    members = conn.execute(
+        select(p.c.code, func.count())
+        .select_from(e)
+        .join(in_year_one, in_year_one.c.enrollment == e.c.id)
+        .outerjoin(p, p.c.id == e.c.partner)
+        .where(e.c.status == MemberStatus.ACTIVE.value)
+        .group_by(p.c.code)
+    ).all()
+
+    def year_two(annual: int, extra: dict) -> int:
+        return sum(count * credit_of(code or "", partners, annual, extra) for code, count in members)
+
+    before = {"year_one": year_one(queue, policy.annual_credit, {}), "year_two": year_two(policy.annual_credit, {})}
+    after = {
+        "year_one": year_one(after_queue, changed_policy.annual_credit, overrides),
+        "year_two": year_two(changed_policy.annual_credit, overrides),
+    }
+    moves = Counter(f"{c['before']} → {c['after']}" for c in changed)
+    return {
+        "policy_version": policy.version,
+        "change": change.describe(),
+        "applications": sum(queue.values()),
+        "changed": changed,
+        "changed_count": len(changed),
+        "moves": dict(sorted(moves.items())),
+        "eligible": {
+            "before": sum(n for (el, _), n in queue.items() if el == "eligible"),
+            "after": sum(n for (el, _), n in after_queue.items() if el == "eligible"),
+        },
+        "members_in_year_one": sum(count for _, count in members),
+        "committed": {
+            "before": before["year_one"] + before["year_two"],
+            "after": after["year_one"] + after["year_two"],
+            "year_one_before": before["year_one"],
+            "year_one_after": after["year_one"],
+            "year_two_before": before["year_two"],
+            "year_two_after": after["year_two"],
+        },
+    }
