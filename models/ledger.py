@@ -165,21 +165,25 @@ def expiring(grants: list[GrantBalance], through: date) -> list[GrantBalance]:
 
 
 def lowest_balance_from(entries: list[tuple[date, Cents]], on: date) -> tuple[Cents, date]:
-    """The lowest a grant's balance stands from the end of day `on` onward, and the day it
-    does: its entries given as (date, amount) in the order they count (date, then entry).
+    """The lowest a grant's balance stands at the end of day `on` or of any later day, and the
+    day it does: its entries given as (date, amount).
 
     What an entry dated `on` may take away: it counts after that day's entries, and must
     leave every later day at zero or more, not only the final balance. (A month closed
     in February leaves the year low at its end, whatever a reversal dated today gives
-    back later.)
+    back later.) A day counts whole: entries of one day (a close and its reversal, a
+    reversal and the adjustment that replaces it) are not ordered against each other.
     """
     balance = sum(amount for day, amount in entries if day <= on)
-    lowest, lowest_on = balance, on
+    later: dict[date, Cents] = {}
     for day, amount in entries:
         if day > on:
-            balance += amount
-            if balance < lowest:
-                lowest, lowest_on = balance, day
+            later[day] = later.get(day, 0) + amount
+    lowest, lowest_on = balance, on
+    for day in sorted(later):
+        balance += later[day]
+        if balance < lowest:
+            lowest, lowest_on = balance, day
     return lowest, lowest_on
 
 

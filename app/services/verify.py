@@ -112,29 +112,28 @@ def _never_negative(conn: Connection) -> list[str]:
         .distinct()
         .subquery()
     )
-    running = (
-        select(
-            le.c.id,
-            le.c.enrollment,
-            le.c.program_year,
-            le.c.entry_date,
-            func.sum(le.c.amount_cents)
-            .over(partition_by=(le.c.enrollment, le.c.program_year), order_by=(le.c.entry_date, le.c.id))
-            .label("balance"),
-        )
+    daily = (  # a day counts whole: the entries of one day are not ordered against each other
+        select(le.c.enrollment, le.c.program_year, le.c.entry_date, func.sum(le.c.amount_cents).label("change"))
         .join(corrected, and_(corrected.c.enrollment == le.c.enrollment, corrected.c.program_year == le.c.program_year))
         .where(le.c.kind.in_(CREDIT_KINDS))
+        .group_by(le.c.enrollment, le.c.program_year, le.c.entry_date)
         .subquery()
     )
+    running = select(
+        daily.c.enrollment,
+        daily.c.program_year,
+        daily.c.entry_date,
+        func.sum(daily.c.change)
+        .over(partition_by=(daily.c.enrollment, daily.c.program_year), order_by=daily.c.entry_date)
+        .label("balance"),
+    ).subquery()
     breaches += _where(
         conn,
-        select(e.c.workspace, running.c.program_year, running.c.entry_date, running.c.id, running.c.balance)
+        select(e.c.workspace, running.c.program_year, running.c.entry_date, running.c.balance)
         .join(e, e.c.id == running.c.enrollment)
         .where(running.c.balance < 0)
-        .order_by(running.c.id),
-        lambda w, year, on, i, bal: (
-            f"{w}: program year {year} is at {display(bal)} on {on} after entry {i}: credit below zero"
-        ),
+        .order_by(running.c.enrollment, running.c.program_year, running.c.entry_date),
+        lambda w, year, on, bal: f"{w}: program year {year} is at {display(bal)} at the end of {on}: credit below zero",
     )
     return breaches
 

@@ -1,7 +1,7 @@
 """The credit ledger through its use cases, on SQLite and PostgreSQL (SPEC 4)."""
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
@@ -470,4 +470,33 @@ def test_a_reversal_made_by_mistake_is_undone_by_reinstating_the_entry(members, 
     taken_back = members.run(ledger.reverse, ledger.Reverse(granted["grant_entry"], "not eligible"))
     with pytest.raises(ledger.RuleRefused, match="grant it again instead"):
         members.run(ledger.reinstate_entry, ledger.ReinstateEntry(taken_back, "x"))
+    assert members.query(verify) == []
+
+
+def test_a_restated_month_draws_only_the_credit_there_was_on_the_bills_date(members, write_csv, clock):
+    """Found by the property test: the grant reversed in January, one cent adjusted in February,
+    then January restated with a one-cent bill. The cent the bill may take is there at the end
+    of every day from 31 January on; the day's reversal and adjustment count together."""
+    clock.at = datetime(2026, 2, 1, 12)
+    close(members, "2026-01")
+    grant = next(x for x in members.query(ledger.ledger_of, "worked")["entries"] if x["kind"] == "grant")
+    members.run(ledger.reverse, ledger.Reverse(grant["id"], "granted by mistake"))  # dated 1 February
+    members.run(ledger.adjust, ledger.Adjust("worked", 1, "goodwill"))  # the same day
+    bills(members, write_csv, [("worked", "2026-01", "0.01")])
+    summary = close(members, "2026-01", restate=True)[0]
+    assert summary.credit_applied == 1
+    assert members.query(verify) == []
+
+
+def test_a_bill_never_draws_credit_a_later_correction_took_back(members, write_csv, clock):
+    """A correction dated after the month ended counts from its own day: the bill takes no more
+    than leaves every later day at zero or more."""
+    clock.at = datetime(2026, 2, 3, 12)
+    members.run(ledger.adjust, ledger.Adjust("worked", -2_400_000, "only 1,000.00 of year 1 left"))
+    clock.at = datetime(2026, 3, 5, 12)
+    members.run(ledger.adjust, ledger.Adjust("worked", 1_000_000, "10,000.00 given back"))
+    bills(members, write_csv, [("worked", "2026-01", "5000")])
+    summary = close(members, "2026-01")[0]
+    # 25,000 on 31 January and 11,000 today, but only 1,000 from 3 to 4 March
+    assert summary.credit_applied == 100_000
     assert members.query(verify) == []

@@ -19,6 +19,7 @@ from app.services.ledger.common import (
     CLOSE_KINDS,
     b,
     closed,
+    drawable_on,
     e,
     grant_balances,
     le,
@@ -212,6 +213,7 @@ def settle_month(
             )
             summary.expired += grant.remaining
         balances[enrollment] = [g for g in grants if g.expires_on > last]
+    drawable_on(conn, balances, last)
     for _workspace, amount, enrollment in bills:
         rate = policies.in_force(last).renewal_discount if enrollment in renewals else None
         outcome = settle_bill(balances.get(enrollment, []), amount, last, rate)

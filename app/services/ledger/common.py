@@ -8,6 +8,7 @@ but are not credit and never count in a balance.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import Connection, func, insert, select
@@ -82,6 +83,44 @@ def grant_balances(
     for enrollment, number, valid_from, valid_until, remaining, priority in conn.execute(query):
         balances[enrollment].append(GrantBalance(number, valid_from, valid_until, int(remaining), priority))
     return balances
+
+
+def drawable_on(conn: Connection, balances: dict[int, list[GrantBalance]], day: date) -> None:
+    """Limit each grant valid on `day` to what a bill of that day may take from it: its balance
+    that day, and no more than leaves every later day at zero or more.
+
+    Most grants have no entry dated after a month's last day, and their balance is what
+    `grant_balances` summed. Those that do — a correction made after the month ended, the
+    reversed closes of later months in a restatement — are recounted day by day (a close
+    and its reversal share a day, and cancel)."""
+    until = last_valid_day()
+    later = (
+        select(le.c.id)
+        .where(
+            le.c.enrollment == py.c.enrollment,
+            le.c.program_year == py.c.number,
+            le.c.kind.in_(CREDIT_KINDS),
+            le.c.entry_date > day,
+        )
+        .exists()
+    )
+    touched = conn.execute(
+        select(py.c.enrollment, py.c.number).where(
+            py.c.enrollment.in_(list(balances)), py.c.renewal.is_(False), py.c.valid_from <= day, until >= day, later
+        )
+    ).all()
+    for enrollment, number in touched:
+        days = conn.execute(
+            select(le.c.entry_date, func.sum(le.c.amount_cents))
+            .where(le.c.enrollment == enrollment, le.c.program_year == number, le.c.kind.in_(CREDIT_KINDS))
+            .group_by(le.c.entry_date)
+            .order_by(le.c.entry_date)
+        ).all()
+        lowest, _day = lowest_balance_from([(on, int(cents)) for on, cents in days], day)
+        balances[enrollment] = [
+            replace(g, remaining=max(0, min(g.remaining, lowest))) if g.program_year == number else g
+            for g in balances[enrollment]
+        ]
 
 
 def closed(conn: Connection, month: str) -> bool:
