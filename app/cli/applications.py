@@ -26,7 +26,7 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         "decide", parents=[json_parent], help="accept, reject, ask for information or withdraw"
     )
     decide.add_argument("ids", nargs="*", metavar="ID", help="application_ids, or Startup Desk's numbers")
-    decide.add_argument("action", choices=DECISIONS)
+    decide.add_argument("action", choices=DECISIONS, help="the decision")
     decide.add_argument(
         "--all-eligible",
         action="store_true",

@@ -34,7 +34,7 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         "decide-request", parents=[json_parent], help="approve, decline or fulfil a request"
     )
     decide_request.add_argument("request", type=identifier, help="the request's number (see: requests)")
-    decide_request.add_argument("action", choices=list(REQUEST_ACTIONS))
+    decide_request.add_argument("action", choices=list(REQUEST_ACTIONS), help="the decision on the request")
     decide_request.add_argument("--reason", default="", help="why (needed to decline)")
     decide_request.add_argument(
         "--on", type=day, help="decision date YYYY-MM-DD (default today): validity is checked on it"
@@ -52,7 +52,7 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     )
     apply_partner.add_argument("code", help="the partner's code, as applications name it")
     apply_partner.add_argument("name", help="the partner's name")
-    apply_partner.add_argument("kind", choices=[k.value for k in PartnerKind])
+    apply_partner.add_argument("kind", choices=[k.value for k in PartnerKind], help="what kind of partner")
     apply_partner.add_argument("--contact", default="", help="a person or address")
     apply_partner.add_argument("--annual-credit", type=money, help="USD for its members (default: the program's)")
     apply_partner.set_defaults(handler=cmd_apply_partner)
@@ -61,7 +61,7 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         "decide-partner", parents=[json_parent], help="activate, deactivate or reject a partner"
     )
     decide_partner.add_argument("code", help="the partner's code")
-    decide_partner.add_argument("action", choices=PARTNER_ACTIONS)
+    decide_partner.add_argument("action", choices=PARTNER_ACTIONS, help="the decision on the partner")
     decide_partner.add_argument("--reason", default="", help="why (needed to reject or deactivate)")
     decide_partner.set_defaults(handler=cmd_decide_partner)
 

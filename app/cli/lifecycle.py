@@ -59,7 +59,11 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         "whatif", parents=[json_parent], help="a changed policy against the queue and members; nothing is saved"
     )
     whatif.add_argument("--funding-cap", type=money, help="USD")
-    whatif.add_argument("--max-age-years", type=_bounded(1, 100, "a number of years"))
+    whatif.add_argument(
+        "--max-age-years",
+        type=_bounded(1, 100, "a number of years"),
+        help="the age limit, in years since incorporation",
+    )
     whatif.add_argument("--annual-credit", type=money, help="USD")
     whatif.add_argument(
         "--partner-credit", type=_partner_credit, action="append", default=[], help="CODE=USD (repeatable)"

@@ -16,10 +16,10 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     box.set_defaults(handler=cmd_list)
     actions = box.add_subparsers(dest="outbox_action", metavar="ACTION")
     show = actions.add_parser("show", parents=[json_parent], help="one message whole, with its send log")
-    show.add_argument("id", type=identifier)
+    show.add_argument("id", type=identifier, help="the message number (outbox lists them)")
     show.set_defaults(handler=cmd_show)
     edit = actions.add_parser("edit", parents=[json_parent], help="rewrite one message (kept when regenerating)")
-    edit.add_argument("id", type=identifier)
+    edit.add_argument("id", type=identifier, help="the message number (outbox lists them)")
     edit.add_argument("--subject", help="the new subject (default: unchanged)")
     edit.add_argument(
         "--body-file", type=argparse.FileType("r", encoding="utf-8"), help="the new body, from a file ('-': stdin)"
@@ -32,7 +32,7 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         ("retry", "put failed messages back as drafts, to be sent with the next batch"),
     ):
         sub = actions.add_parser(action, parents=[json_parent], help=text)
-        sub.add_argument("ids", nargs="+", type=identifier, metavar="ID")
+        sub.add_argument("ids", nargs="+", type=identifier, metavar="ID", help="message numbers")
         sub.set_defaults(handler=cmd_move, action=action)
     regenerate = actions.add_parser("regenerate", parents=[json_parent], help="write drafts again from the templates")
     regenerate.add_argument("--template", help="only drafts of this kind (rejection, needs_info, …)")
@@ -65,16 +65,18 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
     smtp = settings.add_parser(
         "smtp", help=f"the mail server (the password is asked for, or read from {PASSWORD_VARIABLE})"
     )
-    smtp.add_argument("--host", required=True)
-    smtp.add_argument("--port", type=int, required=True)
-    smtp.add_argument("--tls", choices=("starttls", "ssl", "none"), default="starttls")
+    smtp.add_argument("--host", required=True, help="the SMTP server, e.g. smtp.example.com")
+    smtp.add_argument("--port", type=int, required=True, help="the server's port (587 for STARTTLS, 465 for SSL)")
+    smtp.add_argument(
+        "--tls", choices=("starttls", "ssl", "none"), default="starttls", help="how the connection is encrypted"
+    )
     smtp.add_argument("--user", dest="smtp_user", default="", help="the login (none: no login)")
     smtp.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the sender's address")
     smtp.set_defaults(handler=cmd_smtp)
     messages = settings.add_parser(
         "messages", parents=[json_parent], help="the outbox: language, sender, follow-up days"
     )
-    messages.add_argument("--language", choices=("en", "de"))
+    messages.add_argument("--language", choices=("en", "de"), help="the language of new drafts")
     messages.add_argument("--from-name", help="the sender's name")
     messages.add_argument("--from", dest="from_address", metavar="ADDRESS", help="the sender's address")
     messages.add_argument("--needs-info-days", type=int, help="days to answer a request for information (default 14)")

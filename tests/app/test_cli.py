@@ -180,3 +180,22 @@ def test_all_eligible_accepts_only_the_open_eligible_ones(cli, write_csv):
     code, out, _ = cli("decide", "accept", "--all-eligible")
     assert code == 0 and "no open, eligible application" in out
     assert cli("decide", "accept")[0] == 2
+
+
+def test_every_argument_of_every_command_has_help_text():
+    import argparse
+
+    from app.cli import build_parser
+
+    missing = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, [*path, name])
+            elif action.help is None and not isinstance(action, argparse._HelpAction):
+                missing.append(f"{' '.join(path)} {action.dest}")
+
+    walk(build_parser(), [])
+    assert missing == []
