@@ -11,7 +11,7 @@ from app import schema
 from app.database import UnitOfWork
 from app.errors import AppError
 from app.services.applications import application_from_row
-from app.services.outbox import Composer, add_draft
+from app.services.outbox import Composer, add_draft, add_rows, draft_row
 from models.messages import Kind, long_date, usd
 
 a, e, y, d, r = schema.applications, schema.enrollments, schema.program_years, schema.deals, schema.deal_requests
@@ -80,3 +80,28 @@ def draft_renewal_offer(uow: UnitOfWork, enrollment: int, valid_until) -> int:
     extra = {"discount": discount, "valid_until": long_date(valid_until, language)}
     key = f"{Kind.RENEWAL_OFFER.value}:enrollment:{enrollment}:{_nth(uow, Kind.RENEWAL_OFFER, app.id)}"
     return add_draft(uow, composer, Kind.RENEWAL_OFFER, app, (), "", None, None, extra, key)
+
+
+def draft_credit_notices(uow: UnitOfWork, notices: list[dict]) -> list[int]:
+    """One outbox draft per credit notice just made (SPEC 10): its text and the credit left.
+    A notice is made once per grant and threshold, and so is its draft (the Message-ID says
+    which). A close can make thousands: the members are read, and the drafts written, at once."""
+    if not notices:
+        return []
+    composer = Composer(uow)
+    language = composer.settings.language
+    wanted = sorted({notice["enrollment"] for notice in notices})
+    members = {
+        enrollment: application_from_row(row)
+        for row in uow.conn.execute(
+            select(a, e.c.id.label("enrollment_id")).join(e, e.c.application == a.c.id).where(e.c.id.in_(wanted))
+        )
+        for enrollment in (row.enrollment_id,)
+    }
+    rows = []
+    for notice in notices:
+        extra = {"notice": notice["text"], "balance": usd(notice["balance_cents"], language)}
+        key = f"credit_notice:{notice['enrollment']}:{notice['program_year']}:{notice['kind']}:{notice['threshold']}"
+        app = members[notice["enrollment"]]
+        rows.append(draft_row(uow, composer, Kind.CREDIT_NOTICE, app, (), "", None, None, extra, key))
+    return add_rows(uow, rows)

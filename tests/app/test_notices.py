@@ -49,3 +49,16 @@ def test_a_bonus_grant_gets_its_own_notices(members, clock):
     made = members.run(make_notices, MakeNotices())
     assert kinds(made) == [("worked", 1001, "expiry", 30)]
     assert "of the bonus grant 1 of worked expires after 2026-03-31" in made[0]["text"]
+
+
+def test_each_notice_becomes_one_outbox_draft_to_the_member(members, clock):
+    from app.services import outbox
+
+    on(clock, date(2026, 10, 20))
+    members.run(make_notices, MakeNotices())
+    drafts = [m for m in members.query(outbox.messages) if m["kind"] == "credit_notice"]
+    assert len(drafts) == 3  # half, partnered, worked: 90 days before their credit expires
+    worked = next(members.query(outbox.message, m["id"]) for m in drafts if "w@worked.io" in str(m))
+    assert "25,000.00" in worked["body"] and worked["status"] == "draft"
+    members.run(make_notices, MakeNotices(date(2026, 11, 1)))  # nothing new: no new draft
+    assert len([m for m in members.query(outbox.messages) if m["kind"] == "credit_notice"]) == 3

@@ -114,6 +114,9 @@ def notices_on(uow: UnitOfWork, on: date) -> list[dict]:
             )
             result.append(_shown(workspace, rows[-1]))
     bulk_insert(conn, cn, rows)
+    from app.services.member_messages import draft_credit_notices  # the outbox (SPEC 9) sends them
+
+    draft_credit_notices(uow, rows)
     return result
 
 
