@@ -149,6 +149,15 @@ BROAD = 20_000
 NEAR = 2_000  # rows from either end of the order within which walking the index pays
 
 
+def status_since():
+    """When the application entered its status: its last transition that changed it (a note
+    keeps the status), else its import. Read per row of a page through the transitions'
+    application index: the first page of a million rows does not notice it."""
+    a, t = schema.applications.c, schema.transitions.c
+    last = select(func.max(t.at)).where(t.application == a.id, t.from_status != t.to_status).scalar_subquery()
+    return func.coalesce(last, a.imported_at).label("status_since")
+
+
 def queue_page(
     conn: Connection,
     queue: QueueFilter,
@@ -160,7 +169,7 @@ def queue_page(
     exact: bool = True,
 ) -> list[tuple]:
     """Rows (id, version, company, country, submitted_on, funding cents, partner, status, eligibility, flagged,
-    the form's application_id).
+    the form's application_id, when it entered its status).
 
     `total` is the filter's count (`exact` False: an upper bound, never used to read from the other end).
     """
@@ -194,6 +203,7 @@ def queue_page(
             a.eligibility,
             flagged,
             a.application_id,
+            status_since(),
         )
         .where(and_(True, *queue.conditions(conn, walk)))
         .order_by(*order)

@@ -19,9 +19,9 @@ from ui.tasks import TaskHandle, TaskRunner
 PAGE = 200
 
 # Positions in a queue row tuple (see app.queries.queue_page).
-ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED, FORM_ID = range(11)
-#: Display column -> tuple position, in QUEUE_COLUMNS order.
-_POSITIONS = (COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY)
+ID, VERSION, COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, FLAGGED, FORM_ID, SINCE = range(12)
+#: Display column -> tuple position: QUEUE_COLUMNS' order, then "in state" (not a sort key)
+_POSITIONS = (COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, SINCE)
 
 ApplicationIdRole = Qt.ItemDataRole.UserRole + 1
 VersionRole = Qt.ItemDataRole.UserRole + 2
@@ -50,7 +50,7 @@ class ApplicationTableModel(QAbstractTableModel):
     started, and ignored if it has.
     """
 
-    COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY = range(7)
+    COMPANY, COUNTRY, SUBMITTED, FUNDING, PARTNER, STATUS, ELIGIBILITY, IN_STATE = range(8)
     counted = Signal(int)  # the exact count, after a reset or when a broad search was counted
     estimated = Signal(int)  # an upper bound, while a broad search is being counted
     page_loaded = Signal(int, int)  # the first and last row of a page just read
@@ -219,6 +219,7 @@ class ApplicationTableModel(QAbstractTableModel):
             self.tr("Partner"),
             self.tr("Status"),
             self.tr("Eligibility"),
+            self.tr("In state"),
         )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -234,7 +235,7 @@ class ApplicationTableModel(QAbstractTableModel):
             return values[ID]
         if role == VersionRole:
             return values[VERSION]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.FUNDING:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.FUNDING, self.IN_STATE):
             return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.DecorationRole:
             if column == self.ELIGIBILITY:
@@ -248,12 +249,16 @@ class ApplicationTableModel(QAbstractTableModel):
                 return self.tr("Possible duplicate of an earlier application")
             if column == self.ELIGIBILITY:
                 return self.tr("Eligibility: %s") % values[ELIGIBILITY]
+            if column == self.IN_STATE and values[SINCE] is not None:
+                return self.tr("%s since %s") % (status_label(values[STATUS]), values[SINCE].date().isoformat())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(values, column)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
+        if column >= len(QUEUE_COLUMNS):
+            return  # "in state" is read per page, not an index the queue can be sorted by
         if (column, descending) == (self.sort_column, self.descending):
             return  # the view re-announces its sort (layout restore): nothing to read again
         self.sort_column, self.descending = column, descending
@@ -271,7 +276,18 @@ class ApplicationTableModel(QAbstractTableModel):
             return status_label(value)
         if column == self.ELIGIBILITY:
             return eligibility_label(value)
+        if column == self.IN_STATE:
+            return self._days_since(value)
         return value
+
+    def _days_since(self, since) -> str:
+        """How long the application has waited in its status, in days ("today" the first day)."""
+        if since is None:
+            return ""
+        days = (self.database.clock.today() - since.date()).days
+        if days <= 0:
+            return self.tr("today")
+        return self.tr("1 day") if days == 1 else self.tr("%d days") % days
 
     def _icon(self, key: str):
         if self._icons is None:

@@ -83,9 +83,10 @@ class QueuePane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((260, 70, 95, 120, 110, 95, 110)):
+        for column, width in enumerate((260, 70, 95, 120, 110, 95, 110, 80)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(ApplicationTableModel.COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.selectionModel().selectionChanged.connect(self.sync_detail)
         self.splitter.addWidget(self.table)
 
@@ -237,6 +238,15 @@ class QueuePane(QWidget):
 
     def update_actions(self, *_args) -> None:
         self.decisions.update(self.selected_tuples())
+
+    def _keep_sort_indicator(self, column: int, order) -> None:
+        """A click on "In state" sorts nothing (it is read per page): the arrow stays where the sort is."""
+        if column == ApplicationTableModel.IN_STATE:
+            header = self.table.horizontalHeader()
+            previous = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+            header.blockSignals(True)
+            header.setSortIndicator(self.model.sort_column, previous)
+            header.blockSignals(False)
 
     def sync_detail(self, *_args) -> None:
         """Show the selected application (read on the worker), or say why none is shown."""

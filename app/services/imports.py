@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.database import Database, utcnow
+from app.database import Database
 from app.importing import applications as application_import
 from app.importing.mapping import Mapping
 
@@ -25,7 +25,7 @@ def import_applications(
     `submitted_on` is the application date of rows that have none."""
     with database.unit_of_work() as uow:
         report = application_import.import_applications(
-            uow.conn, path, mapping, uow.policies, uow.actor, utcnow(), strict, progress, cancelled, submitted_on
+            uow.conn, path, mapping, uow.policies, uow.actor, uow.now(), strict, progress, cancelled, submitted_on
         )
         if not (strict and report.invalid):
             uow.commit()
@@ -38,7 +38,7 @@ def import_partners(database: Database, path: Path | str, mapping: Mapping | Non
     from app.importing.partners import import_partners as run
 
     with database.unit_of_work() as uow:
-        report = run(uow.conn, path, mapping, utcnow(), strict, uow.actor)
+        report = run(uow.conn, path, mapping, uow.now(), strict, uow.actor)
         if not (strict and report.invalid):
             uow.commit()
         else:
@@ -104,7 +104,7 @@ def import_usage(database: Database, path: Path | str, mapping: Mapping | None =
     from app.importing.usage import import_usage as run
 
     with database.unit_of_work() as uow:
-        report = run(uow.conn, path, mapping, uow.actor, utcnow(), strict)
+        report = run(uow.conn, path, mapping, uow.actor, uow.now(), strict)
         if not (strict and report.invalid):
             uow.commit()
         else:

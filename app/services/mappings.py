@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 
 from app import schema
-from app.database import Database, utcnow
+from app.database import Database
 from app.errors import AppError
 from app.importing.mapping import Mapping, builtin_mapping, builtin_mapping_names
 
@@ -78,7 +78,7 @@ def save_mapping(database: Database, name: str, mapping: Mapping) -> None:
         uow.conn.execute(delete(schema.column_mappings).where(schema.column_mappings.c.name == name))
         uow.conn.execute(
             insert(schema.column_mappings).values(
-                name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=utcnow()
+                name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=uow.now()
             )
         )
         uow.commit()
@@ -94,7 +94,7 @@ def delete_mapping(database: Database, name: str) -> str:
     with database.unit_of_work() as uow:
         uow.conn.execute(delete(m).where(m.c.name == name))
         if shipped:  # a tombstone hides the shipped one
-            uow.conn.execute(insert(m).values(name=name, kind="deleted", spec="", updated_at=utcnow()))
+            uow.conn.execute(insert(m).values(name=name, kind="deleted", spec="", updated_at=uow.now()))
         uow.commit()
     if shipped:
         return f"mapping {name} deleted (a shipped one: saving the name again brings a mapping back)"

@@ -105,4 +105,19 @@ def test_a_search_resolved_to_its_hits_reads_the_same_pages(queue):
 def test_a_queue_row_carries_the_form_id_a_person_knows_it_by(queue):
     with queue.read() as conn:
         rows = queue_page(conn, QueueFilter(text="leap"), "company")
-    assert [(row[2], row[-1]) for row in rows] == [("Leap Frog", "ZX-9"), ("Quantum Leap Labs", "S-001")]
+    assert [(row[2], row[10]) for row in rows] == [("Leap Frog", "ZX-9"), ("Quantum Leap Labs", "S-001")]
+
+
+def test_a_queue_row_says_since_when_it_is_in_its_status(queue, clock):
+    from datetime import datetime
+
+    from app.services.applications import Decide, decide
+
+    with queue.read() as conn:
+        imported = {row[10]: row[11] for row in queue_page(conn, QueueFilter(text="leap"), "company")}
+    clock.at = datetime(2027, 6, 20, 9)
+    queue.run(decide, Decide("ZX-9", "needs-info", reason="which country?"))
+    with queue.read() as conn:
+        since = {row[10]: row[11] for row in queue_page(conn, QueueFilter(text="leap"), "company")}
+    assert since["S-001"] == imported["S-001"]  # untouched: since its import
+    assert since["ZX-9"].date().isoformat() == "2027-06-20"  # since the decision

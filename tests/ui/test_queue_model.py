@@ -184,3 +184,25 @@ def test_a_broad_search_grows_to_its_exact_count(qtbot, make_model, model_tester
         pass
     assert model.rowCount() == PAGE * 2 + 17 and model.exact
     assert column(qtbot, model, ApplicationTableModel.COMPANY)[PAGE * 2 + 16] is not None
+
+
+def test_the_in_state_column_counts_days_and_sorts_nothing(qtbot, sqlite_database, write_csv):
+    from datetime import timedelta
+
+    from app.services.imports import import_applications
+    from tests.ui.queue_support import CSV, make_pane, settle
+    from ui.queue_model import ApplicationTableModel
+
+    import_applications(sqlite_database, write_csv(CSV))
+    pane = make_pane(qtbot, sqlite_database)
+    model = pane.model
+    column = ApplicationTableModel.IN_STATE
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "In state"
+    assert model.data(model.index(0, column)) == "today"
+    sqlite_database.clock.at += timedelta(days=3)
+    assert model.data(model.index(0, column)) == "3 days"
+    before = [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())]
+    pane.table.horizontalHeader().setSortIndicator(column, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, pane)
+    assert [model.data(model.index(r, ApplicationTableModel.COMPANY)) for r in range(model.rowCount())] == before
+    assert pane.table.horizontalHeader().sortIndicatorSection() == ApplicationTableModel.SUBMITTED
