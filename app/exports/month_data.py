@@ -109,9 +109,11 @@ def require_closed(conn: Connection, month: str) -> None:
         )
 
 
-def month_members(conn: Connection, month: str, statement: bool = False) -> list[MemberMonth]:
+def month_members(conn: Connection, month: str, statement: bool = False, balances: bool = True) -> list[MemberMonth]:
     """Members with a bill or an entry in `month` (for a `statement`, also every member
-    enrolled by the month's end who is not cancelled).
+    enrolled by the month's end who is not cancelled). Without `balances`, their opening and
+    closing balances are left at zero: that pass reads the whole ledger, and `verify`'s
+    check of every month's totals needs only the month's own figures.
 
     A bill counts whenever the member was accepted: a bill for a month before the first
     grant is valid got no credit from the close, and appears with credit 0.00 and the
@@ -141,10 +143,14 @@ def month_members(conn: Connection, month: str, statement: bool = False) -> list
     opening: dict[int, int] = {}
     closing: dict[int, int] = {}
     before = func.sum(case((le.c.entry_date < first, le.c.amount_cents), else_=0))
-    for enrollment, start, end in conn.execute(  # one pass over the ledger for both balances
-        select(le.c.enrollment, before, func.sum(le.c.amount_cents))
-        .where(le.c.kind.in_(CREDIT_KINDS), le.c.entry_date <= last)
-        .group_by(le.c.enrollment)
+    for enrollment, start, end in (
+        conn.execute(  # one pass over the ledger for both balances
+            select(le.c.enrollment, before, func.sum(le.c.amount_cents))
+            .where(le.c.kind.in_(CREDIT_KINDS), le.c.entry_date <= last)
+            .group_by(le.c.enrollment)
+        )
+        if balances
+        else ()
     ):
         opening[enrollment], closing[enrollment] = int(start), int(end)
     years = {
