@@ -62,7 +62,15 @@ class OutboxPane(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setSectionResizeMode(OutboxTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(OutboxTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((OutboxTableModel.ID, 56), (OutboxTableModel.STATUS, 70), (OutboxTableModel.KIND, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(OutboxTableModel.TO, 230)
+        self.table.setWordWrap(False)  # one line a message: a long address or subject is elided
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.to_label, self.error_label = QLabel(), QLabel()
@@ -128,6 +136,7 @@ class OutboxPane(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(preview)
+        splitter.setSizes([700, 560])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

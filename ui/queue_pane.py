@@ -83,7 +83,7 @@ class QueuePane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((260, 70, 95, 120, 110, 95, 110, 80)):
+        for column, width in enumerate((220, 62, 92, 112, 96, 88, 104, 72)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(ApplicationTableModel.COMPANY, QHeaderView.ResizeMode.Stretch)
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
@@ -120,7 +120,9 @@ class QueuePane(QWidget):
             watched.installEventFilter(self)
         right_layout.addWidget(self.detail, 1)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([700, 500])
+        self.splitter.setSizes([820, 460])  # the queue wide enough for its company names at 1280 px
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
 
     def eventFilter(self, watched, event) -> bool:
