@@ -47,6 +47,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import applications — %s") % self.path.name)
         self.header: list[str] = []
         self.task = None
+        self.previewing = None  # the preview under way; a newer one cancels it
         self._build()
         self.preview_timer = QTimer(self, singleShot=True, interval=300)
         self.preview_timer.timeout.connect(self.refresh_preview)
@@ -210,7 +211,13 @@ class ImportDialog(QDialog):
         def work(progress, cancelled):
             return preview_applications(self.database, self.path, mapping, 20, cancelled)
 
-        self.runner.run(work, self._show_preview, self._preview_failed)
+        if self.previewing is not None:
+            self.previewing.cancel()  # a newer mapping supersedes it: its rows are not worth reading
+        self.previewing = handle = self.runner.run(
+            work,
+            lambda report: self._show_preview(report) if handle is self.previewing else None,
+            lambda error: self._preview_failed(error) if handle is self.previewing else None,
+        )
 
     def _preview_failed(self, error: Exception) -> None:
         self.summary.setText(self.tr("The file cannot be imported with this mapping: %s") % error)
@@ -226,10 +233,13 @@ class ImportDialog(QDialog):
             for column, target in enumerate(TARGETS):
                 self.preview.setItem(row, column, QTableWidgetItem(values.get(target, "")))
         self.errors.clear()
-        for error in report.invalid[:1000]:
-            self.errors.addItem(str(error))
-        if len(report.invalid) > 1000:
-            self.errors.addItem(self.tr("… and %d more") % (len(report.invalid) - 1000))
+        by_row: dict[int, list] = {}
+        for error in report.invalid:  # each invalid row once, with all its problems
+            by_row.setdefault(error.row, []).append(error)
+        for row, problems in list(by_row.items())[:1000]:
+            self.errors.addItem(self.tr("row %d: %s") % (row, "; ".join(f"{e.field}: {e.message}" for e in problems)))
+        if len(by_row) > 1000:
+            self.errors.addItem(self.tr("… and %d more rows") % (len(by_row) - 1000))
         new = report.rows - report.duplicates - report.invalid_rows
         self.summary.setText(
             self.tr("%d rows: %d to import, %d already imported, %d invalid (listed on the right; not imported).")

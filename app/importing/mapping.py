@@ -63,6 +63,9 @@ class Mapping:
             raise AppError(f"mapping {name}: unknown_countries must be a list of texts")
         if not all(isinstance(t, str) for t in data.get("fields", {}).values()):
             raise AppError(f"mapping {name}: every field's template must be a text")
+        for key in ("kind", "encoding", "delimiter", "date_format"):
+            if data.get(key) is not None and not isinstance(data[key], str):
+                raise AppError(f"mapping {name}: {key} must be a text")
         return cls(name=name, **data)
 
 

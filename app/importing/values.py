@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from models.dates import FIRST_DAY, LAST_DAY, holds
 from models.errors import InvalidInput
 from models.money import parse_usd
 
@@ -20,6 +21,14 @@ _INDIAN = re.compile(r"(?<![\d,.])(\d{1,2}(?:,\d{2})+,\d{3})(?![\d,])")
 
 
 def parse_date(text: str, fmt: str | None = None) -> date:
+    """A date the program can hold (1900 … 2999: the edges of its date arithmetic)."""
+    day = _parse_date(text, fmt)
+    if not holds(day):
+        raise InvalidInput(f"{text.strip()!r} is outside the dates Startup Desk holds ({FIRST_DAY} … {LAST_DAY})")
+    return day
+
+
+def _parse_date(text: str, fmt: str | None = None) -> date:
     text = text.strip()
     if fmt:
         try:
@@ -45,7 +54,7 @@ def parse_email(text: str) -> str:
 
 def parse_funding(text: str) -> tuple[int | None, str | None]:
     """(cents, None) for a USD amount; (None, 'EUR') for an amount in another currency."""
-    if text.isascii() and text.isdigit():  # most amounts, without a regular expression
+    if text.isascii() and text.isdigit() and len(text) <= 13:  # most amounts, without a regular expression
         return int(text) * 100, None
     if "," in text and _INDIAN.search(text):
         text = _INDIAN.sub(lambda match: match.group(1).replace(",", ""), text)

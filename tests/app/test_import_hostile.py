@@ -258,3 +258,28 @@ def test_excels_unicode_text_export_is_read(database, write_csv):
     ]
     report = import_applications(database, write_csv("\r\n".join(lines) + "\r\n", "export.txt", encoding="utf-16"))
     assert (report.imported, report.invalid) == (1, [])
+
+
+def test_values_beyond_what_the_program_holds_refuse_their_row_only(database, write_csv):
+    csv = (
+        "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd\n"
+        "OK1,2026-03-01,Fine,f@fine.io,GB,2025-06-01,100000\n"
+        "BIG,2026-03-01,Huge,h@huge.io,GB,2025-06-01,12345678901234567890\n"
+        "OLD,2026-03-01,Ancient,a@old.io,GB,0001-01-01,100000\n"
+        "FAR,9999-12-31,Future,x@far.io,GB,2025-06-01,100000\n"
+    )
+    report = import_applications(database, write_csv(csv))
+    assert report.imported == 1
+    problems = {(e.row, e.field) for e in report.invalid}
+    assert problems == {(3, "total_funding_usd"), (4, "incorporated_on"), (5, "submitted_on")}
+    assert all("holds" in e.message for e in report.invalid)
+
+
+@pytest.mark.parametrize("key", ["encoding", "delimiter", "date_format", "kind"])
+def test_a_mapping_with_a_number_where_a_text_belongs_is_refused_when_saved(key, tmp_path, capsys):
+    import json
+
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"fields": {"company": "{Name}"}, key: 5}))
+    assert main(["--db", str(tmp_path / "d.sqlite3"), "mappings", "save", "m", str(mapping)]) == 1
+    assert f"{key} must be a text" in capsys.readouterr().err
