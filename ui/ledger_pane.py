@@ -27,12 +27,13 @@ from models.money import display
 from ui.dialogs import show_error
 from ui.ledger_actions import LedgerActions
 from ui.ledger_chart import draw_burn_down, make_chart_view, totals_html
+from ui.ledger_lifecycle import LifecycleActions
 from ui.ledger_models import RIGHT, MemberFilter, MemberTableModel
 from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
 
 
-class LedgerPane(QWidget, LedgerActions):
+class LedgerPane(QWidget, LedgerActions, LifecycleActions):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
 
@@ -46,6 +47,7 @@ class LedgerPane(QWidget, LedgerActions):
         self.proxy.setSourceModel(self.model)
         self._build()
         self.loaded = False
+        self.member_data: dict | None = None  # the selected member's `ledger_of`, once read
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -65,6 +67,8 @@ class LedgerPane(QWidget, LedgerActions):
             (self.tr("Year two…"), self.year_two),
             (self.tr("Graduate…"), self.graduate),
             (self.tr("Renew…"), self.renew),
+            (self.tr("Extend grant…"), self.extend_grant),
+            (self.tr("Bonus credit…"), self.bonus_credit),
             (self.tr("Deals…"), self.member_deals),
         ):
             button = QPushButton(label)
@@ -197,6 +201,7 @@ class LedgerPane(QWidget, LedgerActions):
         self.reads.read("member", lambda: database.query(read), lambda result: self._member_read(member, *result))
 
     def _member_read(self, member: MemberSummary, data: dict, history) -> None:
+        self.member_data = data
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
