@@ -69,6 +69,7 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
             (self.tr("Renew…"), self.renew),
             (self.tr("Extend grant…"), self.extend_grant),
             (self.tr("Bonus credit…"), self.bonus_credit),
+            (self.tr("Forecast…"), self.open_forecast),
             (self.tr("Deals…"), self.member_deals),
         ):
             button = QPushButton(label)
@@ -140,6 +141,14 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
         splitter.addWidget(right)
         splitter.setSizes([650, 550])
         layout.addWidget(splitter, 1)
+
+    def open_forecast(self):
+        """The program forecast chart, in its own window (read on the runner)."""
+        from ui.forecast_view import open_forecast_dialog
+
+        self.forecast_dialog = open_forecast_dialog(self, self.database, self.runner)
+        self.forecast_dialog.view.status_message.connect(self.status_message)
+        return self.forecast_dialog
 
     # ---- loading -----------------------------------------------------------------
 
