@@ -36,6 +36,7 @@ from ui.tasks import TaskRunner
 class LedgerPane(QWidget, LedgerActions, LifecycleActions):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
+    application_requested = Signal(int)  # an application's row id, from the what-if's list: show it
 
     def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
@@ -70,6 +71,7 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
             (self.tr("Extend grant…"), self.extend_grant),
             (self.tr("Bonus credit…"), self.bonus_credit),
             (self.tr("Forecast…"), self.open_forecast),
+            (self.tr("What-if…"), self.open_whatif),
             (self.tr("Deals…"), self.member_deals),
         ):
             button = QPushButton(label)
@@ -149,6 +151,14 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
         self.forecast_dialog = open_forecast_dialog(self, self.database, self.runner)
         self.forecast_dialog.view.status_message.connect(self.status_message)
         return self.forecast_dialog
+
+    def open_whatif(self):
+        """The policy what-if, in its own window: it writes nothing."""
+        from ui.whatif_dialog import open_whatif_dialog
+
+        self.whatif_dialog = open_whatif_dialog(self, self.database, self.runner)
+        self.whatif_dialog.open_application.connect(self.application_requested)
+        return self.whatif_dialog
 
     # ---- loading -----------------------------------------------------------------
 

@@ -39,9 +39,12 @@ def test_a_lower_funding_cap_lists_the_application_that_changes_and_the_committe
     qtbot, queue_db, tmp_path, gui_thread_queries
 ):
     before = dump(tmp_path)
+    from ui.ledger_pane import LedgerPane
+
     runner = TaskRunner()
-    dialog = open_whatif_dialog(None, queue_db, runner)
-    qtbot.addWidget(dialog)
+    pane = LedgerPane(queue_db, runner)
+    qtbot.addWidget(pane)
+    dialog = pane.open_whatif()
     qtbot.waitUntil(lambda: dialog.evaluate_button.isEnabled(), timeout=10_000)
     assert dialog.funding_cap.text() == "5,000,000.00" and dialog.age.value() == 2
     dialog.funding_cap.setText("3,000,000")
@@ -58,7 +61,8 @@ def test_a_lower_funding_cap_lists_the_application_that_changes_and_the_committe
         "eligible → ineligible",
         "funding: pass → fail",
     ]
-    with qtbot.waitSignal(dialog.open_application) as opened:
+    dialog.grab().save("/tmp/whatif.png")
+    with qtbot.waitSignal(pane.application_requested) as opened:  # the window shows the application
         dialog._open(0, 1)
     assert opened.args == [dialog.result["changed"][0]["application"]]
     assert dump(tmp_path) == before  # what-if wrote nothing
