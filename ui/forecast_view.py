@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +35,8 @@ ALL = None  # the partner choice "All partners"
 
 
 class ForecastView(QWidget):
-    """The chart (stacked bars: credit to be applied by partner; a red line: credit to expire) and
+    """The chart (stacked bars above the axis: credit to be applied by partner; red bars below it:
+    credit to expire unused) and
     a table of the same figures. `figures` is what was read last."""
 
     status_message = Signal(str)
@@ -112,7 +113,7 @@ class ForecastView(QWidget):
     def _draw(self, *_args) -> None:
         if self.figures is None:
             return
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QLineSeries, QStackedBarSeries, QValueAxis
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QStackedBarSeries, QValueAxis
 
         figures = self.figures
         partners, applied, expiring = self.shown()
@@ -128,30 +129,25 @@ class ForecastView(QWidget):
             for cents in applied[code]:
                 bar_set.append(cents / 100)
             bars.append(bar_set)
+        lost = QBarSet(self.tr("to expire unused (below the axis)"))
+        lost.setColor(EXPIRING_COLOR)
+        for cents in expiring:
+            lost.append(-cents / 100)  # drawn below zero: credit the program loses (breakage)
+        bars.append(lost)
         chart.addSeries(bars)
-        line = QLineSeries()
-        line.setName(self.tr("to expire (breakage)"))
-        pen = QPen(EXPIRING_COLOR)
-        pen.setWidth(3)
-        line.setPen(pen)
-        line.setPointsVisible(True)
-        for index, cents in enumerate(expiring):
-            line.append(index, cents / 100)
-        chart.addSeries(line)
         x_axis = QBarCategoryAxis()
         x_axis.append(months)
         totals = [sum(applied[p][i] for p in partners) for i in range(len(months))]
-        top = max([*totals, *expiring, 0]) / 100
+        top, bottom = max([*totals, 0]) / 100, max([*expiring, 0]) / 100
         y_axis = QValueAxis()
-        y_axis.setRange(0, top * 1.1 or 1)
+        y_axis.setRange(-bottom * 1.1, top * 1.1 or 1)
         y_axis.setLabelFormat("%.0f")
-        y_axis.setTitleText(self.tr("USD"))
+        y_axis.setTitleText(self.tr("USD: to be applied ↑, to expire ↓"))
         y_axis.applyNiceNumbers()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in (bars, line):
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+        bars.attachAxis(x_axis)
+        bars.attachAxis(y_axis)
         self._fill_table(partners, applied, expiring, totals)
         self.summary.setText(
             self.tr("Next %d months: %s forecast to be applied, %s to expire unused.")
