@@ -226,7 +226,9 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
             cells = (
                 str(entry["id"]),
                 entry["date"].isoformat(),
-                entry["kind"] + (f" → {entry['reverses']}" if entry["reverses"] else ""),
+                entry["kind"]
+                + (f" → {entry['reverses']}" if entry["reverses"] else "")
+                + (self.tr(" (valid until %s)") % entry["valid_until"] if entry.get("valid_until") else ""),
                 display(entry["amount"]),
                 display(entry["balance"]) if entry["kind"] != "discount" else "",
                 entry["reason"],
