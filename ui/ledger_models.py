@@ -79,11 +79,16 @@ class MemberTableModel(QAbstractTableModel):
                 return display(value)
             if value is None:
                 return "—" if column == self.RUN_OUT else ""
+            if column == self.RUN_OUT:  # the forecast names a month: the bill's, a month's last day
+                return value.strftime("%Y-%m")
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.BALANCE, self.USED, self.YEAR):
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column == self.RUN_OUT and row.run_out:
-            return self.tr("At the last three months' average use of %s a month") % display(row.burn_per_month)
+            text = self.tr("At the last three months' average use of %s a month") % display(row.burn_per_month)
+            if row.first_full_bill:
+                text += self.tr("; the first bill charged in full: %s") % row.first_full_bill.strftime("%Y-%m")
+            return text
         return None
 
 

@@ -27,14 +27,16 @@ from models.money import display
 from ui.dialogs import show_error
 from ui.ledger_actions import LedgerActions
 from ui.ledger_chart import draw_burn_down, make_chart_view, totals_html
+from ui.ledger_lifecycle import LifecycleActions
 from ui.ledger_models import RIGHT, MemberFilter, MemberTableModel
 from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
 
 
-class LedgerPane(QWidget, LedgerActions):
+class LedgerPane(QWidget, LedgerActions, LifecycleActions):
     status_message = Signal(str)
     member_deals_requested = Signal(str)  # a workspace: show its partner-deal requests
+    application_requested = Signal(int)  # an application's row id, from the what-if's list: show it
 
     def __init__(self, database, runner: TaskRunner, undo_stack: QUndoStack | None = None, parent=None):
         super().__init__(parent)
@@ -46,6 +48,7 @@ class LedgerPane(QWidget, LedgerActions):
         self.proxy.setSourceModel(self.model)
         self._build()
         self.loaded = False
+        self.member_data: dict | None = None  # the selected member's `ledger_of`, once read
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -65,6 +68,10 @@ class LedgerPane(QWidget, LedgerActions):
             (self.tr("Year two…"), self.year_two),
             (self.tr("Graduate…"), self.graduate),
             (self.tr("Renew…"), self.renew),
+            (self.tr("Extend grant…"), self.extend_grant),
+            (self.tr("Bonus credit…"), self.bonus_credit),
+            (self.tr("Forecast…"), self.open_forecast),
+            (self.tr("What-if…"), self.open_whatif),
             (self.tr("Deals…"), self.member_deals),
         ):
             button = QPushButton(label)
@@ -137,6 +144,22 @@ class LedgerPane(QWidget, LedgerActions):
         splitter.setSizes([650, 550])
         layout.addWidget(splitter, 1)
 
+    def open_forecast(self):
+        """The program forecast chart, in its own window (read on the runner)."""
+        from ui.forecast_view import open_forecast_dialog
+
+        self.forecast_dialog = open_forecast_dialog(self, self.database, self.runner)
+        self.forecast_dialog.view.status_message.connect(self.status_message)
+        return self.forecast_dialog
+
+    def open_whatif(self):
+        """The policy what-if, in its own window: it writes nothing."""
+        from ui.whatif_dialog import open_whatif_dialog
+
+        self.whatif_dialog = open_whatif_dialog(self, self.database, self.runner)
+        self.whatif_dialog.open_application.connect(self.application_requested)
+        return self.whatif_dialog
+
     # ---- loading -----------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -197,12 +220,15 @@ class LedgerPane(QWidget, LedgerActions):
         self.reads.read("member", lambda: database.query(read), lambda result: self._member_read(member, *result))
 
     def _member_read(self, member: MemberSummary, data: dict, history) -> None:
+        self.member_data = data
         self.entries.setRowCount(len(data["entries"]))
         for row, entry in enumerate(data["entries"]):
             cells = (
                 str(entry["id"]),
                 entry["date"].isoformat(),
-                entry["kind"] + (f" → {entry['reverses']}" if entry["reverses"] else ""),
+                entry["kind"]
+                + (f" → {entry['reverses']}" if entry["reverses"] else "")
+                + (self.tr(" (valid until %s)") % entry["valid_until"] if entry.get("valid_until") else ""),
                 display(entry["amount"]),
                 display(entry["balance"]) if entry["kind"] != "discount" else "",
                 entry["reason"],

@@ -161,6 +161,8 @@ def cmd_ledger(args) -> int:
                 "kind": x["kind"],
                 "amount": plain(x["amount"]),
                 "reason": x["reason"],
+                # an extension's new last valid day (None for every other entry)
+                "valid_until": x["valid_until"] and x["valid_until"].isoformat(),
             }
             for x in data["entries"]
         ],

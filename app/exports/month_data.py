@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from app import schema
 from app.errors import AppError
+from app.grant_validity import last_valid_day
 from models.dates import month_end, parse_month
 from models.ledger import CREDIT_KINDS
 
@@ -153,11 +154,12 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
         else ()
     ):
         opening[enrollment], closing[enrollment] = int(start), int(end)
-    years = {
+    until = last_valid_day()  # a grant's own last day, or its latest extension standing
+    years = {  # the program year in force at the month's end (a bonus grant is not a program year)
         row.enrollment: row
         for row in conn.execute(
-            select(py.c.enrollment, py.c.number, py.c.valid_until, py.c.renewal)
-            .where(py.c.valid_from <= last, py.c.valid_until >= last)
+            select(py.c.enrollment, py.c.number, until.label("valid_until"), py.c.renewal)
+            .where(py.c.bonus.is_(False), py.c.valid_from <= last, until >= last)
             .order_by(py.c.enrollment, py.c.number)
         )
     }
@@ -194,7 +196,7 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
 
 
 #: what a member's credit is made of: a statement lists entries that count as one of these
-LISTED_KINDS = ("grant", "apply", "expire", "adjust")
+LISTED_KINDS = ("grant", "apply", "expire", "adjust", "extend")
 CLOSE_MADE = ("apply", "expire", "discount")  # what a month close makes (and a reopen or restatement undoes)
 
 
@@ -203,9 +205,11 @@ class StatementLine:
     """One thing that happened to a member's credit, at its net amount."""
 
     day: date
-    kind: str  # what it counts as: grant, apply, expire, adjust
+    kind: str  # what it counts as: grant, apply, expire, adjust, extend
     amount: int
     reason: str
+    program_year: int | None = None  # the grant it belongs to (a bonus grant's number from 1001)
+    valid_until: date | None = None  # an extension: the grant's new last valid day
 
 
 def month_entries(conn: Connection, enrollment: int, month: str) -> list[StatementLine]:
@@ -230,6 +234,7 @@ def month_entries(conn: Connection, enrollment: int, month: str) -> list[Stateme
             le.c.reason,
             le.c.reverses,
             le.c.reinstates,
+            le.c.extended_until,
         )
         .where(
             le.c.enrollment == enrollment,
@@ -260,10 +265,18 @@ def month_entries(conn: Connection, enrollment: int, month: str) -> list[Stateme
     lines = []
     for members in groups.values():
         net = sum(int(row.amount_cents) for row in members)
+        made = [row for row in members if row.kind != "reverse" and row.reinstates is None] or members
+        if members[0].counts_as == "extend":  # no amount: it stands while it is not reversed
+            reversals = sum(1 for row in members if row.kind == "reverse")
+            if len(members) - reversals > reversals:
+                ext = made[0]
+                lines.append(
+                    StatementLine(ext.entry_date, "extend", 0, ext.reason, ext.program_year, ext.extended_until)
+                )
+            continue
         if net == 0:
             continue
-        made = [row for row in members if row.kind != "reverse" and row.reinstates is None] or members
         shown = made[-1] if made[0].month is not None else made[0]  # a redone close's wording; else the entry's
-        lines.append(StatementLine(shown.entry_date, shown.counts_as, net, shown.reason))
+        lines.append(StatementLine(shown.entry_date, shown.counts_as, net, shown.reason, shown.program_year))
     lines.sort(key=lambda line: line.day)
     return lines

@@ -19,6 +19,7 @@ from app.exports.adjustments import properties
 from app.exports.month_data import MemberMonth, StatementLine
 from app.exports.sheets import Money, Year, workbook
 from app.files import temporary_beside
+from models.ledger import is_bonus
 from models.money import display
 
 Progress = Callable[[int, int], None]
@@ -39,7 +40,27 @@ HEADER = (
     "Credit valid until",
 )
 WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16)
-KIND_LABELS = {"grant": "Granted", "apply": "Credit applied", "expire": "Expired", "adjust": "Adjustment"}
+KIND_LABELS = {
+    "grant": "Granted",
+    "apply": "Credit applied",
+    "expire": "Expired",
+    "adjust": "Adjustment",
+    "extend": "Extended",
+}
+
+
+def label_of(line: StatementLine) -> str:
+    """What a member reads in the Entry column: a bonus grant is "Bonus credit" (SPEC 4)."""
+    if line.kind == "grant" and is_bonus(line.program_year):
+        return "Bonus credit"
+    return KIND_LABELS.get(line.kind, line.kind)
+
+
+def details_of(line: StatementLine) -> str:
+    """The Details column: an extension names the grant's new last day."""
+    if line.kind == "extend" and line.valid_until is not None:
+        return f"valid until {line.valid_until:%d %B %Y}: {line.reason}"
+    return line.reason
 
 
 def row_of(member: MemberMonth) -> list[object]:
@@ -159,8 +180,8 @@ def write_statement_pdf(
             rows.append(
                 [
                     text(line.day.isoformat()),
-                    text(KIND_LABELS.get(line.kind, line.kind)),
-                    text(line.reason),
+                    text(label_of(line)),
+                    text(details_of(line)),
                     amount(line.amount),
                 ]
             )
