@@ -58,6 +58,13 @@ def main() -> int:
                 wait(app, window.runner)
             suffix = "" if (width, height) == SIZES[0] else f"-{width}x{height}"
             window.grab().save(str(target / f"{name}{suffix}.png"))
+    window.resize(*SIZES[0])
+    window.show_pane(1)
+    forecast = window.ledger.open_forecast()
+    forecast.resize(1100, 700)
+    wait(app, window.runner)
+    forecast.grab().save(str(target / "forecast.png"))
+    forecast.close()
     window.close()
     database.close()
     return 0

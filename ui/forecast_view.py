@@ -31,6 +31,8 @@ from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
 
 EXPIRING_COLOR = QColor("#C0392B")
+#: the partners' colours: blues, greens and violets, never a red that could read as "expiring"
+PARTNER_COLORS = ("#2E86C1", "#28B463", "#7D3C98", "#17A589", "#5DADE2", "#A9CCE3", "#1D8348", "#BB8FCE")
 ALL = None  # the partner choice "All partners"
 
 
@@ -124,8 +126,9 @@ class ForecastView(QWidget):
             chart.removeAxis(axis)
         chart.setTitle(self.tr("Credit forecast, %s to %s (USD)") % (months[0], months[-1]) if months else "")
         bars = QStackedBarSeries()
-        for code in partners:
+        for number, code in enumerate(partners):
             bar_set = QBarSet(self.tr("%s: to be applied") % partner_label(code))
+            bar_set.setColor(QColor(PARTNER_COLORS[number % len(PARTNER_COLORS)]))
             for cents in applied[code]:
                 bar_set.append(cents / 100)
             bars.append(bar_set)
@@ -141,7 +144,7 @@ class ForecastView(QWidget):
         top, bottom = max([*totals, 0]) / 100, max([*expiring, 0]) / 100
         y_axis = QValueAxis()
         y_axis.setRange(-bottom * 1.1, top * 1.1 or 1)
-        y_axis.setLabelFormat("%.0f")
+        y_axis.setLabelFormat("%'.0f")
         y_axis.setTitleText(self.tr("USD: to be applied ↑, to expire ↓"))
         y_axis.applyNiceNumbers()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)

@@ -95,8 +95,9 @@ def draw_burn_down(
     x_axis.setFormat("yyyy-MM")
     x_axis.setRange(moment(history[0][0]), moment(end))
     y_axis = QValueAxis()
-    y_axis.setLabelFormat("%.0f")
+    y_axis.setLabelFormat("%'.0f")
     y_axis.setRange(0, max(c for _, c in history) / 100 * 1.05 or 1)
+    y_axis.applyNiceNumbers()  # ticks at 0, 5,000, 10,000 … rather than 6,563
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for series in chart.series():

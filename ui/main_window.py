@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         for pane in (self.queue, self.ledger, self.deals):
             pane.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ledger.member_deals_requested.connect(self.show_member_deals)
+        self.ledger.application_requested.connect(self.show_application)
         self.tabs.currentChanged.connect(self._pane_shown)
         for action in self.queue.actions.values():
             self.decide_menu.addAction(action)
@@ -198,6 +199,11 @@ class MainWindow(QMainWindow):
         view.refresh()
         dialog.open()
         return dialog
+
+    def show_application(self, application: int) -> None:
+        """An application opened from elsewhere (the what-if's list): the queue shows it, Back returns."""
+        self.show_pane(0)
+        self.queue.open_application(application)
 
     def show_member_deals(self, workspace: str) -> None:
         self.show_pane(2)

@@ -51,3 +51,18 @@ def test_a_json_export_imports_through_the_window(qtbot, sqlite_database, tmp_pa
         dialog.import_button.click()
     assert imported.args[0].imported == 1
     window.runner.wait()
+
+
+def test_an_application_from_the_whatif_list_opens_in_the_queue(qtbot, ledger_db):
+
+    window = MainWindow(ledger_db)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window.queue)
+    window.show_pane(1)
+    application = window.database.query(lambda uow: 1)
+    window.ledger.application_requested.emit(application)
+    settle(qtbot, window.queue)
+    assert window.tabs.currentWidget() is window.queue
+    assert window.queue.detail.application == application  # the detail shows it
+    window.runner.wait()
