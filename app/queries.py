@@ -63,6 +63,8 @@ class QueueFilter:
     text: str = ""
     flagged_only: bool = False
     ids: tuple[int, ...] = field(default=())
+    #: only applications waiting for an answer whose answer-by date is before this day (SPEC 9: overdue)
+    overdue_on: date | None = None
 
     def conditions(self, conn: Connection, walk: str | None = None) -> list:
         """The WHERE terms, steering SQLite's planner (it has no statistics) onto one index:
@@ -105,6 +107,10 @@ class QueueFilter:
             where.append(col(a.id).in_(select(d.application)))
         if self.ids:
             where.append(a.id.in_(self.ids))
+        if self.overdue_on is not None:
+            f = schema.followups.c
+            where.append(col(a.status) == "needs_info")
+            where.append(col(a.id).in_(select(f.application).where(f.answer_by < self.overdue_on)))
         return where
 
 

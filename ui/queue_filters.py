@@ -37,6 +37,8 @@ def presets() -> dict[str, QueueFilter]:
         tr("Eligible, not yet reviewed"): QueueFilter(statuses=("new",), eligibility=("eligible",)),
         tr("Needs info"): QueueFilter(statuses=("needs_info",)),
         tr("Possible duplicates"): QueueFilter(statuses=OPEN, flagged_only=True),
+        # the day is the filter bar's today when it is applied (see QueueFilterBar.current)
+        tr("Overdue answers"): QueueFilter(statuses=("needs_info",), overdue_on=date.max),
         tr("All applications"): QueueFilter(),
     }
 
@@ -47,8 +49,9 @@ class QueueFilterBar(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, today=None):
         super().__init__(parent)
+        self.today = today  # the database's clock: what "overdue" is measured against
         self._quiet = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +86,9 @@ class QueueFilterBar(QWidget):
         self.date_to = self._date(tr("Submitted until"))
         self.flagged = QCheckBox(tr("Duplicates only"))
         self.flagged.toggled.connect(self._edited)
+        self.overdue = QCheckBox(tr("Overdue answers"))
+        self.overdue.setToolTip(tr("Needs info, and the answer-by date has passed"))
+        self.overdue.toggled.connect(self._edited)
         save = QPushButton(tr("Save filter…"))
         save.clicked.connect(self.save_filter)
         bar.addWidget(self.saved)
@@ -96,6 +102,7 @@ class QueueFilterBar(QWidget):
         filters.addWidget(QLabel(tr("to")))
         filters.addWidget(self.date_to)
         filters.addWidget(self.flagged)
+        filters.addWidget(self.overdue)
         filters.addStretch(1)
         layout.addLayout(bar)
         layout.addLayout(filters)
@@ -149,6 +156,7 @@ class QueueFilterBar(QWidget):
             submitted_to=day(self.date_to),
             text=self.search.text(),
             flagged_only=self.flagged.isChecked(),
+            overdue_on=self.today() if self.overdue.isChecked() and self.today else None,
         )
 
     def put(self, queue: QueueFilter) -> None:
@@ -160,6 +168,7 @@ class QueueFilterBar(QWidget):
         _select_data(self.partner, queue.partner)
         self.search.setText(queue.text)
         self.flagged.setChecked(queue.flagged_only)
+        self.overdue.setChecked(queue.overdue_on is not None)
         for edit, value in ((self.date_from, queue.submitted_from), (self.date_to, queue.submitted_to)):
             edit.setDate(QDate(value) if value else edit.minimumDate())
         self.search_timer.stop()
@@ -218,6 +227,7 @@ def _filter_to_json(queue: QueueFilter) -> dict:
         "submitted_to": queue.submitted_to.isoformat() if queue.submitted_to else None,
         "text": queue.text,
         "flagged_only": queue.flagged_only,
+        "overdue": queue.overdue_on is not None,
     }
 
 
@@ -231,4 +241,5 @@ def _filter_from_json(fields: dict) -> QueueFilter:
         submitted_to=date.fromisoformat(fields["submitted_to"]) if fields.get("submitted_to") else None,
         text=fields.get("text", ""),
         flagged_only=bool(fields.get("flagged_only")),
+        overdue_on=date.max if fields.get("overdue") else None,  # today, once applied
     )

@@ -64,7 +64,7 @@ class QueuePane(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.filters = QueueFilterBar()
+        self.filters = QueueFilterBar(today=self.database.clock.today)
         self.filters.edited.connect(self.apply_filter)
         self.search, self.status = self.filters.search, self.filters.status
         layout.addWidget(self.filters)

@@ -105,3 +105,17 @@ def draft_credit_notices(uow: UnitOfWork, notices: list[dict]) -> list[int]:
         app = members[notice["enrollment"]]
         rows.append(draft_row(uow, composer, Kind.CREDIT_NOTICE, app, (), "", None, None, extra, key))
     return add_rows(uow, rows)
+
+
+def discard_unsent(uow: UnitOfWork, enrollment: int, kind: Kind) -> int:
+    """A member decision undone takes back its unsent message of `kind` (a sent one stays sent)."""
+    from sqlalchemy import update
+
+    from app.services.outbox import OPEN
+
+    m, app = schema.outbox_messages, _member(uow, enrollment)
+    return uow.conn.execute(
+        update(m)
+        .where(m.c.application == app.id, m.c.kind == kind.value, m.c.status.in_(OPEN))
+        .values(status="discarded", updated_at=uow.now(), version=m.c.version + 1)
+    ).rowcount

@@ -73,3 +73,22 @@ def test_year_two_granted_names_its_credit_and_dates_and_a_renewal_its_discount(
     assert refused["kind"] == "year2_refused"
     offer = body(members, members.run(lambda _c, uow: draft_renewal_offer(uow, enrollment, date(2028, 2, 14)), None))
     assert "at a discount of 50 % for one year; the offer is open until 14 February 2028" in offer["body"]
+
+
+def test_graduation_and_renewal_put_their_messages_in_the_outbox_and_their_undo_takes_them_back(members, clock):
+    from datetime import date, datetime
+
+    from app.services import ledger, outbox
+
+    def kinds(status="draft"):
+        return sorted(m["kind"] for m in members.query(outbox.messages, status) if m["kind"] != "acceptance")
+
+    members.run(ledger.graduate, ledger.Graduate("worked"))
+    assert kinds() == ["year2_refused"]
+    members.run(ledger.reinstate_member, ledger.ReinstateMember("worked"))
+    assert kinds() == [] and kinds("discarded") == ["year2_refused"]
+    clock.at = datetime(2027, 1, 20, 12)  # year 1 over, its credit expired: a renewal year
+    members.run(ledger.renew, ledger.Renew("worked", date(2027, 1, 15)))
+    assert kinds() == ["renewal_offer"]
+    members.run(ledger.cancel_renewal, ledger.CancelRenewal("worked"))
+    assert kinds() == [] and sorted(kinds("discarded")) == ["renewal_offer", "year2_refused"]

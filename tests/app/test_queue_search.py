@@ -121,3 +121,17 @@ def test_a_queue_row_says_since_when_it_is_in_its_status(queue, clock):
         since = {row[10]: row[11] for row in queue_page(conn, QueueFilter(text="leap"), "company")}
     assert since["S-001"] == imported["S-001"]  # untouched: since its import
     assert since["ZX-9"].date().isoformat() == "2027-06-20"  # since the decision
+
+
+def test_the_overdue_filter_lists_needs_info_past_its_answer_by_date(queue, clock):
+    from datetime import date, timedelta
+
+    from app.queries import count_queue
+    from app.services.applications import Decide, decide
+
+    queue.run(decide, Decide("ZX-9", "needs-info", reason="which country?"))
+    today = clock.today()
+    with queue.read() as conn:
+        assert count_queue(conn, QueueFilter(overdue_on=today)) == 0
+        assert count_queue(conn, QueueFilter(overdue_on=today + timedelta(days=15))) == 1
+        assert count_queue(conn, QueueFilter(overdue_on=date(2999, 1, 1), statuses=("new",))) == 0

@@ -85,3 +85,29 @@ def test_changing_a_filter_while_a_linked_application_is_shown_alone_filters_ane
     settle(qtbot, pane)
     assert not pane.alone.isVisible()
     assert_shows(pane, "Gamma Games")
+
+
+def test_overdue_answers_is_a_filter_of_its_own(qtbot, sqlite_database, write_csv):
+    """SPEC 9: a needs-info application whose answer-by date has passed shows in its own filter."""
+    from datetime import timedelta
+
+    from app.queries import QueueFilter
+    from app.services.applications import Decide, decide
+    from app.services.imports import import_applications
+    from tests.ui.queue_support import CSV, companies, make_pane, settle
+
+    import_applications(sqlite_database, write_csv(CSV))
+    sqlite_database.run(decide, Decide("T1", "needs-info", reason="which country?"))
+    pane = make_pane(qtbot, sqlite_database)
+    index = pane.filters.saved.findText("Overdue answers")
+    assert index > 0
+    pane.filters.saved.setCurrentIndex(index)
+    pane.filters.saved.activated.emit(index)
+    settle(qtbot, pane)
+    assert pane.filters.overdue.isChecked() and companies(pane) == []  # asked today: not overdue yet
+    sqlite_database.clock.at += timedelta(days=15)  # past the 14 days of the answer-by date
+    pane.set_filter(pane.filters.current())
+    settle(qtbot, pane)
+    assert companies(pane) == ["Alpha Analytics"]
+    assert pane.filters.current().overdue_on == sqlite_database.clock.today()
+    assert isinstance(pane.filters.current(), QueueFilter)

@@ -81,11 +81,23 @@ def grant_year_two(command: GrantYearTwo, uow: UnitOfWork) -> dict:
 
 
 def graduate(command: Graduate, uow: UnitOfWork) -> dict:
-    return _change_status(uow, command.workspace, MemberStatus.GRADUATED)
+    """The member no longer qualifies for year 2: the status, and the member's message (SPEC 9)."""
+    from app.services.member_messages import draft_year_two
+
+    result = _change_status(uow, command.workspace, MemberStatus.GRADUATED)
+    enrollment = enrollment_row(uow.conn, command.workspace)
+    draft_year_two(uow, enrollment.id, granted=False, reason="the member no longer meets the program's requirements")
+    return result
 
 
 def reinstate_member(command: ReinstateMember, uow: UnitOfWork) -> dict:
-    return _change_status(uow, command.workspace, MemberStatus.ACTIVE)
+    """A graduation made by mistake, undone: its unsent "year 2 not granted" message goes too."""
+    from app.services.member_messages import discard_unsent
+    from models.messages import Kind
+
+    result = _change_status(uow, command.workspace, MemberStatus.ACTIVE)
+    discard_unsent(uow, enrollment_row(uow.conn, command.workspace).id, Kind.YEAR2_REFUSED)
+    return result
 
 
 def _change_status(uow: UnitOfWork, workspace: str, target: MemberStatus) -> dict:
@@ -107,6 +119,9 @@ def renew(command: Renew, uow: UnitOfWork) -> dict:
     _add_year(uow, enrollment.id, year, policy.version, on)
     conn.execute(update(e).where(e.c.id == enrollment.id).values(status=MemberStatus.RENEWAL.value))
     note(uow, enrollment, f"renewal year from {year.valid_from} at the renewal discount ({policy.renewal_discount})")
+    from app.services.member_messages import draft_renewal_offer  # the member's message (SPEC 9)
+
+    draft_renewal_offer(uow, enrollment.id, year.valid_until)
     return {
         "workspace": command.workspace,
         "program_year": year.number,
@@ -140,6 +155,10 @@ def cancel_renewal(command: CancelRenewal, uow: UnitOfWork) -> dict:
     conn.execute(py.delete().where(py.c.enrollment == enrollment.id, py.c.number == number))
     conn.execute(update(e).where(e.c.id == enrollment.id).values(status=target.value))
     note(uow, enrollment, f"renewal cancelled: the member is {target.value} again")
+    from app.services.member_messages import discard_unsent
+    from models.messages import Kind
+
+    discard_unsent(uow, enrollment.id, Kind.RENEWAL_OFFER)  # its unsent message goes with it
     return {"workspace": workspace, "status": target.value}
 
 
