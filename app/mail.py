@@ -92,6 +92,21 @@ def _record(command, uow: UnitOfWork) -> None:
     message, status, channel, answer = command
     row = uow.conn.execute(select(m).where(m.c.id == message).with_for_update()).one()
     _finish(uow, row, status, channel, answer)
+    if status == "sent":
+        _letters_delivered(uow, [message])
+
+
+def _letters_delivered(uow: UnitOfWork, messages: list[int]) -> None:
+    """An acceptance sent (or written as .eml) carried the member's letter: the letter counts as
+    written, so `export letters` and Print do not offer it again."""
+    from app.services.exports import _record as record_letters
+
+    sent = uow.conn.execute(
+        select(m.c.application, m.c.message_id).where(
+            m.c.id.in_(messages), m.c.kind == "acceptance", m.c.application.is_not(None)
+        )
+    ).all()
+    record_letters(uow, {application: f"e-mail {message_id}"[:255] for application, message_id in sent})
 
 
 # ---- the batch ------------------------------------------------------------------------------------
@@ -224,6 +239,7 @@ def _record_many(outcomes, uow: UnitOfWork) -> None:
             for i, status, channel, answer in kept
         ],
     )
+    _letters_delivered(uow, [i for i, status, _channel, _answer in kept if status == "sent"])
 
 
 def _write_files(database: Database, transport, todo, settings, report: SendReport, progress, cancelled) -> None:

@@ -293,6 +293,25 @@ def test_the_acceptance_carries_the_members_letter(database, write_csv, tmp_path
         and letter.get_filename() == "Accepted Co - acceptance letter.pdf"
     )
     assert letter.get_content().startswith(b"%PDF")
+    from app.services.exports import letters_pending
+
+    assert database.query(letters_pending) == 0  # sent with the acceptance: the letter counts as written
+
+
+def test_an_acceptance_written_as_eml_counts_its_letter_as_written(database, write_csv, tmp_path):
+    from datetime import date
+
+    from app.services.applications import Decide, decide
+    from app.services.exports import letters_pending
+
+    import_applications(
+        database, write_csv(HEADER + "A1,2027-06-01,Accepted Co,a@accepted.io,Ada,GB,2026-06-01,100000,no,accepted\n")
+    )
+    database.run(decide, Decide("A1", "accept", on=date(2027, 6, 15)))
+    assert database.query(letters_pending) == 1
+    (tmp_path / "out").mkdir()
+    mail.send_outbox(database, mail.EmlFolder(tmp_path / "out"))
+    assert database.query(letters_pending) == 0
 
 
 def test_ssl_on_connect_with_a_certificate_the_client_trusts(database, write_csv, certificate):
