@@ -92,3 +92,14 @@ def test_graduation_and_renewal_put_their_messages_in_the_outbox_and_their_undo_
     assert kinds() == ["renewal_offer"]
     members.run(ledger.cancel_renewal, ledger.CancelRenewal("worked"))
     assert kinds() == [] and sorted(kinds("discarded")) == ["renewal_offer", "year2_refused"]
+
+
+def test_a_year_two_grant_reversed_takes_its_unsent_message_back(members):
+    from datetime import date
+
+    from app.services import ledger, outbox
+
+    granted = members.run(ledger.grant_year_two, ledger.GrantYearTwo("worked", date(2027, 1, 10)))
+    assert [m["status"] for m in members.query(outbox.messages) if m["kind"] == "year2_granted"] == ["draft"]
+    members.run(ledger.reverse, ledger.Reverse(granted["grant_entry"], "granted by mistake"))
+    assert [m["status"] for m in members.query(outbox.messages) if m["kind"] == "year2_granted"] == ["discarded"]

@@ -133,6 +133,11 @@ def reverse(command: Reverse, uow: UnitOfWork) -> int:
         # a later year granted by mistake goes with its grant (nothing was drawn from it, see
         # above), so it can be granted again; the grant and its reversal keep the trail
         conn.execute(py.delete().where(py.c.enrollment == original.enrollment, py.c.number == original.program_year))
+        if original.program_year == 2:  # its unsent "year 2 granted" message goes too
+            from app.services.member_messages import discard_unsent
+            from models.messages import Kind
+
+            discard_unsent(uow, original.enrollment, Kind.YEAR2_GRANTED)
     return entry
 
 
