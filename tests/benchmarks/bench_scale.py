@@ -154,6 +154,10 @@ def applications_json(path: Path, folder: Path) -> list[str]:
 
 def queue_before_after_analyze(path: Path, folder: Path) -> list[str]:
     copy = folder / "analyzed.sqlite3"
+    con = sqlite3.connect(path)  # the builder's import of its first chunk left statistics of that chunk
+    con.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    con.commit()
+    con.close()
     shutil.copy(path, copy)
     url, analyzed = f"sqlite:///{path}", f"sqlite:///{copy}"
     before = [queue_range_open_by_company(url) for _ in range(3)]
