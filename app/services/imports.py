@@ -31,27 +31,7 @@ def import_applications(
             uow.commit()
     if strict and report.invalid:
         report.imported = 0
-    elif report.imported >= ANALYZE_AFTER:
-        analyze_applications(database)
     return report
-
-
-#: an import of at least this many rows refreshes the planner's statistics
-ANALYZE_AFTER = 10_000
-
-
-def analyze_applications(database: Database) -> None:
-    """The planner's statistics of the applications table, after a big import changed it: SQLite
-    keeps none until asked (without them a count of the queue took the status index for any
-    filter). Statistics are no data: a failure to gather them is left for the next import."""
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        with database.engine.begin() as conn:
-            conn.execute(text("ANALYZE applications"))
-    except SQLAlchemyError:
-        pass
 
 
 def import_partners(database: Database, path: Path | str, mapping: Mapping | None = None, strict: bool = False):
