@@ -12,21 +12,29 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Integer, case, func, select
+from sqlalchemy import Connection, Integer, case, exists, func, select
 
 from app import schema
 from app.database import UnitOfWork
-from app.grant_validity import last_valid_day
 from models.dates import parse_month
 from models.forecast import RUN_OUT_HORIZON, add_months, average_bill, month_days, month_label, plan
-from models.ledger import CREDIT_KINDS
+from models.ledger import CREDIT_KINDS, EntryKind, GrantBalance
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
 mc = schema.month_closes
 
 #: how many closed months set a member's pace (the forecast's average bill)
 PACE_MONTHS = 3
+_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
+
+
+class _Year(NamedTuple):
+    number: int
+    valid_from: date
+    valid_until: date  # the effective last valid day, extensions included
+    renewal: bool
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,13 @@ def _credit(condition):
 
 
 def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """enrollment -> [(program year, (available, committed, used, applied in the last closed month))]:
-    one pass over the entries with conditional sums."""
+    """enrollment -> [(program year, (available, committed, used, applied in the last closed month,
+    the grant's latest standing extension or None))]: one pass over the entries with conditional sums
+    (the reversal of an extension is looked up for `extend` entries only)."""
     credit = le.c.kind.in_(CREDIT_KINDS)
+    rev = le.alias("extension_reversal")
+    # an extension's reversal is looked up for `extend` entries only (the outer CASE decides first)
+    unreversed = case((~exists().where(rev.c.reverses == le.c.id), le.c.extended_until), else_=None)
     query = select(
         le.c.enrollment,
         le.c.program_year,
@@ -80,27 +92,52 @@ def year_figures(conn: Connection, today: date, last: str | None, enrollments: l
         _credit(credit & (le.c.entry_date > today)),
         -_credit(le.c.counts_as == "apply"),
         _credit(le.c.counts_as.in_(("apply", "discount")) & (le.c.month == (last or ""))),
+        func.max(case((le.c.kind == EntryKind.EXTEND.value, unreversed), else_=None)),
     ).group_by(le.c.enrollment, le.c.program_year)
     if enrollments is not None:
         query = query.where(le.c.enrollment.in_(enrollments))
     figures: dict[int, list] = defaultdict(list)
     for row in conn.execute(query):
-        figures[row[0]].append((row[1], tuple(int(v) for v in row[2:])))
+        figures[row[0]].append((row[1], (int(row[2]), int(row[3]), int(row[4]), int(row[5]), row[6])))
     return figures
 
 
-def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> list[MemberSummary]:
+def _grants(years, figures, on_or_after: date | None) -> dict[int, list[GrantBalance]]:
+    """`grant_balances` from what the one pass summed: each grant's balance is its entries' sum
+    (available and committed), its last day its latest standing extension, else its own."""
+    day = on_or_after - _ONE_DAY if on_or_after is not None else None
+    sums = {(enrollment, year): f for enrollment, mine in figures.items() for year, f in mine}
+    balances: dict[int, list[GrantBalance]] = defaultdict(list)
+    for y in years:
+        if y.renewal:
+            continue
+        f = sums.get((y.enrollment, y.number))
+        until = (f[4] if f is not None else None) or y.valid_until
+        if day is not None and y.valid_until < day and until < day:
+            continue
+        remaining = f[0] + f[1] if f is not None else 0
+        balances[y.enrollment].append(GrantBalance(y.number, y.valid_from, until, remaining, y.priority))
+    return balances
+
+
+def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None, figures=None) -> list[MemberSummary]:
     """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size."""
     conn, today = uow.conn, uow.today
     last = last_closed_month(conn)
-    figures = year_figures(conn, today, last, enrollments)
+    if figures is None:
+        figures = year_figures(conn, today, last, enrollments)
+    # every grant (a bonus grant and a renewal year too, for the forecast) in the table's order
+    query = select(
+        py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus, py.c.priority
+    ).order_by(py.c.id)
+    all_years = conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))).all()
+    extended = {(n, year): f[4] for n, mine in figures.items() for year, f in mine if f[4] is not None}
     years: dict[int, list] = defaultdict(list)
     # program years only (a bonus grant is not the year in force), each to its effective last day
-    query = select(
-        py.c.enrollment, py.c.number, py.c.valid_from, last_valid_day().label("valid_until"), py.c.renewal
-    ).where(py.c.bonus.is_(False))
-    for row in conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))):
-        years[row.enrollment].append(row)
+    for y in all_years:
+        if not y.bonus:
+            until = extended.get((y.enrollment, y.number)) or y.valid_until
+            years[y.enrollment].append(_Year(y.number, y.valid_from, until, y.renewal))
     recent_bills: dict[str, list[int]] = defaultdict(list)
     last_bill: dict[str, int] = {}
     if last:
@@ -113,12 +150,10 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
     # the forecast walks every grant (bonus, extended, a year 2 to come) in drawing order, as the close does
     calendar, lasts, grants = [], [], {}
     if last:
-        from app.services.ledger.common import grant_balances
-
         after = parse_month(last)
         calendar = month_days(after, RUN_OUT_HORIZON)
         lasts = [day for _, _, day in calendar]
-        grants = grant_balances(conn, enrollments, date(after[0], after[1], 1))
+        grants = _grants(all_years, figures, date(after[0], after[1], 1))
     members = select(e.c.id, e.c.workspace, a.c.company, a.c.partner_code, e.c.status).join(
         a, a.c.id == e.c.application
     )
@@ -159,15 +194,17 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> l
     return summaries
 
 
-_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
-
-
-def program_totals(uow: UnitOfWork) -> ProgramTotals:
+def program_totals(uow: UnitOfWork, figures=None) -> ProgramTotals:
+    """The program's figures; `figures` (year_figures of every member) saves the pass over the entries."""
     conn, today = uow.conn, uow.today
-    credit = le.c.kind.in_(CREDIT_KINDS)
-    available, committed = conn.execute(
-        select(_credit(credit & (le.c.entry_date <= today)), _credit(credit & (le.c.entry_date > today)))
-    ).one()
+    if figures is None:
+        credit = le.c.kind.in_(CREDIT_KINDS)
+        available, committed = conn.execute(
+            select(_credit(credit & (le.c.entry_date <= today)), _credit(credit & (le.c.entry_date > today)))
+        ).one()
+    else:
+        mine = [f for years in figures.values() for _, f in years]
+        available, committed = sum(f[0] for f in mine), sum(f[1] for f in mine)
     last = last_closed_month(conn)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     if last:
@@ -202,8 +239,9 @@ def program_totals(uow: UnitOfWork) -> ProgramTotals:
 
 
 def ledger_overview(uow: UnitOfWork) -> tuple[list[MemberSummary], ProgramTotals]:
-    """What the Ledger pane shows, read in one transaction."""
-    return member_summaries(uow), program_totals(uow)
+    """What the Ledger pane shows, read in one transaction: one pass over the entries serves both."""
+    figures = year_figures(uow.conn, uow.today, last_closed_month(uow.conn))
+    return member_summaries(uow, figures=figures), program_totals(uow, figures=figures)
 
 
 def balance_history(conn: Connection, enrollment: int) -> list[tuple[date, int]]:

@@ -46,6 +46,55 @@ def iter_application_summaries(conn: Connection, status: str | None = None, limi
         }
 
 
+#: `--json`'s line for one application, as `json.JSONEncoder(ensure_ascii=False)` writes it:
+#: the text between its values
+_JSON_TEXT = ['{"id": ', ', "company": ', ', "status": ', ', "eligibility": ', ', "rules": {"age": ']
+_JSON_TEXT += [f', "{rule}": ' for rule in list(RULES)[1:]] + ["}}"]
+_JSON_LINE = "{}".join(part.replace("{", "{{").replace("}", "}}") for part in _JSON_TEXT)
+_BLOCK = 5_000
+
+
+def iter_application_json(conn: Connection, status: str | None = None, limit: int | None = None):
+    """SPEC 8's `applications --json` rows as text, in blocks of lines joined by ",\n  ":
+    the same bytes as encoding `iter_application_summaries`' dicts, without building them.
+    SQLite quotes the strings itself (`json_quote` escapes as Python's encoder does), so
+    each row crosses into Python as one string; elsewhere a streamed cursor's rows are
+    quoted by the json module's own C quoting."""
+    if conn.dialect.name == "sqlite":
+        quoted = ["json_quote(coalesce(application_id, CAST(id AS TEXT)))", "json_quote(company)"]
+        quoted += [f"json_quote({c})" for c in ("status", "eligibility", *RULES.values())]
+        line = " || ".join(part for i, text in enumerate(_JSON_TEXT) for part in [f"'{text}'", *quoted[i : i + 1]])
+        # a block is one string built by SQLite: the rows after the last block's, in id order
+        # (`+status`: walked along the ids, never sorted), joined by `group_concat` in that order
+        where = "id > ?" + (" AND +status = ?" if status else "")
+        sql = (
+            f"SELECT group_concat(line, ',\n  '), max(id), count(*) FROM "
+            f"(SELECT id, {line} AS line FROM applications WHERE {where} ORDER BY id LIMIT ?)"
+        )
+        raw, last, left = conn.connection.driver_connection, -1, limit or -1
+        while left:
+            size = _BLOCK if left < 0 else min(_BLOCK, left)
+            block, last, count = raw.execute(sql, (last, status, size) if status else (last, size)).fetchone()
+            if not count:
+                return
+            yield block
+            left = left - count if left > 0 else left
+        return
+    from json.encoder import encode_basestring
+
+    def quote(value) -> str:
+        return "null" if value is None else encode_basestring(value)
+
+    a = schema.applications.c
+    query = select(a.id, a.application_id, a.company, a.status, a.eligibility, *[a[c] for c in RULES.values()])
+    if status:
+        query = query.where(a.status == status)
+    query = query.order_by(a.id).limit(limit) if limit else query.order_by(a.id)
+    result = conn.execution_options(stream_results=True, yield_per=_BLOCK).execute(query)
+    for rows in result.partitions():
+        yield ",\n  ".join([_JSON_LINE.format(quote(r[1] or str(r[0])), *[quote(v) for v in r[2:]]) for r in rows])
+
+
 # ---- the queue ---------------------------------------------------------------------
 
 #: Sortable queue columns, in display order.

@@ -46,29 +46,28 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
 
 def cmd_applications(args) -> int:
     """Streamed: rows are written as they are read, in blocks, whatever the size of the queue."""
-    import json
     import sys
 
-    from app.queries import iter_application_summaries
+    from app.queries import iter_application_json, iter_application_summaries
 
     def write(uow) -> int:
-        out, block, count = sys.stdout, [], 0
-        encode = json.JSONEncoder(ensure_ascii=False).encode
+        out, count = sys.stdout, 0
         if args.json:
             out.write("[")
+            for block in iter_application_json(uow.conn, args.status, args.limit):
+                out.write(("\n  " if count == 0 else ",\n  ") + block)
+                count += 1
+            out.write("\n]\n" if count else "]\n")
+            return count
+        block = []
         for row in iter_application_summaries(uow.conn, args.status, args.limit):
-            if args.json:
-                block.append(("\n  " if count == 0 else ",\n  ") + encode(row))
-            else:
-                block.append(f"{row['id']:>10}  {row['status']:<10} {row['eligibility']:<10} {row['company']}\n")
+            block.append(f"{row['id']:>10}  {row['status']:<10} {row['eligibility']:<10} {row['company']}\n")
             count += 1
             if len(block) == 2_000:
                 out.write("".join(block))
                 block.clear()
         out.write("".join(block))
-        if args.json:
-            out.write("\n]\n" if count else "]\n")
-        elif not count:
+        if not count:
             out.write("no applications\n")
         return count
 
