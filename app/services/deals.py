@@ -325,4 +325,7 @@ def undo_decision(command: UndoDecision, uow: UnitOfWork) -> RequestOutcome:
             request=row.id, at=uow.now(), actor=uow.actor, from_status=row.status, to_status=before.value, reason="undo"
         )
     )
+    from app.services.member_messages import discard_request_messages  # its unsent message goes too
+
+    discard_request_messages(uow, row.id)
     return RequestOutcome(row.id, before.value, "")

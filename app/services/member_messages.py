@@ -119,3 +119,27 @@ def discard_unsent(uow: UnitOfWork, enrollment: int, kind: Kind) -> int:
         .where(m.c.application == app.id, m.c.kind == kind.value, m.c.status.in_(OPEN))
         .values(status="discarded", updated_at=uow.now(), version=m.c.version + 1)
     ).rowcount
+
+
+def discard_request_messages(uow: UnitOfWork, request: int) -> int:
+    """A deal decision undone takes back its unsent message (approved or declined). The drafts
+    of a request are known by their Message-IDs, which their keys make (see draft_deal_message)."""
+    from sqlalchemy import update
+
+    from app.services.outbox import OPEN
+    from models.messages import message_id
+
+    row = uow.conn.execute(select(r.c.enrollment).where(r.c.id == request)).first()
+    if row is None:
+        return 0
+    app, domain, m = _member(uow, row.enrollment), Composer(uow).domain, schema.outbox_messages
+    ids = [
+        message_id(f"{kind.value}:request:{request}:{n}", domain)
+        for kind in (Kind.DEAL_APPROVED, Kind.DEAL_DECLINED)
+        for n in range(_nth(uow, kind, app.id) + 1)
+    ]
+    return uow.conn.execute(
+        update(m)
+        .where(m.c.message_id.in_(ids), m.c.status.in_(OPEN))
+        .values(status="discarded", updated_at=uow.now(), version=m.c.version + 1)
+    ).rowcount

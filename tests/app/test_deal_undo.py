@@ -128,3 +128,18 @@ def test_linking_an_unknown_code_is_undone(members, write_csv):
     with members.read() as conn:
         assert unknown_partner_codes(conn) == [("seedcamp-typo", 1)]
         assert next(p for p in partner_rows(conn) if p.code == "sc").members == 0
+
+
+def test_an_undone_deal_decision_takes_its_unsent_message_back(members, deal):
+    from app.services import outbox
+
+    def deal_messages():
+        return sorted((m["kind"], m["status"]) for m in members.query(outbox.messages) if m["kind"].startswith("deal_"))
+
+    request = members.run(deals.request_deal, deals.RequestDeal("half", deal.id))
+    members.run(deals.decide_request, deals.DecideRequest(request.id, "decline", "not a fit"))
+    assert deal_messages() == [("deal_declined", "draft")]
+    members.run(deals.undo_decision, deals.UndoDecision(request.id, "declined"))
+    assert deal_messages() == [("deal_declined", "discarded")]
+    members.run(deals.decide_request, deals.DecideRequest(request.id, "approve"))
+    assert deal_messages() == [("deal_approved", "draft"), ("deal_declined", "discarded")]
