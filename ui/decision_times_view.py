@@ -3,63 +3,46 @@ table and a bar chart of each month's average. Read on the task runner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.services.followups import time_to_decision
 from ui.dialogs import show_error
+from ui.row_models import Column, RowTableModel
 from ui.tasks import TaskRunner
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DecisionTimesTableModel", text)
 
 
-class DecisionTimesTableModel(QAbstractTableModel):
+class DecisionTimesTableModel(RowTableModel):
+    """Days to decision by month and partner (app.services.followups.time_to_decision)."""
+
     MONTH, PARTNER, DECIDED, AVERAGE, LONGEST = range(5)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self._headers = [
-            self.tr("Month"),
-            self.tr("Partner"),
-            self.tr("Decided"),
-            self.tr("Average days"),
-            self.tr("Longest"),
-        ]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return self._headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.DECIDED:
-            return int(_RIGHT)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        return [
-            row["month"],
-            row["partner"] or self.tr("(none)"),
-            str(row["decided"]),
-            f"{row['average_days']:.1f}",
-            str(row["longest_days"]),
-        ][column]
+        super().__init__(
+            [
+                Column(_tr("Month"), lambda row: row["month"]),
+                Column(_tr("Partner"), lambda row: row["partner"] or _tr("(none)")),
+                Column(_tr("Decided"), lambda row: str(row["decided"]), sort=lambda row: row["decided"], right=True),
+                Column(
+                    _tr("Average days"),
+                    lambda row: f"{row['average_days']:.1f}",
+                    sort=lambda row: row["average_days"],
+                    right=True,
+                ),
+                Column(
+                    _tr("Longest"),
+                    lambda row: str(row["longest_days"]),
+                    sort=lambda row: row["longest_days"],
+                    right=True,
+                ),
+            ],
+            parent,
+        )
 
 
 def monthly_average(rows: list[dict]) -> list[tuple[str, float]]:

@@ -2,53 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
+
+from ui.row_models import Column, RowTableModel
 
 
-class OutboxTableModel(QAbstractTableModel):
-    """The messages as plain dicts (app.services.outbox.messages), one row each."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OutboxTableModel", text)
+
+
+def _to(row: dict) -> str:
+    return f"{row['to_name']} <{row['to_address']}>" if row["to_name"] else row["to_address"]
+
+
+class OutboxTableModel(RowTableModel):
+    """The messages, one row each; a failed message's error is its tooltip."""
 
     ID, STATUS, KIND, TO, SUBJECT = range(5)
-    ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self._headers = [self.tr("#"), self.tr("Status"), self.tr("Kind"), self.tr("To"), self.tr("Subject")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 5:
-            return self._headers[section]
-        return None
+        super().__init__(
+            [
+                Column(_tr("#"), lambda row: str(row["id"]), sort=lambda row: row["id"], right=True),
+                Column(_tr("Status"), lambda row: row["status"] + (" ✎" if row["edited"] else "")),
+                Column(_tr("Kind"), lambda row: row["kind"].replace("_", " ")),
+                Column(_tr("To"), _to),
+                Column(_tr("Subject"), lambda row: row["subject"]),
+            ],
+            parent,
+        )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == self.ROW_ID_ROLE:
-            return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and row.get("error"):
-            return row["error"]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == self.ID:
-            return str(row["id"])
-        if column == self.STATUS:
-            return row["status"] + (" ✎" if row["edited"] else "")
-        if column == self.KIND:
-            return row["kind"].replace("_", " ")
-        if column == self.TO:
-            return f"{row['to_name']} <{row['to_address']}>" if row["to_name"] else row["to_address"]
-        return row["subject"]
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.row() < len(self.rows):
+            error = self.rows[index.row()].get("error")
+            if error:
+                return error
+        return super().data(index, role)
