@@ -61,6 +61,7 @@ class MemberMonth:
     closing: int = 0  # credit balance after the month's last day
     renewal: bool = False  # the year in force is a renewal year
     billing: dict[str, int] | None = None
+    bonus_expiry: date | None = None  # the last valid day of the bonus credit in force at the month's end
 
     @property
     def credit_applied(self) -> int:
@@ -163,6 +164,13 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
             .order_by(py.c.enrollment, py.c.number)
         )
     }
+    bonus_until = dict(  # bonus grants are few: their latest last day per member
+        conn.execute(
+            select(py.c.enrollment, func.max(until))
+            .where(py.c.bonus.is_(True), py.c.valid_from <= last, until >= last)
+            .group_by(py.c.enrollment)
+        ).all()
+    )
     wanted = set(moves) | set(bills)
     rows = conn.execute(
         select(e.c.id, e.c.workspace, e.c.status, e.c.accepted_on, a.c.company, a.c.partner_code, p.c.name)
@@ -190,6 +198,7 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
                 closing=closing.get(enrollment, 0),
                 renewal=bool(year is not None and year.renewal),
                 billing=billed.get(enrollment, {}) if statement else None,
+                bonus_expiry=bonus_until.get(enrollment),
             )
         )
     return members

@@ -105,6 +105,17 @@ def write_statements_xlsx(
     return sums[5]
 
 
+def validity_sentence(member) -> str:
+    """Until when the member's credit may be drawn: the program year's, and a bonus grant's
+    when one is in force (it may outlast the year, or end before it)."""
+    parts = []
+    if member.grant_expiry:
+        parts.append(f"Your credit is valid until {member.grant_expiry:%d %B %Y}")
+    if member.bonus_expiry:
+        parts.append(f"{'your' if parts else 'Your'} bonus credit until {member.bonus_expiry:%d %B %Y}")
+    return ", ".join(parts) + "; what is unused then expires." if parts else ""
+
+
 def _totalled(rows: list[list]) -> Table:
     """Label and amount rows, the last one (the result) ruled and shaded."""
     table = Table(rows, colWidths=[110 * mm, 40 * mm], hAlign="LEFT")
@@ -164,14 +175,10 @@ def write_statement_pdf(
         bill.append([text("Renewal discount"), amount(member.bill_discount)])
     bill.append([text("Amount due (USD)"), amount(member.due)])
     story += [_totalled(summary), Spacer(1, 8), _totalled(bill)]
-    if member.grant_expiry:
+    validity = validity_sentence(member)
+    if validity:
         story.append(Spacer(1, 6))
-        story.append(
-            pdf.text(
-                f"Your credit is valid until {member.grant_expiry:%d %B %Y}; what is unused then expires.",
-                style["small"],
-            )
-        )
+        story.append(pdf.text(validity, style["small"]))
     story.append(Spacer(1, 12))
     if entries:
         story.append(pdf.text("Entries this month", style["body"]))

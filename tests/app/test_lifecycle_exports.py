@@ -62,7 +62,7 @@ def test_a_statement_lists_the_bonus_credit_and_the_extension(members, write_csv
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Bonus credit" in text and "1,000.00" in text
     assert "Extended valid until 30 June 2027: bridge while year 2 is decided" in text
-    assert "Your credit is valid until 30 June 2027" in text
+    assert "Your credit is valid until 30 June 2027, your bonus credit until 31 March 2027" in text
 
 
 def test_the_adjustments_name_the_program_year_and_its_extended_expiry(members, write_csv, clock, tmp_path):
