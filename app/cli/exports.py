@@ -51,8 +51,8 @@ def cmd_export(args) -> int:
         result = database.run(exports.export_adjustments, exports.ExportAdjustments(args.month, target))
         totals = result.totals
         text = (
-            f"{args.output}: {result.rows} workspaces, bills {totals['bills']}, "
-            f"credit applied {totals['credit_applied']}, due {totals['due']}"
+            f"{args.output}: {result.rows} workspaces, bills {_shown(totals['bills'])}, "
+            f"credit applied {_shown(totals['credit_applied'])}, due {_shown(totals['due'])}"
         )
     elif args.what in ("deals", "approved-requests"):
         from app.services.deal_files import export_approved, export_catalogue
@@ -63,7 +63,8 @@ def cmd_export(args) -> int:
     elif args.what == "statements":
         command = exports.ExportStatements(args.month, target, args.workspace)
         result = database.run(exports.export_statements, command)
-        text = f"{args.output}: {result.rows} statement(s), closing balance {result.totals['closing_balance']}"
+        closing = _shown(result.totals["closing_balance"])
+        text = f"{args.output}: {result.rows} statement(s), closing balance {closing}"
     else:
         command = exports.ExportLetters(tuple(args.ids) or None, target, args.drafts, args.on)
         result = database.run(exports.export_letters, command)
@@ -84,3 +85,10 @@ def _not_the_database(database, target) -> None:
     own = {source, *(source.with_name(source.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
     if target.expanduser().resolve() in own:
         raise UsageError(f"{target} is the database itself (or one of its files): give the export another name")
+
+
+def _shown(plain_amount: str) -> str:
+    """A JSON money string ("1398643.06") as the other messages show money ("1,398,643.06")."""
+    from models.money import display, parse_usd
+
+    return display(parse_usd(plain_amount))

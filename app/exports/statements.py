@@ -38,8 +38,9 @@ HEADER = (
     "Bill (USD)",
     "Amount due (USD)",
     "Credit valid until",
+    "Bonus credit valid until",
 )
-WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16)
+WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16, 22)
 KIND_LABELS = {
     "grant": "Granted",
     "apply": "Credit applied",
@@ -78,6 +79,7 @@ def row_of(member: MemberMonth) -> list[object]:
         Money(member.bill),
         Money(member.due),
         member.grant_expiry,
+        member.bonus_expiry,
     ]
 
 

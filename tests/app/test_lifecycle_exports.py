@@ -55,6 +55,7 @@ def test_a_statement_lists_the_bonus_credit_and_the_extension(members, write_csv
     # program year 1 still in force (not the bonus, 1001), valid to its extended last day
     assert half[3] == 1
     assert half[12].date() == date(2027, 6, 30)
+    assert half[13].date() == date(2027, 3, 31)  # the bonus credit in force, until its own last day
     assert [money(v) for v in half[4:10]] == [1_900_000, 100_000, -50_000, 0, 0, 1_950_000]
 
     pdf = tmp_path / "half.pdf"
