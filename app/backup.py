@@ -25,8 +25,7 @@ def backup(url: str, target: Path | str) -> Path:
     SQLite's integrity check and hold as many rows as the source before it takes the name."""
     url = db.normalise_url(url)
     target = Path(target).expanduser().resolve()
-    source = db.sqlite_path(url) if db.is_sqlite(url) else None
-    if source is not None and target in {source.resolve(), *_companions(source.resolve())}:
+    if db.is_database_file(url, target):
         # SQLite deletes or replays a -wal or -journal it finds beside the database: no backup there
         raise AppError(f"the backup cannot replace the database itself or one of its own files ({target})")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -37,10 +36,6 @@ def backup(url: str, target: Path | str) -> Path:
         else:
             _check_copy(partial, _copy_to_sqlite(url, partial))
     return target
-
-
-def _companions(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def _integrity(connection: sqlite3.Connection, pragma: str = "integrity_check") -> list[str]:

@@ -31,7 +31,8 @@ def test_the_self_test_names_what_is_missing(monkeypatch, capsys):
     assert "ok   letter PDF" in captured.out  # the other steps still ran
 
 
-def test_the_menu_entry_names_the_window_class_qt_gives_the_window(qapp):
+def test_the_menu_entry_and_the_app_announce_one_desktop_file_name(qapp):
+    """The window's real WM_CLASS is checked on a virtual display by packaging/check-installed (CI)."""
     from ui.application import make_qt_app
 
     entry = configparser.ConfigParser(interpolation=None)
