@@ -17,7 +17,7 @@ def print_letters(window) -> None:
 
     from app.services.exports import ExportLetters, RecordLetters, export_letters, record_letters
 
-    selected = window.queue.selected_ids() if window.tabs.currentWidget() is window.queue else []
+    selected = window.queue.selected_accepted_ids() if window.tabs.currentWidget() is window.queue else []
     folder = Path(tempfile.mkdtemp(prefix="startup-desk-print-"))
     target = folder / "acceptance-letters.pdf"
     database = window.database

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.queries import QueueFilter, application_detail, queue_choices
+from models.applications import Status
 from ui.detail_view import DetailView
 from ui.dialogs import show_error
 from ui.queue_actions import Decisions
 from ui.queue_filters import OPEN, STATUSES, QueueFilterBar, presets  # noqa: F401  (OPEN, STATUSES, presets: the pane's names)
-from ui.queue_model import ID, ApplicationTableModel, application_label
+from ui.queue_model import ID, STATUS, ApplicationTableModel, application_label
 from ui.tasks import TaskRunner
 
 
@@ -232,6 +233,12 @@ class QueuePane(QWidget):
         """Startup Desk's ids of the selected applications (rows not yet loaded are skipped)."""
         rows = (self.model.row_tuple(row) for row in self.selected_rows())
         return [values[ID] for values in rows if values is not None]
+
+    def selected_accepted_ids(self) -> list[int]:
+        """The selected applications that have a letter: the accepted ones (a mixed selection
+        prints and exports only these, and counts only these)."""
+        rows = (self.model.row_tuple(row) for row in self.selected_rows())
+        return [values[ID] for values in rows if values is not None and values[STATUS] == Status.ACCEPTED]
 
     def selected_tuples(self) -> list[tuple] | None:
         """The selected rows' tuples; None while one of them is not loaded yet."""

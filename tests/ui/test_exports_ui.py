@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
@@ -114,3 +116,37 @@ def test_print_preview_prints_every_page_of_the_letters(qtbot, ledger_db, tmp_pa
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.paintRequested.emit(printer)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+
+def test_a_mixed_selection_exports_and_counts_only_its_accepted_applications(qtbot, ledger_db, tmp_path):
+    """Three selected rows, one of them rejected: the letters dialog offers "the 2 selected"
+    and writes two letters (it counted the selection, and the rejected row refused the export)."""
+    from app.queries import QueueFilter
+    from app.services.applications import Decide, decide
+    from app.services.imports import import_applications
+    from tests.ui.queue_support import settle
+    from ui.main_window import MainWindow
+
+    more = tmp_path / "more.csv"
+    more.write_text(
+        "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
+        "L3,2026-01-11,Third Try,t@third.io,GB,2025-06-01,100000,no\n"
+    )
+    import_applications(ledger_db, more)
+    ledger_db.run(decide, Decide("L3", "reject", reason="not_a_startup", on=date(2026, 1, 16)))
+    window = MainWindow(ledger_db)
+    qtbot.addWidget(window)
+    window.queue.set_filter(QueueFilter())  # any status
+    settle(qtbot, window.queue)
+    assert window.queue.model.rowCount() == 3
+    window.queue.table.selectAll()
+    assert len(window.queue.selected_ids()) == 3
+    dialog = window.open_export()
+    qtbot.waitUntil(dialog.run_button.isEnabled, timeout=10_000)
+    assert dialog.kind.currentIndex() == LETTERS
+    assert dialog.only_selected.isChecked() and "2 selected" in dialog.only_selected.text()
+    dialog.path.setText(str(tmp_path / "letters.pdf"))
+    run_export(qtbot, dialog)
+    assert len(PdfReader(tmp_path / "letters.pdf").pages) == 2
+    dialog.close()
+    window.runner.wait()
