@@ -8,6 +8,8 @@ latest one standing is the grant's last day. Every reader of a grant's validity
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import exists, func, select
 
 from app import schema
@@ -16,15 +18,23 @@ from models.ledger import EntryKind
 le, py = schema.ledger_entries, schema.program_years
 
 
-def standing_extensions():
-    """The extension entries not reversed (an alias, to correlate with program_years)."""
+def standing_extensions(as_of: date | None = None):
+    """The extension entries not reversed (an alias, to correlate with program_years); with
+    `as_of`, as they stood at the end of that day: made by then, and not reversed by then."""
     ext, rev = le.alias("ext"), le.alias("ext_rev")
-    return ext, (ext.c.kind == EntryKind.EXTEND.value) & ~exists().where(rev.c.reverses == ext.c.id)
+    reversal = exists().where(rev.c.reverses == ext.c.id)
+    standing = ext.c.kind == EntryKind.EXTEND.value
+    if as_of is not None:
+        reversal = exists().where(rev.c.reverses == ext.c.id, rev.c.entry_date <= as_of)
+        standing = standing & (ext.c.entry_date <= as_of)
+    return ext, standing & ~reversal
 
 
-def last_valid_day(years=py):
-    """The effective last valid day of each row of `years` (program_years or an alias of it)."""
-    ext, standing = standing_extensions()
+def last_valid_day(years=py, as_of: date | None = None):
+    """The effective last valid day of each row of `years` (program_years or an alias of it);
+    with `as_of`, as it stood at the end of that day (a past month's export shows the expiry
+    its members were told then, not an extension granted later)."""
+    ext, standing = standing_extensions(as_of)
     latest = (
         select(func.max(ext.c.extended_until))
         .where(ext.c.enrollment == years.c.enrollment, ext.c.program_year == years.c.number, standing)

@@ -155,7 +155,7 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
         else ()
     ):
         opening[enrollment], closing[enrollment] = int(start), int(end)
-    until = last_valid_day()  # a grant's own last day, or its latest extension standing
+    until = last_valid_day(as_of=last)  # a grant's own last day, or its latest extension standing then
     years = {  # the program year in force at the month's end (a bonus grant is not a program year)
         row.enrollment: row
         for row in conn.execute(

@@ -101,3 +101,31 @@ def test_ledger_json_gives_an_extensions_new_last_day(members, write_csv, clock,
     entries = {x["id"]: x for x in json.loads(capsys.readouterr().out)["entries"]}
     assert entries[entry]["kind"] == "extend" and entries[entry]["valid_until"] == "2027-06-30"
     assert all(x["valid_until"] is None for x in entries.values() if x["kind"] != "extend")
+
+
+def test_a_past_month_exported_again_after_an_extension_reads_as_it_did_then(members, write_csv, clock, tmp_path):
+    """December 2026's adjustments and statements, exported in December and again after year 1
+    was extended in January 2027: the same rows (the re-export showed the later extension)."""
+    bills(members, write_csv, [("half", m, "500") for m in MONTHS_2026])
+    close(members, *MONTHS_2026)
+
+    def december() -> list:
+        rows = []
+        for kind, command, sheet in (
+            ("adjustments", exports.ExportAdjustments, "Adjustments"),
+            ("statements", exports.ExportStatements, "Statements"),
+        ):
+            target = tmp_path / f"{kind}-{len(list(tmp_path.iterdir()))}.xlsx"
+            members.run(getattr(exports, f"export_{kind}"), command("2026-12", target))
+            rows.append([r for r in load_workbook(target)[sheet].iter_rows(min_row=2, values_only=True)])
+        return rows
+
+    then = december()
+    on(clock, date(2027, 1, 10))
+    grant = next(
+        x["id"]
+        for x in members.query(ledger.ledger_of, "half")["entries"]
+        if x["kind"] == "grant" and x["program_year"] == 1
+    )
+    members.run(extend, Extend(grant, date(2027, 6, 30), "bridge while year 2 is decided"))
+    assert december() == then
