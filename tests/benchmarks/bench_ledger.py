@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from app import schema
 from app.bulk import bulk_insert
-from app.clock import FixedClock
-from app.database import Database, utcnow
+from app.clock import FixedClock, utcnow
+from app.database import Database
 from app.services.imports import ImportApplications, import_applications
 from app.services.ledger import CloseMonth, close_month
 from app.services.verify import verify
