@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, Table, event, func, insert, select
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from app import checked, db, schema
-from app.clock import Clock, default_clock, utcnow  # noqa: F401  (utcnow: until every caller has a unit of work)
+from app.clock import Clock, default_clock
 from app.errors import AppError
 from app.migrate import ensure_schema
 from models.policy import Policy, PolicyBook
@@ -216,7 +216,8 @@ class Database:
             return read(uow, *args, **kwargs)
 
     def read(self) -> Connection:
-        """A bare connection for queries (to go: use `query`)."""
+        """A bare connection, for tests and benchmarks that look at the tables; the program
+        itself reads through `query` (`tests/test_structure.py` keeps the window off it)."""
         return self.engine.connect()
 
     @property

@@ -90,15 +90,15 @@ def run_checks(report: Callable[[Step], None] = lambda step: None) -> list[Step]
 
         def imports(folder: Path) -> str:
             from app.services.applications import Decide, decide
-            from app.services.imports import import_applications, import_usage
+            from app.services.imports import ImportApplications, ImportFile, import_applications, import_usage
 
             (folder / "applications.csv").write_text(APPLICATIONS, encoding="utf-8")
             (folder / "usage.csv").write_text(USAGE, encoding="utf-8")
-            report = import_applications(state["db"], folder / "applications.csv")
+            report = state["db"].run(import_applications, ImportApplications(folder / "applications.csv"))
             if report.imported != 1:
                 raise RuntimeError(f"imported {report.imported} of 1 application")
             state["db"].run(decide, Decide("ST1", "accept", on=date(2026, 1, 15)))
-            import_usage(state["db"], folder / "usage.csv")
+            state["db"].run(import_usage, ImportFile(folder / "usage.csv"))
             return "1 application imported and accepted, 1 bill imported"
 
         def close(folder: Path) -> str:

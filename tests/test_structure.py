@@ -1,5 +1,7 @@
-"""The seam, checked: the clock is read in one module, and the window opens no connection of its own."""
+"""The seam, checked: the clock is read in one module, every use case takes a unit of work (not the
+database), the window opens no connection of its own, and no module outgrows 400 lines."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -33,3 +35,25 @@ def test_the_window_opens_no_connection_of_its_own():
         if re.search(r"\.read\(\)|\.unit_of_work\(|engine\.connect|import sqlite3|sqlite3\.connect", line)
     ]
     assert direct == [], "the window reaches the database through database.query/apply on its runner"
+
+
+def test_no_use_case_takes_the_database():
+    """A use case gets its transaction, clock and actor from the unit of work that runs it
+    (`use_case(command, uow)`, `read(uow, ...)`); one that took the database would open its own."""
+    takers = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+        for path in sources("app/services")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and "database" in {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    ]
+    assert takers == [], "run it with database.run/apply, or read with database.query"
+
+
+def test_no_module_is_longer_than_400_lines():
+    long = [
+        f"{path.relative_to(ROOT)}: {lines} lines"
+        for path in sources("app", "ui", "models")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    ]
+    assert long == [], "split it by concern"

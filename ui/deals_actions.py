@@ -217,7 +217,7 @@ class DealActions:
                 return
 
             def work():
-                mapping = None if choice == choices[0] else find_mapping(database, choice)
+                mapping = None if choice == choices[0] else database.query(find_mapping, choice)
                 return database.run(deal_files.import_deals, deal_files.ImportDealFile(name, mapping))
 
             self._run(
@@ -227,7 +227,7 @@ class DealActions:
             )
 
         self.runner.run(
-            lambda progress, cancelled: mapping_names(database),
+            lambda progress, cancelled: database.query(mapping_names),
             chosen,
             lambda error: show_error(self, self.tr("Deals not imported"), error),
         )

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from app.importing.applications import REQUIRED, TARGETS, suggest_mapping
 from app.importing.mapping import Mapping
 from app.importing.tabular import read_table
-from app.services.imports import import_applications, preview_applications
-from app.services.mappings import find_mapping, mapping_names, save_mapping
+from app.services.imports import ImportApplications, import_applications, preview_applications
+from app.services.mappings import SaveMapping, find_mapping, mapping_names, save_mapping
 from ui.dialogs import ask_text, show_error
 from ui.tasks import TaskRunner
 
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.mapping_box.setAccessibleName(self.tr("Column mapping"))
         self.mapping_box.addItem(self.tr("The form's own columns"), AUTOMATIC)
         database = self.database
-        self.runner.run(lambda progress, cancelled: mapping_names(database), self._add_mapping_names)
+        self.runner.run(lambda progress, cancelled: database.query(mapping_names), self._add_mapping_names)
         self.mapping_box.currentIndexChanged.connect(lambda _: self._load_mapping(self.mapping_box.currentData()))
         save = QPushButton(self.tr("Save mapping as…"))
         save.clicked.connect(self.save_mapping)
@@ -151,7 +151,7 @@ class ImportDialog(QDialog):
         database, path = self.database, self.path
 
         def work(progress, cancelled):
-            mapping = find_mapping(database, name) if name else Mapping()
+            mapping = database.query(find_mapping, name) if name else Mapping()
             return mapping, read_table(path, mapping.encoding, mapping.delimiter)
 
         self.runner.run(
@@ -185,7 +185,7 @@ class ImportDialog(QDialog):
             return
         database, mapping = self.database, self.current_mapping()
         self.runner.run(
-            lambda progress, cancelled: save_mapping(database, name, mapping),
+            lambda progress, cancelled: database.run(save_mapping, SaveMapping(name, mapping)),
             lambda _result: self._mapping_saved(name),
             lambda exc: show_error(self, self.tr("Cannot save the mapping"), exc),
         )
@@ -209,7 +209,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Checking every row…"))
 
         def work(progress, cancelled):
-            return preview_applications(self.database, self.path, mapping, 20, cancelled)
+            return self.database.query(preview_applications, self.path, mapping, 20, cancelled)
 
         if self.previewing is not None:
             self.previewing.cancel()  # a newer mapping supersedes it: its rows are not worth reading
@@ -257,7 +257,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
 
         def work(progress, cancelled):
-            return import_applications(self.database, self.path, mapping, strict, progress, cancelled)
+            command = ImportApplications(self.path, mapping, strict, progress=progress, cancelled=cancelled)
+            return self.database.run(import_applications, command)
 
         self.task = self.runner.run(work, self._imported, self._import_failed)
         self.task.progressed.connect(self._progress)

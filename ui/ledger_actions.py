@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog
 
 from app.services import ledger
-from app.services.imports import import_usage
+from app.services.imports import ImportFile, import_usage
 from models.money import display, parse_usd
 from ui import dialogs, file_dialogs
 from ui.dialogs import ReasonDialog, show_error
@@ -71,7 +71,7 @@ class LedgerActions:
             self.refresh()
 
         self.runner.run(
-            lambda p, c: import_usage(self.database, name),
+            lambda p, c: self.database.run(import_usage, ImportFile(name)),
             done,
             lambda e: show_error(self, self.tr("Import failed"), e),
         )

@@ -68,18 +68,16 @@ def cmd_import(args) -> int:
     from app.services.mappings import resolve_mapping
 
     database = open_database(args)
-    mapping = resolve_mapping(database, args.mapping) if args.mapping else None
+    mapping = database.query(resolve_mapping, args.mapping) if args.mapping else None
     if args.what in ("deals", "requests"):
         use_case = deal_files.import_deals if args.what == "deals" else deal_files.import_requests
         report = database.run(use_case, deal_files.ImportDealFile(args.file, mapping, args.strict))
+    elif args.what == "applications":
+        command = imports.ImportApplications(args.file, mapping, args.strict, args.submitted_on)
+        report = database.run(imports.import_applications, command)
     else:
-        run = {
-            "applications": imports.import_applications,
-            "partners": imports.import_partners,
-            "usage": imports.import_usage,
-        }[args.what]
-        extra = {"submitted_on": args.submitted_on} if args.what == "applications" else {}
-        report = run(database, args.file, mapping, strict=args.strict, **extra)
+        use_case = imports.import_partners if args.what == "partners" else imports.import_usage
+        report = database.run(use_case, imports.ImportFile(args.file, mapping, args.strict))
     lines = [
         f"imported {report.imported}, skipped {report.duplicates} already imported, {report.invalid_rows} invalid rows"
     ]
@@ -103,20 +101,27 @@ def cmd_import(args) -> int:
 
 
 def cmd_mappings(args) -> int:
-
-    from app.services.mappings import delete_mapping, find_mapping, mapping_from_file, mapping_names, save_mapping
+    from app.services.mappings import (
+        DeleteMapping,
+        SaveMapping,
+        delete_mapping,
+        find_mapping,
+        mapping_from_file,
+        mapping_names,
+        save_mapping,
+    )
 
     database = open_database(args)
     if args.what == "list":
-        names = mapping_names(database)
+        names = database.query(mapping_names)
         emit(args, names, "\n".join(names))
     elif args.what == "show":
-        print(find_mapping(database, args.name).to_json())
+        print(database.query(find_mapping, args.name).to_json())
     elif args.what == "delete":
-        print(delete_mapping(database, args.name))
+        print(database.run(delete_mapping, DeleteMapping(args.name)))
     else:
         mapping = mapping_from_file(args.file)
         mapping.name = args.name
-        save_mapping(database, args.name, mapping)
+        database.run(save_mapping, SaveMapping(args.name, mapping))
         print(f"mapping {args.name} saved")
     return EXIT_OK

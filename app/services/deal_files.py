@@ -9,6 +9,7 @@ from app.database import UnitOfWork
 from app.importing.applications import ImportReport
 from app.importing.deals import TARGETS
 from app.importing.mapping import Mapping
+from app.services.imports import refused_if_invalid
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ def import_deals(command: ImportDealFile, uow: UnitOfWork) -> ImportReport:
     from app.importing.deals import import_deals as run
 
     report: ImportReport = run(uow.conn, command.path, command.mapping, uow.now(), command.strict)
-    return _strict(uow, command, report)
+    return refused_if_invalid(uow, command.strict, report)
 
 
 def import_requests(command: ImportDealFile, uow: UnitOfWork) -> ImportReport:
@@ -33,15 +34,7 @@ def import_requests(command: ImportDealFile, uow: UnitOfWork) -> ImportReport:
     from app.importing.requests import import_requests as run
 
     report: ImportReport = run(uow.conn, command.path, command.mapping, uow.now(), uow.actor, command.strict)
-    return _strict(uow, command, report)
-
-
-def _strict(uow: UnitOfWork, command: ImportDealFile, report: ImportReport) -> ImportReport:
-    """With --strict, an invalid row keeps the whole file out: the transaction is rolled back."""
-    if command.strict and report.invalid:
-        report.imported = 0
-        uow.discard()
-    return report
+    return refused_if_invalid(uow, command.strict, report)
 
 
 def export_catalogue(uow: UnitOfWork, target: Path | str) -> int:

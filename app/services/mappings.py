@@ -6,12 +6,13 @@ with an empty spec) that hides it, and saving the name again brings it back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
 
 from app import schema
-from app.database import Database
+from app.database import UnitOfWork
 from app.errors import AppError
 from app.importing.mapping import Mapping, builtin_mapping, builtin_mapping_names
 
@@ -19,14 +20,29 @@ from app.importing.mapping import Mapping, builtin_mapping, builtin_mapping_name
 MAX_MAPPING_FILE = 1_000_000
 
 
-def find_mapping(database: Database, name: str) -> Mapping:
-    with database.read() as conn:
-        row = conn.execute(select(schema.column_mappings).where(schema.column_mappings.c.name == name)).first()
+@dataclass(frozen=True)
+class SaveMapping:
+    """Save `mapping` under `name` (replacing one of that name, or bringing back a deleted shipped one)."""
+
+    name: str
+    mapping: Mapping
+
+
+@dataclass(frozen=True)
+class DeleteMapping:
+    """Delete a saved mapping, or hide a shipped one."""
+
+    name: str
+
+
+def find_mapping(uow: UnitOfWork, name: str) -> Mapping:
+    m = schema.column_mappings
+    row = uow.conn.execute(select(m).where(m.c.name == name)).first()
     if row is not None and row.spec:
         return Mapping.from_json(row.spec, name)
     mapping = builtin_mapping(name) if row is None else None
     if mapping is None:
-        raise AppError(f"no column mapping named {name!r} (known: {', '.join(mapping_names(database)) or 'none'})")
+        raise AppError(f"no column mapping named {name!r} (known: {', '.join(mapping_names(uow)) or 'none'})")
     return mapping
 
 
@@ -53,49 +69,41 @@ def looks_like_a_file(text: str) -> bool:
     return text.lower().endswith(".json") or "/" in text or "\\" in text
 
 
-def resolve_mapping(database: Database, text: str) -> Mapping:
+def resolve_mapping(uow: UnitOfWork, text: str) -> Mapping:
     """`--mapping NAME` or `--mapping FILE.json`: a saved or shipped mapping by name, else a file."""
     if looks_like_a_file(text):
         return mapping_from_file(text)
-    return find_mapping(database, text)
+    return find_mapping(uow, text)
 
 
-def mapping_names(database: Database) -> list[str]:
-    with database.read() as conn:
-        rows = list(conn.execute(select(schema.column_mappings.c.name, schema.column_mappings.c.spec)))
+def mapping_names(uow: UnitOfWork) -> list[str]:
+    rows = list(uow.conn.execute(select(schema.column_mappings.c.name, schema.column_mappings.c.spec)))
     saved = {name for name, spec in rows if spec}
     deleted = {name for name, spec in rows if not spec}
     return sorted(saved | (set(builtin_mapping_names()) - deleted))
 
 
-def save_mapping(database: Database, name: str, mapping: Mapping) -> None:
-    name = name.strip()
+def save_mapping(command: SaveMapping, uow: UnitOfWork) -> None:
+    name, mapping = command.name.strip(), command.mapping
     if not name:
         raise AppError("a mapping needs a name")
     if looks_like_a_file(name):
         raise AppError(f"a mapping's name cannot end in .json or hold a path separator: {name!r}")
-    with database.unit_of_work() as uow:
-        uow.conn.execute(delete(schema.column_mappings).where(schema.column_mappings.c.name == name))
-        uow.conn.execute(
-            insert(schema.column_mappings).values(
-                name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=uow.now()
-            )
-        )
-        uow.commit()
+    m = schema.column_mappings
+    uow.conn.execute(delete(m).where(m.c.name == name))
+    uow.conn.execute(insert(m).values(name=name, kind=mapping.kind, spec=mapping.to_json(), updated_at=uow.now()))
 
 
-def delete_mapping(database: Database, name: str) -> str:
-    """Delete a saved mapping, or hide a shipped one; says which it did."""
-    known = mapping_names(database)
+def delete_mapping(command: DeleteMapping, uow: UnitOfWork) -> str:
+    """Says which it did: deleted a saved mapping, or hid a shipped one."""
+    name = command.name
+    known = mapping_names(uow)
     if name not in known:
         raise AppError(f"no column mapping named {name!r} (known: {', '.join(known) or 'none'})")
     shipped = name in builtin_mapping_names()
     m = schema.column_mappings
-    with database.unit_of_work() as uow:
-        uow.conn.execute(delete(m).where(m.c.name == name))
-        if shipped:  # a tombstone hides the shipped one
-            uow.conn.execute(insert(m).values(name=name, kind="deleted", spec="", updated_at=uow.now()))
-        uow.commit()
-    if shipped:
+    uow.conn.execute(delete(m).where(m.c.name == name))
+    if shipped:  # a tombstone hides the shipped one
+        uow.conn.execute(insert(m).values(name=name, kind="deleted", spec="", updated_at=uow.now()))
         return f"mapping {name} deleted (a shipped one: saving the name again brings a mapping back)"
     return f"mapping {name} deleted"

@@ -6,7 +6,7 @@ import pytest
 
 from app.services import ledger
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications, import_partners, import_usage
+from tests.importing import import_bill_file, import_file, import_partner_file
 
 APPS = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
@@ -18,11 +18,11 @@ APPS = (
 
 @pytest.fixture
 def members(database, write_csv):
-    import_partners(
+    import_partner_file(
         database,
         write_csv("code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,50000\n", "p.csv"),
     )
-    import_applications(database, write_csv(APPS, "apps.csv"))
+    import_file(database, write_csv(APPS, "apps.csv"))
     for ref in ("W1", "H1", "P1"):
         database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     return database
@@ -30,7 +30,7 @@ def members(database, write_csv):
 
 def bills(database, write_csv, rows, name="usage.csv"):
     content = "workspace,month,amount_usd\n" + "".join(f"{w},{m},{a}\n" for w, m, a in rows)
-    return import_usage(database, write_csv(content, name))
+    return import_bill_file(database, write_csv(content, name))
 
 
 def close(database, *months, restate=False):

@@ -7,8 +7,8 @@ import pytest
 from app.backup import backup
 from app.cli import main
 from app.database import Database
-from app.services.imports import import_applications
 from tests.benchmarks.common import write_applications_csv
+from tests.importing import import_file
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def damaged(tmp_path):
     database = Database(f"sqlite:///{path}", "tester")
     rows = tmp_path / "apps.csv"
     write_applications_csv(rows, 3_000)
-    import_applications(database, rows)
+    import_file(database, rows)
     database.close()
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -16,8 +16,8 @@ from app.deal_queries import (
     unknown_partner_codes,
 )
 from app.services import deal_files, deals, partners
-from app.services.imports import import_applications
 from models.errors import ConcurrentChange
+from tests.importing import import_file
 
 DEALS = (
     "partner,title,category,description,value_text,value_usd,redeem,valid_from,valid_until,capacity,active\n"
@@ -109,7 +109,7 @@ def test_linking_an_unknown_code_is_undone(members, write_csv):
     from app.services.applications import Decide, decide
 
     members.run(partners.add_partner_application, partners.AddPartnerApplication("sc", "Seedcamp", "vc"))
-    import_applications(
+    import_file(
         members,
         write_csv(
             "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,"

@@ -21,10 +21,10 @@ from app.deal_queries import (
 )
 from app.services import deal_files, deals, partners
 from app.services.applications import history
-from app.services.imports import import_applications
 from app.services.mappings import find_mapping
 from models.deals import DealRefused
 from models.errors import InvalidInput, TransitionRefused
+from tests.importing import import_file
 
 DEALS = (
     "partner,title,category,description,value_text,value_usd,redeem,valid_from,valid_until,capacity,active\n"
@@ -51,7 +51,7 @@ def counts(database) -> tuple[int, int]:
 
 def test_the_real_perks_list_imports_through_its_mapping_and_again_adds_nothing(database, shared_data):
     perks = shared_data / "startup-perks" / "perks_flat.csv"
-    mapping = find_mapping(database, "startup-perks")
+    mapping = database.query(find_mapping, "startup-perks")
     first = database.run(deal_files.import_deals, deal_files.ImportDealFile(perks, mapping))
     assert (first.imported, first.duplicates, first.invalid) == (105, 0, [])
     again = database.run(deal_files.import_deals, deal_files.ImportDealFile(perks, mapping))
@@ -80,7 +80,7 @@ def test_a_bad_deal_row_is_reported_by_row_and_field_and_strict_imports_nothing(
 
 
 def test_only_accepted_members_request_and_only_one_open_request_per_deal(members, catalogue, write_csv):
-    import_applications(
+    import_file(
         members,
         write_csv(
             "application_id,submitted_on,company,contact_email,country,workspace\nN1,2026-02-01,Newco,n@newco.io,GB,newco\n",
@@ -213,7 +213,7 @@ def test_partner_applications_are_decided_with_history_and_unknown_codes_linked(
         ]
         yc = next(row for row in partner_rows(conn) if row.code == "yc")
         assert (yc.members, yc.granted_cents) == (1, 5_000_000)
-    import_applications(
+    import_file(
         members,
         write_csv(
             "application_id,submitted_on,company,contact_email,country,workspace,partner_code\n"
@@ -272,9 +272,9 @@ def test_requests_import_from_the_form_export_row_by_row_and_again_adds_nothing(
 
 
 def test_imported_partners_start_their_history_with_the_import(database, write_csv):
-    from app.services.imports import import_partners
+    from tests.importing import import_partner_file
 
-    import_partners(database, write_csv("code,name,kind,status\nsf,Station F,incubator,applied\n", "p.csv"))
+    import_partner_file(database, write_csv("code,name,kind,status\nsf,Station F,incubator,applied\n", "p.csv"))
     database.run(partners.decide_partner, partners.DecidePartner("sf", "activate"))
     with database.read() as conn:
         sf = partner_rows(conn)[0]

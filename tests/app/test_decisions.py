@@ -7,8 +7,8 @@ from app import schema
 from app.database import Database
 from app.errors import AppError
 from app.services.applications import Decide, DecideMany, ReverseTransitions, decide, history
-from app.services.imports import import_applications
 from models.errors import ConcurrentChange, TransitionRefused
+from tests.importing import import_file
 
 CSV = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
@@ -21,7 +21,7 @@ CSV = (
 
 @pytest.fixture
 def loaded(database, write_csv):
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     return database
 
 
@@ -47,9 +47,9 @@ def test_accepting_creates_the_enrollment_and_the_year_one_grant(loaded):
 
 
 def test_a_partner_sets_the_annual_credit_of_its_members(loaded, write_csv):
-    from app.services.imports import import_partners
+    from tests.importing import import_partner_file
 
-    import_partners(
+    import_partner_file(
         loaded,
         write_csv('code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,"50,000"\n', "p.csv"),
     )
@@ -156,9 +156,7 @@ def test_a_bulk_decision_is_all_or_nothing(loaded):
 def test_a_refusal_names_the_application_by_its_form_id_and_company_never_by_the_internal_number(loaded, write_csv):
     from app.services.applications import decide_many
 
-    import_applications(
-        loaded, write_csv(CSV.split("\n")[0] + "\n,2026-01-11,Nameless Co,n@nameless.io,GB,,,,,\n", "n.csv")
-    )
+    import_file(loaded, write_csv(CSV.split("\n")[0] + "\n,2026-01-11,Nameless Co,n@nameless.io,GB,,,,,\n", "n.csv"))
     with loaded.read() as conn:
         number = conn.execute(
             select(schema.applications.c.id).where(schema.applications.c.company == "Nameless Co")

@@ -23,8 +23,8 @@ from app.exports.drafts import draft
 from app.exports.month_data import MemberMonth
 from app.services import exports
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
 from tests.app.ledger_helpers import bills, close
+from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
 FORGED = "=?UTF-8?B?" + base64.b64encode(b"Evil\r\nBcc: boss@evil.example").decode() + "?="
@@ -36,7 +36,7 @@ def accept(database, write_csv, rows: dict[str, str], name: str = "apps.csv") ->
         f'{ref},2026-01-10,"{company.replace(chr(34), chr(34) * 2)}",f@{ref.lower()}.io,GB,2025-06-01,1000,no,ws-{ref.lower()}\n'
         for ref, company in rows.items()
     )
-    import_applications(database, write_csv(HEADER + lines, name))
+    import_file(database, write_csv(HEADER + lines, name))
     for ref in rows:
         database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
 

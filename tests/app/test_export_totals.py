@@ -15,8 +15,8 @@ from sqlalchemy import select
 from app import schema
 from app.services import exports, ledger
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
 from tests.app.ledger_helpers import bills, close
+from tests.importing import import_file
 
 LATE = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
@@ -52,7 +52,7 @@ def rows_of(path, sheet, columns: int):
 
 def with_a_late_member(members, write_csv):
     """A fourth member accepted on 2026-03-10, billed for February (before it) and March."""
-    import_applications(members, write_csv(LATE, "late.csv"))
+    import_file(members, write_csv(LATE, "late.csv"))
     members.run(decide, Decide("L1", "accept", on=date(2026, 3, 10)))
     bills(
         members,

@@ -16,9 +16,9 @@ from app.errors import AppError, Cancelled
 from app.exports.letters import LetterSettings
 from app.services import exports, ledger
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
 from models.money import plain
 from tests.app.ledger_helpers import bills, close
+from tests.importing import import_file
 
 HOSTILE = {
     "X1": '=HYPERLINK("http://evil.example","click")',
@@ -39,7 +39,7 @@ def hostile(database, write_csv):
         for ref, name in HOSTILE.items()
     )
     header = "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
-    import_applications(database, write_csv(header + rows, "hostile.csv"))
+    import_file(database, write_csv(header + rows, "hostile.csv"))
     for ref in HOSTILE:
         database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     bills(database, write_csv, [(f"ws-{ref.lower()}", "2026-01", "100") for ref in HOSTILE], "hostile-usage.csv")

@@ -15,7 +15,7 @@ from app.services.followups import (
     time_to_decision,
     withdraw_overdue,
 )
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 CSV = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
@@ -27,7 +27,7 @@ CSV = (
 
 @pytest.fixture
 def asked(database, write_csv, clock):
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     for ref in ("U1", "U2"):
         database.run(decide, Decide(ref, "needs-info"))
     return database

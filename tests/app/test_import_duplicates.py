@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app import schema
 from app.domains import mail_domain, web_domain
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,country,website\n"
 
@@ -31,7 +31,7 @@ def test_the_public_suffix_list_gives_registrable_domains():
 def test_a_subdomain_is_the_same_company(database, write_csv):
     rows = "C1,2026-03-01,Corgi,a@gmail.com,US,https://corgi.insure\n"
     rows += "C2,2026-03-02,Secret Project,b@secret.corgi.insure,US,https://secret.corgi.insure\n"
-    import_applications(database, write_csv(HEADER + rows))
+    import_file(database, write_csv(HEADER + rows))
     assert flags(database) == {("C2", "C1", "domain")}
 
 
@@ -44,7 +44,7 @@ def test_a_shared_host_flags_nobody(database, write_csv):
     rows += "P6,2026-03-06,Zeta,z@gmail.com,US,https://zeta.notion.site/page\n"
     rows += "P7,2026-03-07,Eta,eta@gmail.com,US,https://medium.com/@eta\n"
     rows += "P8,2026-03-08,Theta,t@gmail.com,US,https://medium.com/@theta\n"
-    report = import_applications(database, write_csv(HEADER + rows))
+    report = import_file(database, write_csv(HEADER + rows))
     assert report.imported == 8
     assert flags(database) == set()
 
@@ -55,14 +55,14 @@ def test_a_name_flags_only_without_its_legal_form(database, write_csv):
     rows += "N3,2026-03-03,Acme Labs,c@three.io,US,\n"
     rows += "N4,2026-03-04,Acme Tech,d@four.io,US,\n"
     rows += "N5,2026-03-05,Acme OÜ,e@five.ee,EE,\n"
-    import_applications(database, write_csv(HEADER + rows))
+    import_file(database, write_csv(HEADER + rows))
     assert flags(database) == {("N2", "N1", "name"), ("N5", "N1", "name"), ("N5", "N2", "name")}
 
 
 def test_every_earlier_match_is_listed(database, write_csv):
-    import_applications(database, write_csv(HEADER + "E1,2026-03-01,One,a@acme.io,US,\n", "first.csv"))
+    import_file(database, write_csv(HEADER + "E1,2026-03-01,One,a@acme.io,US,\n", "first.csv"))
     rows = "E2,2026-03-02,Two,b@acme.io,US,\nE3,2026-03-03,Three,c@acme.io,US,https://acme.io\n"
-    report = import_applications(database, write_csv(HEADER + rows, "second.csv"))
+    report = import_file(database, write_csv(HEADER + rows, "second.csv"))
     assert report.flagged == 2
     assert flags(database) == {("E2", "E1", "domain"), ("E3", "E1", "domain"), ("E3", "E2", "domain")}
 
@@ -72,7 +72,7 @@ def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_c
 
     monkeypatch.setattr(duplicates, "MATCHES_LISTED", 3)
     rows = "".join(f"U{i},2026-03-01,Firm {i},p{i}@uni.edu,US,\n" for i in range(1, 7))
-    report = import_applications(database, write_csv(HEADER + rows))
+    report = import_file(database, write_csv(HEADER + rows))
     assert report.flagged == 5
     found = flags(database)
     assert {other for application, other, _ in found if application == "U6"} == {"U1", "U2", "U3"}
@@ -82,7 +82,7 @@ def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_c
 def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
     rows = "X1,2026-03-01,One,founder@c1.example.com,US,https://c1.example.com\n"
     rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
-    import_applications(database, write_csv(HEADER + rows))
+    import_file(database, write_csv(HEADER + rows))
     assert flags(database) == set()
 
 
@@ -112,7 +112,7 @@ def test_upgrading_a_database_recomputes_its_stored_keys(database_url, write_csv
 
     row = "K1,2026-03-01,Acme Labs,a@mail.acme.io,US,https://secret.acme.io\n"
     database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
-    import_applications(database, write_csv(HEADER + row))
+    import_file(database, write_csv(HEADER + row))
     database.close()
     _downgrade(database_url, "0005")  # the later schemas taken away by their own downgrades
     from app import db
@@ -150,7 +150,7 @@ def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, sh
     if not database.is_sqlite:
         pytest.skip("one engine is enough for 4,663 rows; the flagging is shared")
     path = shared_data / "yc-directory-2024" / "2024-05-11-yc-companies.csv"
-    import_applications(database, path, builtin_mapping("yc-directory-2024"))
+    import_file(database, path, builtin_mapping("yc-directory-2024"))
     with database.read() as conn:
         a, o, d = schema.applications.alias("a"), schema.applications.alias("o"), schema.duplicate_flags
         domain_flags = conn.execute(

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from app import schema
 from app.cli import main
 from app.importing.tabular import FileRefused
-from app.services.imports import import_applications, preview_applications
+from app.services.imports import preview_applications
+from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,country\n"
 GOOD = "G1,2026-03-01,Good Co,g@good.io,GB\n"
@@ -31,13 +32,13 @@ def stored(database) -> tuple[int, int, int]:
 @pytest.fixture
 def before(database, write_csv):
     """A database holding one import already."""
-    import_applications(database, write_csv(HEADER + GOOD, "earlier.csv"))
+    import_file(database, write_csv(HEADER + GOOD, "earlier.csv"))
     return stored(database)
 
 
 def refused(database, path: Path, before, match: str) -> str:
     with pytest.raises(FileRefused, match=match) as caught:
-        import_applications(database, path)
+        import_file(database, path)
     assert stored(database) == before
     return str(caught.value)
 
@@ -139,7 +140,7 @@ def test_a_truncated_workbook_is_refused(database, tmp_path, before):
 def test_the_preview_refuses_a_damaged_sheet_too(database, tmp_path):
     broken = SHEET_START + HEADER_ROW + b"<row r="
     with pytest.raises(FileRefused, match="damaged"):
-        preview_applications(database, _xlsx(tmp_path, {SHEET: broken}))
+        database.query(preview_applications, _xlsx(tmp_path, {SHEET: broken}))
 
 
 # ---- text files ------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def test_the_preview_refuses_a_damaged_sheet_too(database, tmp_path):
 def test_utf16_and_utf32_files_are_read(database, write_csv, encoding):
     # 'utf-16' and 'utf-32' write a BOM; '-le' and '-be' do not (found by their NUL bytes)
     path = write_csv(HEADER + "U1,2026-03-01,Zoë Ünal Ltd,z@zoe.io,Côte d'Ivoire\n", encoding=encoding)
-    report = import_applications(database, path)
+    report = import_file(database, path)
     assert (report.imported, report.invalid) == (1, []), report.as_json()
     with database.read() as conn:
         assert conn.execute(select(schema.applications.c.company, schema.applications.c.country)).one() == (
@@ -160,7 +161,7 @@ def test_utf16_and_utf32_files_are_read(database, write_csv, encoding):
 
 def test_a_nul_byte_refuses_its_row_naming_the_column(database, write_csv):
     path = write_csv((HEADER + GOOD + "N1,2026-03-02,Nul\x00Co,n@nul.io,GB\n").encode())
-    report = import_applications(database, path)
+    report = import_file(database, path)
     assert report.imported == 1
     assert [(e.row, e.field) for e in report.invalid] == [(3, "company")]
     assert "NUL" in report.invalid[0].message
@@ -174,7 +175,7 @@ def test_an_unterminated_quote_refuses_the_file_instead_of_swallowing_it(databas
 
 
 def test_a_quoted_line_break_that_is_closed_is_still_a_cell(database, write_csv):
-    report = import_applications(database, write_csv(HEADER + 'M1,2026-03-01,"Two\nLines",m@m.io,GB\n'))
+    report = import_file(database, write_csv(HEADER + 'M1,2026-03-01,"Two\nLines",m@m.io,GB\n'))
     assert report.imported == 1
 
 
@@ -195,7 +196,7 @@ def test_a_mapping_names_the_column_it_means_when_two_have_the_same_name(databas
 
     path = write_csv("application_id,submitted_on,company,Email,country,email\nD1,2026-03-01,D,d@d.io,GB,x@x.io\n")
     with pytest.raises(FileRefused, match="same name"):
-        import_applications(database, path, Mapping(fields={"contact_email": "{Email}"}))
+        import_file(database, path, Mapping(fields={"contact_email": "{Email}"}))
     assert stored(database) == before
 
 
@@ -256,7 +257,7 @@ def test_excels_unicode_text_export_is_read(database, write_csv):
         "application_id\tsubmitted_on\tcompany\tcontact_email\tcountry",
         "T1\t2026-03-01\tŁódź Labs\tl@lodz.pl\tPoland",
     ]
-    report = import_applications(database, write_csv("\r\n".join(lines) + "\r\n", "export.txt", encoding="utf-16"))
+    report = import_file(database, write_csv("\r\n".join(lines) + "\r\n", "export.txt", encoding="utf-16"))
     assert (report.imported, report.invalid) == (1, [])
 
 
@@ -268,7 +269,7 @@ def test_values_beyond_what_the_program_holds_refuse_their_row_only(database, wr
         "OLD,2026-03-01,Ancient,a@old.io,GB,0001-01-01,100000\n"
         "FAR,9999-12-31,Future,x@far.io,GB,2025-06-01,100000\n"
     )
-    report = import_applications(database, write_csv(csv))
+    report = import_file(database, write_csv(csv))
     assert report.imported == 1
     problems = {(e.row, e.field) for e in report.invalid}
     assert problems == {(3, "total_funding_usd"), (4, "incorporated_on"), (5, "submitted_on")}

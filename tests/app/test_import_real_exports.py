@@ -16,7 +16,7 @@ from app import schema
 from app.cli import main
 from app.importing.mapping import Mapping
 from app.importing.tabular import FileRefused
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 NESTED = [
     {
@@ -69,7 +69,7 @@ def cli(database_url, capsys):
 
 def test_a_json_array_with_nested_fields_imports_through_a_mapping(database, write_csv):
     path = write_csv(json.dumps(NESTED), "export.json")
-    report = import_applications(database, path, Mapping.from_json(json.dumps(NESTED_MAPPING)))
+    report = import_file(database, path, Mapping.from_json(json.dumps(NESTED_MAPPING)))
     assert (report.imported, report.invalid) == (2, []), report.as_json()
     first = stored(database)["cb-1"]
     assert (first.company, first.contact_email, first.contact_name, first.country) == (
@@ -81,7 +81,7 @@ def test_a_json_array_with_nested_fields_imports_through_a_mapping(database, wri
     assert first.total_funding_cents == 120_000_055  # every digit kept: JSON decimals are not floats
     assert first.notes == "ai"
     assert stored(database)["cb-2"].total_funding_cents is None
-    again = import_applications(database, path, Mapping.from_json(json.dumps(NESTED_MAPPING)))
+    again = import_file(database, path, Mapping.from_json(json.dumps(NESTED_MAPPING)))
     assert (again.imported, again.duplicates) == (0, 2)
 
 
@@ -97,7 +97,7 @@ def test_json_lines_import_and_name_bad_rows_by_line(database, write_csv):
         {"application_id": "L2", "submitted_on": "2026-03-02", "company": "", "email": "b@two.io", "country": "FR"},
     ]
     path = write_csv("\n".join(json.dumps(line) for line in lines) + "\n\n", "export.jsonl")
-    report = import_applications(database, path)
+    report = import_file(database, path)
     assert report.imported == 1
     assert [(e.row, e.field) for e in report.invalid] == [(2, "company")]
 
@@ -116,7 +116,7 @@ def test_submitted_on_fills_blank_cells_and_keeps_given_dates(database, write_cs
     path = write_csv(
         "application_id,submitted_on,company,contact_email,country\nB1,,Blank,b@b.io,GB\nB2,2026-01-02,Given,g@g.io,GB\n"
     )
-    report = import_applications(database, path, submitted_on=date(2026, 4, 30))
+    report = import_file(database, path, submitted_on=date(2026, 4, 30))
     assert report.imported == 2
     rows = stored(database)
     assert (rows["B1"].submitted_on, rows["B2"].submitted_on) == (date(2026, 4, 30), date(2026, 1, 2))
@@ -196,7 +196,7 @@ def test_common_english_country_names_are_countries(name, code):
 def test_a_website_cell_with_two_urls_gives_the_first_domain(database, write_csv, cell):
     header = "application_id,submitted_on,company,contact_email,country,website\n"
     path = write_csv(header + f'W1,2026-03-01,Two Sites,w@gmail.com,GB,"{cell}"\n')
-    import_applications(database, path)
+    import_file(database, path)
     assert stored(database)["W1"].web_domain == "first.io"
 
 
@@ -204,7 +204,7 @@ def test_indian_digit_grouping_is_an_amount(database, write_csv):
     header = "application_id,submitted_on,company,contact_email,country,total_funding_usd\n"
     rows = 'I1,2026-03-01,Crore Co,c@crore.in,India,"20,00,00,000"\nI2,2026-03-01,Lakh Co,l@lakh.in,IN,"$1,00,000.50"\n'
     rows += 'I3,2026-03-01,Bad Co,b@bad.in,IN,"1,000,00"\n'
-    report = import_applications(database, write_csv(header + rows))
+    report = import_file(database, write_csv(header + rows))
     rows = stored(database)
     assert rows["I1"].total_funding_cents == 20_000_000_000
     assert rows["I2"].total_funding_cents == 10_000_050
@@ -226,7 +226,7 @@ def test_a_filter_never_blanks_what_it_cannot_read(database, write_csv):
         'id,name,site,raised\nF1,Fine,https://fine.io,"$100, $200"\nF2,No Site,n/a,\nF3,Vague,https://vague.io,lots\n'
     )
     content += 'F4,Secret,https://secret.io,"$1200000, undisclosed amount"\n'
-    report = import_applications(database, write_csv(content), mapping)
+    report = import_file(database, write_csv(content), mapping)
     assert sorted(stored(database)) == ["F1", "F4"]
     assert stored(database)["F1"].total_funding_cents == 30_000
     assert stored(database)["F4"].total_funding_cents is None  # undisclosed: unknown, on purpose
@@ -240,17 +240,17 @@ def test_a_form_id_of_128_characters_is_accepted_and_found_again(database, write
     path = write_csv(
         f"application_id,submitted_on,company,contact_email,country\n{long_id},2026-03-01,Long,l@long.io,GB\n"
     )
-    report = import_applications(database, path)
+    report = import_file(database, path)
     assert (report.imported, report.invalid) == (1, [])
     assert stored(database)[long_id].company == "Long"
-    assert import_applications(database, path).duplicates == 1
+    assert import_file(database, path).duplicates == 1
 
 
 def test_remote_is_unknown_territory_when_the_mapping_says_so(database, write_csv):
     content = "application_id,submitted_on,company,contact_email,country\nR1,2026-03-01,Nowhere,n@nowhere.io,Remote\n"
-    report = import_applications(database, write_csv(content))
+    report = import_file(database, write_csv(content))
     assert report.imported == 0 and "unknown_countries" in report.invalid[0].message
-    report = import_applications(database, write_csv(content), Mapping(unknown_countries=["Remote", "Unspecified"]))
+    report = import_file(database, write_csv(content), Mapping(unknown_countries=["Remote", "Unspecified"]))
     assert report.imported == 1
     row = stored(database)["R1"]
     assert (row.country, row.rule_territory, row.eligibility) == ("", "unknown", "incomplete")
@@ -271,7 +271,7 @@ def test_the_report_lists_each_invalid_row_once_with_all_its_problems(cli, write
 
 def test_a_one_object_json_file_is_refused_with_its_keys(database, write_csv):
     with pytest.raises(FileRefused, match="its keys: data"):
-        import_applications(database, write_csv('{"data": [\n{"company": "A"}\n]}', "wrapped.json"))
+        import_file(database, write_csv('{"data": [\n{"company": "A"}\n]}', "wrapped.json"))
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from app import schema
 from app.services import ledger
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications, import_usage
 from app.services.verify import verify
 from models.money import plain
 from tests.app.ledger_helpers import APPS, bills, close
+from tests.importing import import_bill_file, import_file
 
 MONTHS_2026 = [f"2026-{m:02d}" for m in range(1, 13)]
 
@@ -242,7 +242,7 @@ def test_random_sequences_keep_every_rule(tmp_path_factory, ops):
     database = Database(f"sqlite:///{folder / 'p.sqlite3'}", "prop", clock=clock)
     csv = folder / "apps.csv"
     csv.write_text(APPS)
-    import_applications(database, csv)
+    import_file(database, csv)
     for ref in ("W1", "H1"):
         database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     month_index = 0
@@ -259,7 +259,7 @@ def test_random_sequences_keep_every_rule(tmp_path_factory, ops):
                 month = month_of(month_index if op[0] == "bill" else max(month_index - 1, 0))
                 path = folder / "u.csv"
                 path.write_text(f"workspace,month,amount_usd\n{op[1]},{month},{op[2] / 100:.2f}\n")
-                import_usage(database, path)
+                import_bill_file(database, path)
                 pending.setdefault(month, {})[op[1]] = op[2]
                 if op[0] == "restate" and month_index > 0:
                     database.run(ledger.close_month, ledger.CloseMonth(month, restate=True))

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from app.exports import fonts
 from app.services import exports
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
 from tests.app.ledger_helpers import bills, close
+from tests.importing import import_file
 
 NAMES = {
     "AR": "شركة النور للتقنية",
@@ -39,7 +39,7 @@ def scripts(database, write_csv):
         f"{ref},2026-01-10,{name},f@{ref.lower()}.io,GB,2025-06-01,1000,no,ws-{ref.lower()}\n"
         for ref, name in NAMES.items()
     )
-    import_applications(database, write_csv(header + rows, "scripts.csv"))
+    import_file(database, write_csv(header + rows, "scripts.csv"))
     for ref in NAMES:
         database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     bills(database, write_csv, [(f"ws-{ref.lower()}", "2026-01", "100") for ref in NAMES])

@@ -16,7 +16,7 @@ from keyring.backend import KeyringBackend
 from app import mail
 from app.services import outbox
 from app.services.applications import DecideMany, decide_many
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,contact_name,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
 
@@ -126,7 +126,7 @@ def memory_keyring():
 
 
 def rejected(database, write_csv, n=5, refused=None):
-    import_applications(database, write_csv(rows(n, refused)))
+    import_file(database, write_csv(rows(n, refused)))
     database.run(decide_many, DecideMany(tuple(f"R{i}" for i in range(1, n + 1)), "reject", reason="failed rule: age"))
     return [d["id"] for d in database.query(outbox.messages)]
 
@@ -276,7 +276,7 @@ def test_a_bad_address_fails_that_message_only(database, write_csv, tmp_path, sm
 
 def test_the_acceptance_carries_the_members_letter(database, write_csv, tmp_path, smtp_server):
     recorder, port = smtp_server
-    import_applications(
+    import_file(
         database, write_csv(HEADER + "A1,2027-06-01,Accepted Co,a@accepted.io,Ada,GB,2026-06-01,100000,no,accepted\n")
     )
     from datetime import date
@@ -304,7 +304,7 @@ def test_an_acceptance_written_as_eml_counts_its_letter_as_written(database, wri
     from app.services.applications import Decide, decide
     from app.services.exports import letters_pending
 
-    import_applications(
+    import_file(
         database, write_csv(HEADER + "A1,2027-06-01,Accepted Co,a@accepted.io,Ada,GB,2026-06-01,100000,no,accepted\n")
     )
     database.run(decide, Decide("A1", "accept", on=date(2027, 6, 15)))

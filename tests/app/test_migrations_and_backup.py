@@ -9,7 +9,7 @@ from app import schema
 from app.backup import backup
 from app.database import Database
 from app.migrate import HEAD, REVISIONS, SCRIPTS, MigrationFailed, NewerDatabase, ensure_schema
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 CSV = "application_id,submitted_on,company,contact_email,country\nM1,2026-01-10,Keep Me,k@keep.io,GB\n"
 
@@ -51,7 +51,7 @@ def _scripts_with(tmp_path: Path, body: str) -> Path:
 
 
 def test_a_failed_upgrade_is_rolled_back_restored_and_says_so(database, database_url, write_csv, tmp_path):
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     database.close()
     scripts = _scripts_with(
         tmp_path,
@@ -73,7 +73,7 @@ def test_a_failed_upgrade_is_rolled_back_restored_and_says_so(database, database
 def test_a_table_rebuilding_migration_on_sqlite_keeps_child_rows(tmp_path, write_csv):
     url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
     database = Database(url, "tester")
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     from app.services.applications import Decide, decide
 
     database.run(decide, Decide("M1", "review"))
@@ -93,7 +93,7 @@ def test_a_table_rebuilding_migration_on_sqlite_keeps_child_rows(tmp_path, write
 
 
 def test_a_backup_is_a_consistent_openable_copy(database, write_csv, tmp_path):
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     target = backup(database.url, tmp_path / "copy.sqlite3")
     copy = Database(f"sqlite:///{target}")
     with copy.read() as conn:

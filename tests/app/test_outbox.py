@@ -9,9 +9,9 @@ from app import schema
 from app.errors import AppError
 from app.services import outbox
 from app.services.applications import Decide, DecideMany, ReverseTransitions, decide, decide_many, reverse_transitions
-from app.services.imports import import_applications
 from models.errors import InvalidInput, TransitionRefused
 from models.messages import Kind, Template
+from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,contact_name,country,incorporated_on,total_funding_usd,previous_discount,workspace\n"
 CSV = HEADER + (
@@ -23,7 +23,7 @@ CSV = HEADER + (
 
 @pytest.fixture
 def loaded(database, write_csv):
-    import_applications(database, write_csv(CSV))
+    import_file(database, write_csv(CSV))
     return database
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.queries import QueueFilter, count_queue, queue_page
 from app.search import has_trigram_index
-from app.services.imports import import_applications
+from tests.importing import import_file
 
 ROWS = (
     "application_id,submitted_on,company,contact_email,contact_name,country,website\n"
@@ -20,7 +20,7 @@ ROWS = (
 
 @pytest.fixture
 def queue(database, write_csv):
-    assert import_applications(database, write_csv(ROWS)).imported == 5
+    assert import_file(database, write_csv(ROWS)).imported == 5
     return database
 
 
@@ -61,9 +61,9 @@ def test_a_later_import_is_searchable_and_a_re_import_adds_nothing_twice(queue, 
     later = (
         "application_id,submitted_on,company,contact_email,country\nL-1,2026-02-01,Leap Year Ltd,ly@leapyear.io,GB\n"
     )
-    import_applications(queue, write_csv(later, "later.csv"))
-    import_applications(queue, write_csv(later, "later.csv"))
-    import_applications(queue, write_csv(ROWS))
+    import_file(queue, write_csv(later, "later.csv"))
+    import_file(queue, write_csv(later, "later.csv"))
+    import_file(queue, write_csv(ROWS))
     assert found(queue, "leap") == ["Leap Frog", "Leap Year Ltd", "Quantum Leap Labs"]
 
 
@@ -74,7 +74,7 @@ def test_walking_the_sort_index_gives_the_same_pages_as_sorting_every_match(queu
     more = "".join(
         f"W-{n},2026-03-{n % 28 + 1:02d},Walker {n:03d},w{n}@walk{n}.io,{'GB' if n % 3 else 'FR'}\n" for n in range(90)
     )
-    import_applications(queue, write_csv("application_id,submitted_on,company,contact_email,country\n" + more, "w.csv"))
+    import_file(queue, write_csv("application_id,submitted_on,company,contact_email,country\n" + more, "w.csv"))
     cases = [
         (QueueFilter(country="GB"), "submitted_on", False),
         (QueueFilter(country="GB", text="walk"), "company", True),

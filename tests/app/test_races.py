@@ -52,9 +52,9 @@ def test_a_close_beside_adjustments_leaves_no_member_below_zero(members, databas
 
 
 def test_two_acceptances_into_one_workspace_enroll_one(members, database_url, write_csv):
-    from app.services.imports import import_applications
+    from tests.importing import import_file
 
-    import_applications(
+    import_file(
         members,
         write_csv(
             "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"

@@ -5,10 +5,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import schema
-from app.services.imports import import_applications
 from app.services.whatif import WhatIf, what_if
 from models.whatif import PolicyChange
 from tests.app.test_lifecycle import read
+from tests.importing import import_file
 
 QUEUE = (
     "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount,workspace,partner_code\n"
@@ -22,7 +22,7 @@ QUEUE = (
 
 
 def queue(members, write_csv):
-    import_applications(members, write_csv(QUEUE, "queue.csv"))
+    import_file(members, write_csv(QUEUE, "queue.csv"))
     return members
 
 
@@ -69,7 +69,7 @@ def test_a_shorter_age_limit_fails_a_company_incorporated_a_day_too_early(member
     # incorporated 2025-06-01, applied 2026-05-10: 11 months, still less than a year
     assert outcome(result) == []
     edge = QUEUE.splitlines()[0] + "\nQ7,2026-05-10,Edge Co,a@edge.io,GB,2025-05-10,100000,no,edge,\n"
-    import_applications(db, write_csv(edge, "edge.csv"))
+    import_file(db, write_csv(edge, "edge.csv"))
     assert outcome(read(db, what_if, WhatIf(PolicyChange(max_age_years=1)))) == [("Q7", "eligible", "ineligible")]
 
 
@@ -108,7 +108,7 @@ def test_the_sql_what_if_agrees_with_the_rule_in_python_on_every_application(dat
         "E4,2027-03-01,Leap D,a@leap-d.io,GB,2024-02-29,1,no\n"
         "E5,2027-02-28,Leap E,a@leap-e.io,GB,2024-02-29,1,no\n"
     )
-    import_applications(database, write_csv(edges, "edges.csv"))
+    import_file(database, write_csv(edges, "edges.csv"))
     a = schema.applications
     with database.read() as conn:
         rows = conn.execute(

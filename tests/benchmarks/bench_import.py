@@ -19,7 +19,7 @@ from pathlib import Path
 from app.database import Database
 from app.importing.applications import ImportReport, parse_rows
 from app.importing.tabular import read_table
-from app.services.imports import import_applications
+from app.services.imports import ImportApplications, import_applications
 from tests.benchmarks.common import record, write_applications_csv
 
 RUNS = 3
@@ -57,7 +57,7 @@ def main(rows: int = 100_000) -> None:
     fulls, reports = [], []
     for run in range(RUNS):
         database = Database(f"sqlite:///{folder / f'bench{run}.sqlite3'}", "bench")
-        elapsed, report = timed(lambda database=database: import_applications(database, source))
+        elapsed, report = timed(lambda database=database: database.run(import_applications, ImportApplications(source)))
         assert report.imported == rows, report.as_json()
         fulls.append(elapsed)
         reports.append(report)
@@ -80,12 +80,12 @@ def main(rows: int = 100_000) -> None:
     ]
     bare = statistics.median(bare_insert(folder / f"bare{run}.sqlite3", values) for run in range(RUNS))
 
-    reimport, again = timed(lambda: import_applications(database, source))
+    reimport, again = timed(lambda: database.run(import_applications, ImportApplications(source)))
     assert again.imported == 0 and again.duplicates == rows
 
     # A second file of as many new rows into the database that holds the first.
     second = write_applications_csv(folder / "second.csv", rows, seed=2, id_prefix="C")
-    onto, more = timed(lambda: import_applications(database, second))
+    onto, more = timed(lambda: database.run(import_applications, ImportApplications(second)))
     assert more.imported == rows, more.as_json()
 
     record(

@@ -18,9 +18,9 @@ from sqlalchemy import func, select
 
 from app import schema
 from app.bulk import bulk_insert
-from app.clock import FixedClock
-from app.database import Database, utcnow
-from app.services.imports import import_applications
+from app.clock import FixedClock, utcnow
+from app.database import Database
+from app.services.imports import ImportApplications, import_applications
 from app.services.ledger import CloseMonth, close_month
 from app.services.verify import verify
 from models.ledger import program_year
@@ -34,7 +34,7 @@ def month_of(index: int) -> str:
 
 def build(database: Database, members: int, months: int, folder: Path) -> None:
     """Members enrolled over the first months, each with years 1 and 2, and a bill every month."""
-    import_applications(database, write_applications_csv(folder / "apps.csv", members))
+    database.run(import_applications, ImportApplications(write_applications_csv(folder / "apps.csv", members)))
     rng = random.Random(5)
     now = utcnow()
     with database.unit_of_work() as uow:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from app import schema
 from app.bulk import bulk_insert
-from app.clock import FixedClock
-from app.database import Database, utcnow
+from app.clock import FixedClock, utcnow
+from app.database import Database
 from app.services.ledger.forecasts import Forecast, forecast
 from app.services.whatif import WhatIf, what_if
 from models.dates import add_years

@@ -24,7 +24,7 @@ from app import mail, schema
 from app.database import Database
 from app.services import outbox
 from app.services.applications import application_from_row
-from app.services.imports import import_applications
+from app.services.imports import ImportApplications, import_applications
 from models.messages import Kind
 from tests.benchmarks.common import record, write_applications_csv
 
@@ -61,7 +61,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         database = Database(f"sqlite:///{folder / 'bench.sqlite3'}", "bench", backup_dir=folder)
-        import_applications(database, write_applications_csv(folder / "apps.csv", DRAFTS))
+        database.run(import_applications, ImportApplications(write_applications_csv(folder / "apps.csv", DRAFTS)))
         drafting, regenerating, writing = [], [], []
         for run in range(RUNS):
             database.run(clear, None)

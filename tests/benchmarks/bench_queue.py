@@ -50,12 +50,12 @@ def build(rows: int, folder: Path) -> str:
     from sqlalchemy import text
 
     from app.database import Database
-    from app.services.imports import import_applications
+    from app.services.imports import ImportApplications, import_applications
 
     url = f"sqlite:///{folder / 'queue.sqlite3'}"
     database = Database(url, "bench")
     chunk = min(rows, 100_000)
-    import_applications(database, write_applications_csv(folder / "apps.csv", chunk))
+    database.run(import_applications, ImportApplications(write_applications_csv(folder / "apps.csv", chunk)))
     copies = rows // chunk - 1
     columns = [
         c

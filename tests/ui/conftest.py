@@ -56,17 +56,17 @@ APPS = (
 def ledger_db(sqlite_database, tmp_path):
     """Two members accepted 2026-01-15, January billed and closed."""
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications, import_usage
     from app.services.ledger import CloseMonth, close_month
+    from tests.importing import import_bill_file, import_file
 
     apps = tmp_path / "apps.csv"
     apps.write_text(APPS)
-    import_applications(sqlite_database, apps)
+    import_file(sqlite_database, apps)
     sqlite_database.run(decide, Decide("L1", "accept", on=date(2026, 1, 15)))
     sqlite_database.run(decide, Decide("L2", "accept", on=date(2026, 1, 15)))
     usage = tmp_path / "usage.csv"
     usage.write_text("workspace,month,amount_usd\nlight,2026-01,100\nheavy,2026-01,30000\n")
-    import_usage(sqlite_database, usage)
+    import_bill_file(sqlite_database, usage)
     sqlite_database.run(close_month, CloseMonth("2026-01"))
     return sqlite_database
 

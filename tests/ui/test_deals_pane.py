@@ -261,7 +261,7 @@ def test_deal_request_and_partner_actions_are_undone_and_redone_from_the_panes_o
 def test_a_partner_application_and_a_linked_code_are_undone(qtbot, ledger_db, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.services.imports import import_applications
+    from tests.importing import import_file
     from ui import partner_actions
 
     apps = tmp_path / "typo.csv"
@@ -269,7 +269,7 @@ def test_a_partner_application_and_a_linked_code_are_undone(qtbot, ledger_db, tm
         "application_id,submitted_on,company,contact_email,country,workspace,partner_code\n"
         "T1,2026-02-01,Typo Co,t@typo.io,GB,typo,sc-typo\n"
     )
-    import_applications(ledger_db, apps)
+    import_file(ledger_db, apps)
     pane = make_pane(qtbot, ledger_db, tmp_path)
     answers = iter(["sc", "Seedcamp"])
     monkeypatch.setattr(partner_actions, "ask_text", lambda *a, **k: next(answers))

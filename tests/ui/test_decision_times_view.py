@@ -1,7 +1,7 @@
 """Time to decision in the window: a table by month and partner, and a chart of each month's average."""
 
 from app.services.applications import DecideMany, decide_many
-from app.services.imports import import_applications
+from tests.importing import import_file
 from ui.decision_times_view import DecisionTimesTableModel, DecisionTimesView, monthly_average
 from ui.tasks import TaskRunner
 
@@ -15,7 +15,7 @@ APPS = (
 def test_the_table_and_the_chart_show_days_to_decision(qtbot, sqlite_database, tmp_path, model_tester):
     path = tmp_path / "apps.csv"
     path.write_text(APPS)
-    import_applications(sqlite_database, path)
+    import_file(sqlite_database, path)
     sqlite_database.run(decide_many, DecideMany(("R1", "R2"), "reject", reason="failed rule: age"))
     runner = TaskRunner()
     view = DecisionTimesView(sqlite_database, runner)

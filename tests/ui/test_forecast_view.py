@@ -23,19 +23,19 @@ def program(sqlite_database, tmp_path):
     """worked (25,000.00) and partnered (yc, 50,000.00) accepted 2026-01-15; January billed 1,000.00
     and 2,000.00 and closed: the forecast runs from February at those paces."""
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications, import_partners, import_usage
     from app.services.ledger import CloseMonth, close_month
+    from tests.importing import import_bill_file, import_file, import_partner_file
 
     (tmp_path / "p.csv").write_text(
         "code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,50000\n"
     )
-    import_partners(sqlite_database, tmp_path / "p.csv")
+    import_partner_file(sqlite_database, tmp_path / "p.csv")
     (tmp_path / "apps.csv").write_text(APPS)
-    import_applications(sqlite_database, tmp_path / "apps.csv")
+    import_file(sqlite_database, tmp_path / "apps.csv")
     for ref in ("W1", "P1"):
         sqlite_database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     (tmp_path / "usage.csv").write_text("workspace,month,amount_usd\nworked,2026-01,1000\npartnered,2026-01,2000\n")
-    import_usage(sqlite_database, tmp_path / "usage.csv")
+    import_bill_file(sqlite_database, tmp_path / "usage.csv")
     sqlite_database.run(close_month, CloseMonth("2026-01"))
     return sqlite_database
 

@@ -146,15 +146,15 @@ def test_a_refused_extension_is_explained_and_nothing_is_written(pane, qtbot, mo
 
 def test_the_member_table_shows_the_forecast_run_out_month(qtbot, sqlite_database, tmp_path, model_tester):
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications, import_usage
     from app.services.ledger import CloseMonth, close_month
+    from tests.importing import import_bill_file, import_file
     from tests.ui.conftest import APPS
 
     (tmp_path / "apps.csv").write_text(APPS)
-    import_applications(sqlite_database, tmp_path / "apps.csv")
+    import_file(sqlite_database, tmp_path / "apps.csv")
     sqlite_database.run(decide, Decide("L2", "accept", on=date(2026, 1, 15)))
     (tmp_path / "usage.csv").write_text("workspace,month,amount_usd\nheavy,2026-01,5000\nheavy,2026-02,5000\n")
-    import_usage(sqlite_database, tmp_path / "usage.csv")
+    import_bill_file(sqlite_database, tmp_path / "usage.csv")
     for month in ("2026-01", "2026-02"):
         sqlite_database.run(close_month, CloseMonth(month))
     pane = LedgerPane(sqlite_database, TaskRunner())

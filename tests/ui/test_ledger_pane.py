@@ -137,13 +137,13 @@ def test_year_two_and_graduation_are_undone(pane, qtbot, monkeypatch):
 def test_closing_a_month_is_undone_by_reopening_it(pane, qtbot, monkeypatch, ledger_db, tmp_path):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.services.imports import import_usage
     from app.services.ledger import preview_close
+    from tests.importing import import_bill_file
     from ui import dialogs
 
     usage = tmp_path / "february.csv"
     usage.write_text("workspace,month,amount_usd\nlight,2026-02,300\n")
-    import_usage(ledger_db, usage)
+    import_bill_file(ledger_db, usage)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2026-02", True))
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     pane.close_month()

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services import outbox
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
 from models.messages import Kind
+from tests.importing import import_file
 from ui.message_templates_dialog import MessageTemplatesDialog
 from ui.tasks import TaskRunner
 
@@ -20,7 +20,7 @@ APPS = (
 def dialog(qtbot, sqlite_database, tmp_path):
     path = tmp_path / "apps.csv"
     path.write_text(APPS)
-    import_applications(sqlite_database, path)
+    import_file(sqlite_database, path)
     sqlite_database.run(decide, Decide("R1", "reject", reason="failed rule: age"))
     runner = TaskRunner()
     dialog = MessageTemplatesDialog(sqlite_database, runner)

@@ -6,7 +6,7 @@ from email import message_from_bytes, policy
 import pytest
 
 from app.services.applications import DecideMany, decide_many
-from app.services.imports import import_applications
+from tests.importing import import_file
 from ui.outbox_model import OutboxTableModel
 from ui.outbox_pane import OutboxPane
 from ui.tasks import TaskRunner
@@ -24,7 +24,7 @@ APPS = (
 def rejected(sqlite_database, tmp_path):
     path = tmp_path / "apps.csv"
     path.write_text(APPS)
-    import_applications(sqlite_database, path)
+    import_file(sqlite_database, path)
     sqlite_database.run(decide_many, DecideMany(("R1", "R2", "R3"), "reject", reason="failed rule: age"))
     return sqlite_database
 
@@ -164,7 +164,7 @@ def test_reminders_and_withdrawing_overdue_applications_from_the_pane(qtbot, pan
     database = pane.database
     path = tmp_path / "late.csv"
     path.write_text(APPS.splitlines()[0] + "\nN1,2026-03-01,Quiet Co,q@quiet.io,Q,GB,,100000,no,quiet\n")
-    import_applications(database, path)
+    import_file(database, path)
     database.run(decide, Decide("N1", "needs-info"))
     database.clock.advance(days=11)  # three days before the 30 March deadline
     pane.reminders_button.click()

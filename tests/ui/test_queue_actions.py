@@ -5,7 +5,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.queries import QueueFilter
 from app.services.applications import Decide, decide, history
-from app.services.imports import import_applications
+from tests.importing import import_file
 from tests.ui.queue_support import CSV, make_pane, row_of, settle
 
 DECISIONS = ("accept", "reject", "needs-info", "withdraw")
@@ -13,7 +13,7 @@ DECISIONS = ("accept", "reject", "needs-info", "withdraw")
 
 @pytest.fixture
 def pane(qtbot, sqlite_database, write_csv):
-    import_applications(sqlite_database, write_csv(CSV))
+    import_file(sqlite_database, write_csv(CSV))
     pane = make_pane(qtbot, sqlite_database)
     yield pane
     pane.runner.wait()

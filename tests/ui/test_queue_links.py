@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 
 from app.queries import QueueFilter
 from app.services.applications import Decide, decide
-from app.services.imports import import_applications
+from tests.importing import import_file
 from tests.ui.queue_support import CSV, companies, make_pane, row_of, settle
 from ui.queue_model import COMPANY
 from ui.queue_pane import OPEN
@@ -15,7 +15,7 @@ from ui.queue_pane import OPEN
 
 @pytest.fixture
 def pane(qtbot, sqlite_database, write_csv):
-    import_applications(sqlite_database, write_csv(CSV))  # T5 "Alpha Again" shares T1's domain
+    import_file(sqlite_database, write_csv(CSV))  # T5 "Alpha Again" shares T1's domain
     pane = make_pane(qtbot, sqlite_database)
     yield pane
     pane.runner.wait()
@@ -93,10 +93,10 @@ def test_overdue_answers_is_a_filter_of_its_own(qtbot, sqlite_database, write_cs
 
     from app.queries import QueueFilter
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications
+    from tests.importing import import_file
     from tests.ui.queue_support import CSV, companies, make_pane, settle
 
-    import_applications(sqlite_database, write_csv(CSV))
+    import_file(sqlite_database, write_csv(CSV))
     sqlite_database.run(decide, Decide("T1", "needs-info", reason="which country?"))
     pane = make_pane(qtbot, sqlite_database)
     index = pane.filters.saved.findText("Overdue answers")

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.queries import QueueFilter
-from app.services.imports import import_applications
+from tests.importing import import_file
 from ui.queue_model import PAGE, ApplicationIdRole, ApplicationTableModel
 from ui.tasks import TaskRunner
 
@@ -23,7 +23,7 @@ def many(sqlite_database, tmp_path):
         lines.append(f"Q{index},{day},Company {index:04d},c{index}@c{index}.io,{country},2025-06-01,{funding},no\n")
     path = tmp_path / "many.csv"
     path.write_text("".join(lines))
-    import_applications(sqlite_database, path)
+    import_file(sqlite_database, path)
     return sqlite_database
 
 
@@ -189,11 +189,11 @@ def test_a_broad_search_grows_to_its_exact_count(qtbot, make_model, model_tester
 def test_the_in_state_column_counts_days_and_sorts_nothing(qtbot, sqlite_database, write_csv):
     from datetime import timedelta
 
-    from app.services.imports import import_applications
+    from tests.importing import import_file
     from tests.ui.queue_support import CSV, make_pane, settle
     from ui.queue_model import ApplicationTableModel
 
-    import_applications(sqlite_database, write_csv(CSV))
+    import_file(sqlite_database, write_csv(CSV))
     pane = make_pane(qtbot, sqlite_database)
     model = pane.model
     column = ApplicationTableModel.IN_STATE

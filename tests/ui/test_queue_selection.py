@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.queries import QueueFilter
 from app.services.applications import history
-from app.services.imports import import_applications
+from tests.importing import import_file
 from tests.ui.queue_support import CSV, companies, make_pane, settle
 from ui.dialogs import ReasonDialog
 from ui.main_window import MainWindow
@@ -16,7 +16,7 @@ from ui.queue_model import COMPANY, ApplicationTableModel
 
 @pytest.fixture
 def loaded(sqlite_database, write_csv, monkeypatch):
-    import_applications(sqlite_database, write_csv(CSV))
+    import_file(sqlite_database, write_csv(CSV))
     monkeypatch.setattr(ReasonDialog, "ask", classmethod(lambda cls, *a, **k: "checked by hand"))
     return sqlite_database
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 
 from app.queries import QueueFilter
 from app.services.applications import history
-from app.services.imports import import_applications
+from tests.importing import import_file
 from tests.ui.queue_support import CSV, make_pane, settle
 from ui.dialogs import ReasonDialog
 from ui.queue_model import PAGE
@@ -17,7 +17,7 @@ def database(sqlite_database, write_csv):
     rows = "".join(
         f"B{n},2026-02-{1 + n % 28:02d},Bulk {n:04d},b{n}@bulk{n}.io,GB,2025-06-01,100000,no\n" for n in range(PAGE * 2)
     )
-    import_applications(sqlite_database, write_csv(CSV + rows))
+    import_file(sqlite_database, write_csv(CSV + rows))
     return sqlite_database
 
 

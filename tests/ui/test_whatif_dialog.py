@@ -15,18 +15,18 @@ from ui.whatif_dialog import open_whatif_dialog
 @pytest.fixture
 def queue_db(sqlite_database, tmp_path):
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications, import_partners
+    from tests.importing import import_file, import_partner_file
 
     (tmp_path / "p.csv").write_text(
         "code,name,kind,status,annual_credit_usd\nyc,Y Combinator,accelerator,active,50000\n"
     )
-    import_partners(sqlite_database, tmp_path / "p.csv")
+    import_partner_file(sqlite_database, tmp_path / "p.csv")
     (tmp_path / "apps.csv").write_text(APPS)
-    import_applications(sqlite_database, tmp_path / "apps.csv")
+    import_file(sqlite_database, tmp_path / "apps.csv")
     for ref in ("W1", "H1", "P1"):
         sqlite_database.run(decide, Decide(ref, "accept", on=date(2026, 1, 15)))
     (tmp_path / "queue.csv").write_text(QUEUE)
-    import_applications(sqlite_database, tmp_path / "queue.csv")
+    import_file(sqlite_database, tmp_path / "queue.csv")
     return sqlite_database
 
 
