@@ -123,7 +123,7 @@ def test_a_mixed_selection_exports_and_counts_only_its_accepted_applications(qtb
     and writes two letters (it counted the selection, and the rejected row refused the export)."""
     from app.queries import QueueFilter
     from app.services.applications import Decide, decide
-    from app.services.imports import import_applications
+    from tests.importing import import_file
     from tests.ui.queue_support import settle
     from ui.main_window import MainWindow
 
@@ -132,7 +132,7 @@ def test_a_mixed_selection_exports_and_counts_only_its_accepted_applications(qtb
         "application_id,submitted_on,company,contact_email,country,incorporated_on,total_funding_usd,previous_discount\n"
         "L3,2026-01-11,Third Try,t@third.io,GB,2025-06-01,100000,no\n"
     )
-    import_applications(ledger_db, more)
+    import_file(ledger_db, more)
     ledger_db.run(decide, Decide("L3", "reject", reason="not_a_startup", on=date(2026, 1, 16)))
     window = MainWindow(ledger_db)
     qtbot.addWidget(window)
