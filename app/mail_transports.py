@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.errors import AppError
 from app.files import cannot_write, safe_file_name
+from models.messages import needs_smtputf8
 
 KEYRING_SERVICE = "startup-desk-smtp"
 
@@ -97,11 +98,24 @@ class SmtpTransport:
         sender, recipient = message["From"].addresses[0].addr_spec, message["To"].addresses[0].addr_spec
         try:
             smtp.ehlo_or_helo_if_needed()
-            for step, (code, answer) in (("sender", smtp.mail(sender)), ("recipient", smtp.rcpt(recipient))):
+            options, content = [], None
+            if needs_smtputf8(sender) or needs_smtputf8(recipient):
+                if not smtp.has_extn("smtputf8"):
+                    raise MessageRefused(
+                        f"the server {self.describe()} does not accept non-ASCII addresses (no SMTPUTF8): "
+                        f"{recipient if needs_smtputf8(recipient) else sender} cannot be sent to; "
+                        "write it as .eml for your own mail client, or correct the address"
+                    )
+                options = ["SMTPUTF8"] + (["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else [])
+                content = message.as_bytes(policy=message.policy.clone(utf8=True))
+            for step, (code, answer) in (
+                ("sender", smtp.mail(sender, options)),
+                ("recipient", smtp.rcpt(recipient)),
+            ):
                 if code not in (250, 251):
                     smtp.rset()
                     raise MessageRefused(f"{code} {_text(answer)} (the {step})")
-            code, answer = smtp.data(message.as_bytes())
+            code, answer = smtp.data(content or message.as_bytes())
             if code != 250:
                 smtp.rset()
                 raise MessageRefused(f"{code} {_text(answer)}")
@@ -152,7 +166,8 @@ class EmlFolder:
         target = self.folder / f"{name}.eml"
         partial = self.folder / f".{name}.eml.partial"  # renamed into place whole: a reader never sees half
         try:
-            partial.write_bytes(message.as_bytes())
+            utf8 = any(needs_smtputf8(message[h].addresses[0].addr_spec) for h in ("From", "To"))
+            partial.write_bytes(message.as_bytes(policy=message.policy.clone(utf8=True)) if utf8 else message.as_bytes())
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
