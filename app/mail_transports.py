@@ -167,7 +167,9 @@ class EmlFolder:
         partial = self.folder / f".{name}.eml.partial"  # renamed into place whole: a reader never sees half
         try:
             utf8 = any(needs_smtputf8(message[h].addresses[0].addr_spec) for h in ("From", "To"))
-            partial.write_bytes(message.as_bytes(policy=message.policy.clone(utf8=True)) if utf8 else message.as_bytes())
+            partial.write_bytes(
+                message.as_bytes(policy=message.policy.clone(utf8=True)) if utf8 else message.as_bytes()
+            )
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
@@ -181,8 +183,14 @@ class EmlFolder:
 def transport_from_settings(uow_settings, context: ssl.SSLContext | None = None) -> SmtpTransport:
     s = uow_settings
     if not s.smtp_host:
-        raise AppError("no mail server is set: `settings smtp --host …`, or send with --eml FOLDER")
+        raise AppError(
+            "no mail server is set: set one (Mail server… in the window, `settings smtp --host …` on the command line),"
+            " or write the drafts as .eml files"
+        )
     password = stored_password(s.smtp_host, s.smtp_port, s.smtp_user) if s.smtp_user else None
     if s.smtp_user and password is None:
-        raise AppError(f"no password for {s.smtp_user} on {s.smtp_host} in the keyring: `settings smtp` again")
+        raise AppError(
+            f"no password for {s.smtp_user} on {s.smtp_host} in the keyring: set the mail server again"
+            " (Mail server… in the window, `settings smtp` on the command line)"
+        )
     return SmtpTransport(s.smtp_host, s.smtp_port, s.smtp_tls, s.smtp_user, password, context)

@@ -15,6 +15,22 @@ def _to(row: dict) -> str:
     return f"{row['to_name']} <{row['to_address']}>" if row["to_name"] else row["to_address"]
 
 
+def log_text(log: list[dict]) -> str:
+    """A message's send log, one line an attempt: when, who, how, what the server answered."""
+    if not log:
+        return ""
+    lines = [
+        _tr("%1 · %2 · %3 via %4 · %5")
+        .replace("%1", entry["at"].strftime("%Y-%m-%d %H:%M UTC"))
+        .replace("%2", entry["actor"])
+        .replace("%3", entry["outcome"])
+        .replace("%4", entry["channel"])
+        .replace("%5", entry["answer"] or "")
+        for entry in log
+    ]
+    return _tr("Send log:") + "\n" + "\n".join(lines)
+
+
 class OutboxTableModel(RowTableModel):
     """The messages, one row each; a failed message's error is its tooltip."""
 
