@@ -10,7 +10,8 @@ from models.errors import InvalidInput
 from models.money import parse_usd
 
 EMAIL = re.compile(
-    r"^[^@\s<>(),;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$"
+    # a domain label is letters and digits of any script (bücher.de goes out as IDNA), hyphens inside
+    r"^[^@\s<>(),;:\"]+@[^\W_](?:(?:[^\W_]|-)*[^\W_])?(?:\.[^\W_](?:(?:[^\W_]|-)*[^\W_])?)+$"
 )
 _SYMBOLS = {"€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY"}
 _FOREIGN = re.compile(r"([€£¥₹₩₽₪₺])|\b([A-Z]{3})\b")
