@@ -172,6 +172,9 @@ class OutboxPane(QWidget):
             " · ".join(self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status) for status in STATUSES)
         )
         self.model.set_rows(rows)
+        if self.sending is None:  # nothing to send: say so by the buttons
+            self.send_button.setEnabled(counts.get("draft", 0) > 0)
+            self.eml_button.setEnabled(counts.get("draft", 0) > 0)
         self.loaded = True
         self.loaded_changed.emit()
         ids = [row["id"] for row in rows]
@@ -203,8 +206,9 @@ class OutboxPane(QWidget):
         self.body.setPlainText(message["body"] if message else "")
         self.error_label.setText(message["error"] or "" if message else "")
         self.log_label.setText(log_text(message.get("log", [])) if message else "")
-        for widget in (self.subject, self.body, self.save_button):
-            widget.setEnabled(editable)
+        self.subject.setReadOnly(not editable)  # a sent message stays readable, not greyed out
+        self.body.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
         status = message["status"] if message else None
         self.hold_button.setEnabled(status == "draft")
         self.release_button.setEnabled(status == "held")

@@ -166,6 +166,7 @@ def test_tried_as_a_new_user_reject_twenty_fix_the_wording_set_up_the_server_and
         pane.table.selectRow(0)
         qtbot.waitUntil(lambda: pane.current is not None, timeout=10_000)
         assert "incorporated on" in pane.body.toPlainText()  # the failed rule, in words
+        assert pane.body.toPlainText().rstrip().endswith("With best wishes,\nThe Startup Program team")  # signed
 
         # fix the rejection's wording in the templates dialog; its drafts are made again
         templates = pane.edit_templates()
@@ -203,6 +204,8 @@ def test_tried_as_a_new_user_reject_twenty_fix_the_wording_set_up_the_server_and
         pane.table.selectRow(0)
         qtbot.waitUntil(lambda: pane.current is not None and pane.current["status"] == "sent", timeout=10_000)
         assert "sent via smtp · 250 2.0.0 Ok: queued as Q2" in pane.log_label.text()
+        assert pane.body.isEnabled() and pane.body.isReadOnly()  # a sent message is read, not greyed out
+        assert not pane.send_button.isEnabled()  # nothing left to send
         window.runner.wait()
     finally:
         server.stop()
