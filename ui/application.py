@@ -27,10 +27,24 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _Translator(QTranslator):
+    """Also finds a string lupdate filed under another context: a module's own `tr()` (context "")
+    or `dialog.tr(…)` (context "dialog"), where the running code asks for its class's context."""
+
+    FALLBACKS = ("", "dialog", "parent", "window", "self.widget", "self.pane")
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        for name in (context, *self.FALLBACKS):
+            found = super().translate(name, source, disambiguation, n)
+            if found:
+                return found
+        return ""
+
+
 def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:
     """The window in the person's language where resources/translations has it (English otherwise)."""
     folder = resources.files("resources").joinpath("translations")
-    translator = QTranslator(app)
+    translator = _Translator(app)
     with resources.as_file(folder) as path:
         if not translator.load(locale, "startup_desk", "_", str(path)):
             return None

@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from ui.row_models import Column, RowTableModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxTableModel", text)
-
-
 def _to(row: dict) -> str:
     return f"{row['to_name']} <{row['to_address']}>" if row["to_name"] else row["to_address"]
 
@@ -20,7 +16,7 @@ def log_text(log: list[dict]) -> str:
     if not log:
         return ""
     lines = [
-        _tr("%1 · %2 · %3 via %4 · %5")
+        QCoreApplication.translate("OutboxTableModel", "%1 · %2 · %3 via %4 · %5")
         .replace("%1", entry["at"].strftime("%Y-%m-%d %H:%M UTC"))
         .replace("%2", entry["actor"])
         .replace("%3", entry["outcome"])
@@ -28,7 +24,7 @@ def log_text(log: list[dict]) -> str:
         .replace("%5", entry["answer"] or "")
         for entry in log
     ]
-    return _tr("Send log:") + "\n" + "\n".join(lines)
+    return QCoreApplication.translate("OutboxTableModel", "Send log:") + "\n" + "\n".join(lines)
 
 
 class OutboxTableModel(RowTableModel):
@@ -39,11 +35,21 @@ class OutboxTableModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(
             [
-                Column(_tr("#"), lambda row: str(row["id"]), sort=lambda row: row["id"], right=True),
-                Column(_tr("Status"), lambda row: row["status"] + (" ✎" if row["edited"] else "")),
-                Column(_tr("Kind"), lambda row: row["kind"].replace("_", " ")),
-                Column(_tr("To"), _to),
-                Column(_tr("Subject"), lambda row: row["subject"]),
+                Column(
+                    QCoreApplication.translate("OutboxTableModel", "#"),
+                    lambda row: str(row["id"]),
+                    sort=lambda row: row["id"],
+                    right=True,
+                ),
+                Column(
+                    QCoreApplication.translate("OutboxTableModel", "Status"),
+                    lambda row: row["status"] + (" ✎" if row["edited"] else ""),
+                ),
+                Column(
+                    QCoreApplication.translate("OutboxTableModel", "Kind"), lambda row: row["kind"].replace("_", " ")
+                ),
+                Column(QCoreApplication.translate("OutboxTableModel", "To"), _to),
+                Column(QCoreApplication.translate("OutboxTableModel", "Subject"), lambda row: row["subject"]),
             ],
             parent,
         )
