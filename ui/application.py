@@ -33,12 +33,12 @@ class _Translator(QTranslator):
 
     FALLBACKS = ("", "dialog", "parent", "window", "self.widget", "self.pane")
 
-    def translate(self, context, source, disambiguation=None, n=-1):
+    def translate(self, context, source, disambiguation=None, n=-1) -> str | None:
         for name in (context, *self.FALLBACKS):
             found = super().translate(name, source, disambiguation, n)
             if found:
                 return found
-        return ""
+        return None  # not found: a null string, so Qt asks the next translator or shows the source
 
 
 def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:

@@ -27,7 +27,7 @@ from app import mail
 from app.services import followups, outbox
 from ui import file_dialogs
 from ui.dialogs import confirm, show_error
-from ui.outbox_model import OutboxTableModel, log_text
+from ui.outbox_model import OutboxTableModel, log_text, status_label
 from ui.tasks import TaskHandle, TaskRunner
 from ui.undo import TaskCommand
 
@@ -53,7 +53,7 @@ class OutboxPane(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All messages"), None)
         for status in STATUSES:
-            self.status_filter.addItem(status, status)
+            self.status_filter.addItem(status_label(status), status)
         self.status_filter.setAccessibleName(self.tr("Show messages in this state"))
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -169,7 +169,9 @@ class OutboxPane(QWidget):
         self.overdue_label.setText(self.tr("%n application(s) overdue", "", len(late)))
         self.withdraw_button.setEnabled(bool(late))
         self.summary.setText(
-            " · ".join(self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status) for status in STATUSES)
+            " · ".join(
+                self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status_label(status)) for status in STATUSES
+            )
         )
         self.model.set_rows(rows)
         if self.sending is None:  # nothing to send: say so by the buttons

@@ -1834,12 +1834,12 @@ Abschließen?</translation>
     <message>
         <location filename="../../ui/ledger_pane.py" line="64"/>
         <source>Import bills…</source>
-        <translation>Rechnungen importieren…</translation>
+        <translation>Rechnungen…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="65"/>
         <source>Close month…</source>
-        <translation>Monat abschließen…</translation>
+        <translation>Monatsabschluss…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="66"/>
@@ -1849,12 +1849,12 @@ Abschließen?</translation>
     <message>
         <location filename="../../ui/ledger_pane.py" line="67"/>
         <source>Reverse entry…</source>
-        <translation>Buchung stornieren…</translation>
+        <translation>Stornieren…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="68"/>
         <source>Year two…</source>
-        <translation>Zweites Jahr…</translation>
+        <translation>Jahr 2…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="69"/>
@@ -1869,12 +1869,12 @@ Abschließen?</translation>
     <message>
         <location filename="../../ui/ledger_pane.py" line="71"/>
         <source>Extend grant…</source>
-        <translation>Gewährung verlängern…</translation>
+        <translation>Frist verlängern…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="72"/>
         <source>Bonus credit…</source>
-        <translation>Bonusguthaben…</translation>
+        <translation>Bonus…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="73"/>
@@ -1884,7 +1884,7 @@ Abschließen?</translation>
     <message>
         <location filename="../../ui/ledger_pane.py" line="74"/>
         <source>What-if…</source>
-        <translation>Was wäre, wenn…</translation>
+        <translation>Was-wäre-wenn…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="75"/>
@@ -2388,72 +2388,72 @@ Abschließen?</translation>
 <context>
     <name>MessageTemplatesDialog</name>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="86"/>
+        <location filename="../../ui/message_templates_dialog.py" line="87"/>
         <source>Message templates</source>
         <translation>Nachrichtenvorlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="104"/>
+        <location filename="../../ui/message_templates_dialog.py" line="105"/>
         <source>Preview with example values</source>
         <translation>Vorschau mit Beispielwerten</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="105"/>
+        <location filename="../../ui/message_templates_dialog.py" line="106"/>
         <source>Regenerate drafts of this kind after saving (edited drafts kept)</source>
         <translation>Entwürfe dieser Art nach dem Speichern neu erstellen (bearbeitete bleiben)</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="112"/>
+        <location filename="../../ui/message_templates_dialog.py" line="113"/>
         <source>&amp;Message</source>
         <translation>&amp;Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="113"/>
+        <location filename="../../ui/message_templates_dialog.py" line="114"/>
         <source>&amp;Subject</source>
         <translation>&amp;Betreff</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="114"/>
+        <location filename="../../ui/message_templates_dialog.py" line="115"/>
         <source>&amp;Wording</source>
         <translation>&amp;Wortlaut</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="115"/>
+        <location filename="../../ui/message_templates_dialog.py" line="116"/>
         <source>Placeholders</source>
         <translation>Platzhalter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="120"/>
+        <location filename="../../ui/message_templates_dialog.py" line="121"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="128"/>
+        <location filename="../../ui/message_templates_dialog.py" line="129"/>
         <source>&amp;Reset to the shipped wording</source>
         <translation>Auf den mitgelieferten &amp;Wortlaut zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="156"/>
+        <location filename="../../ui/message_templates_dialog.py" line="157"/>
         <source>Cannot read the template</source>
         <translation>Die Vorlage kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="179"/>
+        <location filename="../../ui/message_templates_dialog.py" line="180"/>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="193"/>
+        <location filename="../../ui/message_templates_dialog.py" line="194"/>
         <source>Saved; %1 draft(s) regenerated, %2 edited kept</source>
         <translation>Gespeichert; %1 Entwurf/Entwürfe neu erstellt, %2 bearbeitete behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="198"/>
+        <location filename="../../ui/message_templates_dialog.py" line="199"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="201"/>
+        <location filename="../../ui/message_templates_dialog.py" line="202"/>
         <source>Cannot save the template</source>
         <translation>Die Vorlage kann nicht gespeichert werden</translation>
     </message>
@@ -2577,35 +2577,35 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="172"/>
+        <location filename="../../ui/outbox_pane.py" line="173"/>
         <source>%n %1</source>
         <translation>
-            <numerusform>%n %1</numerusform>
-            <numerusform>%n %1</numerusform>
+            <numerusform>%1: %n</numerusform>
+            <numerusform>%1: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="194"/>
+        <location filename="../../ui/outbox_pane.py" line="196"/>
         <source>Cannot read the message</source>
         <translation>Die Nachricht kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="201"/>
+        <location filename="../../ui/outbox_pane.py" line="203"/>
         <source>To: %1 &lt;%2&gt;</source>
         <translation>An: %1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="239"/>
+        <location filename="../../ui/outbox_pane.py" line="241"/>
         <source>Cannot save the message</source>
         <translation>Die Nachricht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="246"/>
+        <location filename="../../ui/outbox_pane.py" line="248"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="246"/>
+        <location filename="../../ui/outbox_pane.py" line="248"/>
         <source>Discard %n message(s)? They will not be sent.</source>
         <translation>
             <numerusform>%n Nachricht verwerfen? Sie wird nicht gesendet.</numerusform>
@@ -2613,7 +2613,7 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="268"/>
+        <location filename="../../ui/outbox_pane.py" line="270"/>
         <source>%1 %n message(s)</source>
         <translation>
             <numerusform>%1 %n Nachricht</numerusform>
@@ -2621,17 +2621,17 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="271"/>
+        <location filename="../../ui/outbox_pane.py" line="273"/>
         <source>Cannot change the messages</source>
         <translation>Die Nachrichten können nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="276"/>
+        <location filename="../../ui/outbox_pane.py" line="278"/>
         <source>Cannot make the reminders</source>
         <translation>Die Erinnerungen können nicht erstellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="278"/>
+        <location filename="../../ui/outbox_pane.py" line="280"/>
         <source>%n reminder draft(s) made</source>
         <translation>
             <numerusform>%n Erinnerungsentwurf erstellt</numerusform>
@@ -2639,12 +2639,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="285"/>
+        <location filename="../../ui/outbox_pane.py" line="287"/>
         <source>Withdraw overdue</source>
         <translation>Überfällige zurückziehen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="287"/>
+        <location filename="../../ui/outbox_pane.py" line="289"/>
         <source>Withdraw %n application(s) that did not answer in time, with the reason &quot;no answer&quot;?</source>
         <translation>
             <numerusform>%n Bewerbung, die nicht rechtzeitig geantwortet hat, mit dem Grund „keine Antwort“ zurückziehen?</numerusform>
@@ -2652,12 +2652,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="293"/>
+        <location filename="../../ui/outbox_pane.py" line="295"/>
         <source>Cannot withdraw</source>
         <translation>Zurückziehen nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="295"/>
+        <location filename="../../ui/outbox_pane.py" line="297"/>
         <source>%n withdrawn; their messages are drafts</source>
         <translation>
             <numerusform>%n zurückgezogen; ihre Nachricht ist ein Entwurf</numerusform>
@@ -2665,42 +2665,42 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="302"/>
+        <location filename="../../ui/outbox_pane.py" line="304"/>
         <source>Cannot regenerate the drafts</source>
         <translation>Die Entwürfe können nicht neu erstellt werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="305"/>
+        <location filename="../../ui/outbox_pane.py" line="307"/>
         <source>%1 regenerated, %2 edited kept</source>
         <translation>%1 neu erstellt, %2 bearbeitete behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="339"/>
+        <location filename="../../ui/outbox_pane.py" line="341"/>
         <source>Write the drafts as .eml files into</source>
         <translation>Die Entwürfe als .eml-Dateien schreiben nach</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="360"/>
+        <location filename="../../ui/outbox_pane.py" line="362"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="374"/>
+        <location filename="../../ui/outbox_pane.py" line="376"/>
         <source>Sent %1, failed %2</source>
         <translation>Gesendet %1, fehlgeschlagen %2</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="376"/>
+        <location filename="../../ui/outbox_pane.py" line="378"/>
         <source> (stopped: %1; send again to go on)</source>
         <translation> (angehalten: %1; erneut senden, um fortzufahren)</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="380"/>
+        <location filename="../../ui/outbox_pane.py" line="382"/>
         <source>Nothing was sent: the outbox waits</source>
         <translation>Nichts wurde gesendet: der Postausgang wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="381"/>
+        <location filename="../../ui/outbox_pane.py" line="383"/>
         <source>Cannot send</source>
         <translation>Senden nicht möglich</translation>
     </message>
@@ -2708,37 +2708,117 @@ Abschließen?</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../ui/outbox_model.py" line="19"/>
+        <location filename="../../ui/outbox_model.py" line="13"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="14"/>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="15"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="16"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="17"/>
+        <source>discarded</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="24"/>
+        <source>acceptance</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="25"/>
+        <source>rejection</source>
+        <translation>Absage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="26"/>
+        <source>needs info</source>
+        <translation>Rückfrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="27"/>
+        <source>withdrawal</source>
+        <translation>Rücknahme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="28"/>
+        <source>reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="29"/>
+        <source>deal approved</source>
+        <translation>Angebot genehmigt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="30"/>
+        <source>deal declined</source>
+        <translation>Angebot abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="31"/>
+        <source>year 2 granted</source>
+        <translation>Jahr 2 gewährt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="32"/>
+        <source>year 2 refused</source>
+        <translation>Jahr 2 abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="33"/>
+        <source>renewal offer</source>
+        <translation>Verlängerungsangebot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="34"/>
+        <source>credit notice</source>
+        <translation>Guthabenhinweis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_model.py" line="47"/>
         <source>%1 · %2 · %3 via %4 · %5</source>
         <translation>%1 · %2 · %3 über %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="27"/>
+        <location filename="../../ui/outbox_model.py" line="55"/>
         <source>Send log:</source>
         <translation>Sendeprotokoll:</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="39"/>
+        <location filename="../../ui/outbox_model.py" line="67"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="45"/>
+        <location filename="../../ui/outbox_model.py" line="73"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="49"/>
+        <location filename="../../ui/outbox_model.py" line="76"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="51"/>
+        <location filename="../../ui/outbox_model.py" line="77"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_model.py" line="52"/>
+        <location filename="../../ui/outbox_model.py" line="78"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
@@ -3305,13 +3385,13 @@ Abschließen?</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/application.py" line="79"/>
+        <location filename="../../ui/application.py" line="93"/>
         <source>Loading the demo data…</source>
         <extracomment>the open windows: a window nothing refers to would be collected (File → Open makes a new one)</extracomment>
         <translation>Die Demodaten werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="83"/>
+        <location filename="../../ui/application.py" line="97"/>
         <source>Demo data not loaded</source>
         <translation>Demodaten nicht geladen</translation>
     </message>

@@ -72,6 +72,10 @@ def test_the_outbox_and_the_mail_server_speak_german(qtbot, qapp, sqlite_databas
     try:
         window = MainWindow(sqlite_database)
         qtbot.addWidget(window)
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("QUndoStack", "Not ours %1") == "Not ours %1"  # not found: as written
+        assert window.minimumSizeHint().width() <= 1280  # longer German words still fit a 1280-pixel screen
         assert window.outbox.send_button.text() == "Entwürfe &senden"
         assert window.outbox.server_button.text() == "&Mailserver…"
         assert window.outbox.model.headerData(3, Qt.Orientation.Horizontal) == "An"
