@@ -170,3 +170,27 @@ def test_the_port_is_checked_where_it_is_saved(sqlite_database):
     settings = replace(sqlite_database.query(outbox.outbox_settings), smtp_port=70000)
     with pytest.raises(InvalidInput, match="port is a number from 1 to 65535"):
         sqlite_database.run(outbox.save_outbox_settings, outbox.SaveOutboxSettings(settings))
+
+
+def test_the_outbox_panes_button_opens_it_and_a_saved_server_is_what_send_uses(
+    qtbot, sqlite_database, memory_keyring, login_server, gui_thread_queries
+):
+    from ui.outbox_pane import OutboxPane
+
+    _recorder, port = login_server
+    runner = TaskRunner()
+    pane = OutboxPane(sqlite_database, runner)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.server_button.click()
+    dialog = pane.findChild(SmtpSettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10_000)
+    fill(dialog, port)
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
+    assert not dialog.isVisible()
+    transport = read(sqlite_database, lambda uow: mail.transport_from_settings(outbox.outbox_settings(uow)))
+    assert (transport.host, transport.port, transport.user, transport.password) == ("127.0.0.1", port, "ada", "s3cret")
+    runner.wait()
+    assert gui_thread_queries == []
