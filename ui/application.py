@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,12 +33,17 @@ class _Translator(QTranslator):
 
     FALLBACKS = ("", "dialog", "parent", "window", "self.widget", "self.pane")
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.qt_own = QTranslator(self)  # Qt's own words (Save, Cancel, Yes, No), removed with this one
+
     def translate(self, context, source, disambiguation=None, n=-1) -> str | None:
         for name in (context, *self.FALLBACKS):
             found = super().translate(name, source, disambiguation, n)
             if found:
                 return found
-        return None  # not found: a null string, so Qt asks the next translator or shows the source
+        # not found: a null string (not ""), so Qt asks the next translator or shows the source
+        return self.qt_own.translate(context, source, disambiguation, n) or None
 
 
 def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:
@@ -48,6 +53,7 @@ def install_translation(app: QApplication, locale: QLocale) -> QTranslator | Non
     with resources.as_file(folder) as path:
         if not translator.load(locale, "startup_desk", "_", str(path)):
             return None
+    translator.qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     app.installTranslator(translator)
     return translator
 

@@ -83,6 +83,7 @@ def test_the_outbox_and_the_mail_server_speak_german(qtbot, qapp, sqlite_databas
         dialog = SmtpSettingsDialog(sqlite_database, window.runner, window)
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Mailserver" and dialog.test_button.text() == "&Testnachricht senden"
+        assert dialog.save_button.text().replace("&", "") == "Speichern"  # Qt's own words too
         qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10_000)
         window.runner.wait()
     finally:
