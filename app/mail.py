@@ -29,7 +29,11 @@ from app.mail_transports import (  # noqa: F401  (re-exported: what sending need
     EmlFolder,
     MessageRefused,
     Offline,
+    SmtpSetup,
     SmtpTransport,
+    save_smtp,
+    send_test_message,
+    smtp_setup,
     store_password,
     stored_password,
     transport_from_settings,
@@ -313,100 +317,3 @@ def _attachments(database: Database, row) -> list[Attachment]:
         write_combined(letters, target, settings, database.clock.today())
         content = target.read_bytes()
     return [Attachment(f"{letters[0].file_stem()}.pdf", content)]
-
-
-# ---- the mail server, set in the window -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SmtpSetup:
-    """The server as typed; `password` None or empty keeps the one in the keyring."""
-
-    host: str
-    port: int
-    tls: str = "starttls"
-    user: str = ""
-    from_address: str = ""
-    password: str | None = None
-
-
-def smtp_setup(database: Database):
-    """(the settings, whether the keyring holds a password for their login)."""
-    settings = database.query(outbox_settings)
-    stored = bool(settings.smtp_host and settings.smtp_user) and (
-        stored_password(settings.smtp_host, settings.smtp_port, settings.smtp_user) is not None
-    )
-    return settings, stored
-
-
-def _merged(database: Database, setup: SmtpSetup):
-    from dataclasses import replace
-
-    if not setup.host.strip() or any(ch.isspace() for ch in setup.host.strip()):
-        raise InvalidInput(f"the mail server's name is one word, e.g. smtp.example.com, not {setup.host!r}")
-    return replace(
-        database.query(outbox_settings),
-        smtp_host=setup.host.strip(),
-        smtp_port=setup.port,
-        smtp_tls=setup.tls,
-        smtp_user=setup.user.strip(),
-        from_address=setup.from_address.strip(),
-    )
-
-
-def _password(setup: SmtpSetup, settings) -> str | None:
-    if not settings.smtp_user:
-        return None
-    password = setup.password or stored_password(settings.smtp_host, settings.smtp_port, settings.smtp_user)
-    if password is None:
-        raise InvalidInput(f"type the password of {settings.smtp_user}: it is kept in the system keyring")
-    return password
-
-
-def save_smtp(database: Database, setup: SmtpSetup):
-    """The settings in the database (one transaction), the password in the keyring; the saved settings."""
-    from app.services.outbox import SaveOutboxSettings, save_outbox_settings
-
-    settings = _merged(database, setup)
-    _password(setup, settings)  # a login without a password anywhere is refused before anything is saved
-    database.run(save_outbox_settings, SaveOutboxSettings(settings))
-    if settings.smtp_user and setup.password:
-        store_password(settings.smtp_host, settings.smtp_port, settings.smtp_user, setup.password)
-    return settings
-
-
-def send_test_message(database: Database, setup: SmtpSetup, context=None, timeout: float = 15.0) -> str:
-    """One message from the sender to the sender with the server as typed (saved or not): the server's
-    answer, or an error saying what went wrong (cannot reach it, login refused, message refused)."""
-    from app.services.outbox_settings import check_outbox_settings
-    from models.messages import message_id
-
-    settings = _merged(database, setup)
-    check_outbox_settings(settings)
-    now = database.clock.now()
-    transport = SmtpTransport(
-        settings.smtp_host,
-        settings.smtp_port,
-        settings.smtp_tls,
-        settings.smtp_user,
-        _password(setup, settings),
-        context,
-        timeout=timeout,
-    )
-    email = build_email(
-        sender=(settings.from_name, settings.from_address),
-        to=(settings.from_name, settings.from_address),
-        subject="Startup Desk: test message",
-        body="This message tests the mail server settings of Startup Desk. Nothing else was sent.\n",
-        message_id=message_id(f"smtp-test {now.isoformat()}", settings.from_address.rpartition("@")[2]),
-        on=now,
-    )
-    transport.open()
-    try:
-        return transport.send(email)
-    except MessageRefused as exc:
-        raise AppError(f"the server took the connection but refused the test message: {exc}") from exc
-    except ConnectionLost as exc:
-        raise AppError(f"the connection to {transport.describe()} was lost during the test ({exc})") from exc
-    finally:
-        transport.close()
