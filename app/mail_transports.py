@@ -1,7 +1,8 @@
 """How messages leave (SPEC 9): an SMTP server with TLS, the password in the system keyring
 (the `keyring` library, never in the database or a settings file), or .eml files in a folder.
 A transport opens, sends one message at a time (returning the server's answer, or raising
-MessageRefused for that message and ConnectionLost when the connection broke), and closes."""
+MessageRefused for that message and ConnectionLost when the connection broke), and closes.
+The mail server as the window sets it (`SmtpSetup`: read, saved, tested) is here too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 
 from app.errors import AppError
 from app.files import cannot_write, safe_file_name
+from models.errors import InvalidInput
+from models.messages import needs_smtputf8
 
 KEYRING_SERVICE = "startup-desk-smtp"
 
@@ -97,11 +100,24 @@ class SmtpTransport:
         sender, recipient = message["From"].addresses[0].addr_spec, message["To"].addresses[0].addr_spec
         try:
             smtp.ehlo_or_helo_if_needed()
-            for step, (code, answer) in (("sender", smtp.mail(sender)), ("recipient", smtp.rcpt(recipient))):
+            options, content = [], None
+            if needs_smtputf8(sender) or needs_smtputf8(recipient):
+                if not smtp.has_extn("smtputf8"):
+                    raise MessageRefused(
+                        f"the server {self.describe()} does not accept non-ASCII addresses (no SMTPUTF8): "
+                        f"{recipient if needs_smtputf8(recipient) else sender} cannot be sent to; "
+                        "write it as .eml for your own mail client, or correct the address"
+                    )
+                options = ["SMTPUTF8"] + (["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else [])
+                content = message.as_bytes(policy=message.policy.clone(utf8=True))
+            for step, (code, answer) in (
+                ("sender", smtp.mail(sender, options)),
+                ("recipient", smtp.rcpt(recipient)),
+            ):
                 if code not in (250, 251):
                     smtp.rset()
                     raise MessageRefused(f"{code} {_text(answer)} (the {step})")
-            code, answer = smtp.data(message.as_bytes())
+            code, answer = smtp.data(content or message.as_bytes())
             if code != 250:
                 smtp.rset()
                 raise MessageRefused(f"{code} {_text(answer)}")
@@ -152,7 +168,10 @@ class EmlFolder:
         target = self.folder / f"{name}.eml"
         partial = self.folder / f".{name}.eml.partial"  # renamed into place whole: a reader never sees half
         try:
-            partial.write_bytes(message.as_bytes())
+            utf8 = any(needs_smtputf8(message[h].addresses[0].addr_spec) for h in ("From", "To"))
+            partial.write_bytes(
+                message.as_bytes(policy=message.policy.clone(utf8=True)) if utf8 else message.as_bytes()
+            )
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
@@ -166,8 +185,115 @@ class EmlFolder:
 def transport_from_settings(uow_settings, context: ssl.SSLContext | None = None) -> SmtpTransport:
     s = uow_settings
     if not s.smtp_host:
-        raise AppError("no mail server is set: `settings smtp --host …`, or send with --eml FOLDER")
+        raise AppError(
+            "no mail server is set: set one (Mail server… in the window, `settings smtp --host …` on the command line),"
+            " or write the drafts as .eml files"
+        )
     password = stored_password(s.smtp_host, s.smtp_port, s.smtp_user) if s.smtp_user else None
     if s.smtp_user and password is None:
-        raise AppError(f"no password for {s.smtp_user} on {s.smtp_host} in the keyring: `settings smtp` again")
+        raise AppError(
+            f"no password for {s.smtp_user} on {s.smtp_host} in the keyring: set the mail server again"
+            " (Mail server… in the window, `settings smtp` on the command line)"
+        )
     return SmtpTransport(s.smtp_host, s.smtp_port, s.smtp_tls, s.smtp_user, password, context)
+
+
+# ---- the mail server, set in the window (the Database's reads and writes, on the caller's thread) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SmtpSetup:
+    """The server as typed; `password` None or empty keeps the one in the keyring."""
+
+    host: str
+    port: int
+    tls: str = "starttls"
+    user: str = ""
+    from_address: str = ""
+    password: str | None = None
+
+
+def smtp_setup(database):
+    """(the settings, whether the keyring holds a password for their login)."""
+    from app.services.outbox_settings import outbox_settings
+
+    settings = database.query(outbox_settings)
+    stored = bool(settings.smtp_host and settings.smtp_user) and (
+        stored_password(settings.smtp_host, settings.smtp_port, settings.smtp_user) is not None
+    )
+    return settings, stored
+
+
+def _merged(database, setup: SmtpSetup):
+    from dataclasses import replace
+
+    from app.services.outbox_settings import outbox_settings
+
+    if not setup.host.strip() or any(ch.isspace() for ch in setup.host.strip()):
+        raise InvalidInput(f"the mail server's name is one word, e.g. smtp.example.com, not {setup.host!r}")
+    return replace(
+        database.query(outbox_settings),
+        smtp_host=setup.host.strip(),
+        smtp_port=setup.port,
+        smtp_tls=setup.tls,
+        smtp_user=setup.user.strip(),
+        from_address=setup.from_address.strip(),
+    )
+
+
+def _password(setup: SmtpSetup, settings) -> str | None:
+    if not settings.smtp_user:
+        return None
+    password = setup.password or stored_password(settings.smtp_host, settings.smtp_port, settings.smtp_user)
+    if password is None:
+        raise InvalidInput(f"type the password of {settings.smtp_user}: it is kept in the system keyring")
+    return password
+
+
+def save_smtp(database, setup: SmtpSetup):
+    """The settings in the database (one transaction), the password in the keyring; the saved settings."""
+    from app.services.outbox_settings import SaveOutboxSettings, save_outbox_settings
+
+    settings = _merged(database, setup)
+    _password(setup, settings)  # a login without a password anywhere is refused before anything is saved
+    database.run(save_outbox_settings, SaveOutboxSettings(settings))
+    if settings.smtp_user and setup.password:
+        store_password(settings.smtp_host, settings.smtp_port, settings.smtp_user, setup.password)
+    return settings
+
+
+def send_test_message(database, setup: SmtpSetup, context=None, timeout: float = 15.0) -> str:
+    """One message from the sender to the sender with the server as typed (saved or not): the server's
+    answer, or an error saying what went wrong (cannot reach it, login refused, message refused)."""
+    from app.services.outbox_settings import check_outbox_settings
+    from models.messages import build_email, message_id
+
+    settings = _merged(database, setup)
+    check_outbox_settings(settings)
+    now = database.clock.now()
+    transport = SmtpTransport(
+        settings.smtp_host,
+        settings.smtp_port,
+        settings.smtp_tls,
+        settings.smtp_user,
+        _password(setup, settings),
+        context,
+        timeout=timeout,
+    )
+    email = build_email(
+        sender=(settings.from_name, settings.from_address),
+        to=(settings.from_name, settings.from_address),
+        subject="Startup Desk: test message",
+        body="This message tests the mail server settings of Startup Desk. Nothing else was sent.\n",
+        message_id=message_id(f"smtp-test {now.isoformat()}", settings.from_address.rpartition("@")[2]),
+        on=now,
+    )
+    transport.open()
+    try:
+        return transport.send(email)
+    except MessageRefused as exc:
+        raise AppError(f"the server took the connection but refused the test message: {exc}") from exc
+    except ConnectionLost as exc:
+        raise AppError(f"the connection to {transport.describe()} was lost during the test ({exc})") from exc
+    finally:
+        transport.close()

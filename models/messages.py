@@ -294,13 +294,21 @@ def check_address(text: str) -> str:
     address = text.strip()
     if not address or one_line(address) != address or " " in address or address.count("@") != 1:
         raise InvalidInput(f"not one e-mail address: {text!r}")
+    local, _, domain = address.rpartition("@")
+    ascii_local = "".join(ch if ch.isascii() else "x" for ch in local)  # SMTPUTF8: josé@… is a mailbox too
     try:
-        parsed = Address(addr_spec=address)
+        parsed = Address(addr_spec=f"{ascii_local}@{domain}")
     except (ValueError, IndexError, TypeError, HeaderParseError) as exc:
         raise InvalidInput(f"not one e-mail address: {text!r} ({exc})") from None
     if not parsed.username or "." not in parsed.domain:
         raise InvalidInput(f"not one e-mail address: {text!r}")
     return address
+
+
+def needs_smtputf8(address: str) -> bool:
+    """A mailbox with non-ASCII before the @ (josé@…): only a server that offers SMTPUTF8 takes it
+    (a non-ASCII domain has its ASCII form, IDNA, and needs nothing)."""
+    return not address.rpartition("@")[0].isascii()
 
 
 def ascii_domain(domain: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -27,13 +27,33 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _Translator(QTranslator):
+    """Also finds a string lupdate filed under another context: a module's own `tr()` (context "")
+    or `dialog.tr(…)` (context "dialog"), where the running code asks for its class's context."""
+
+    FALLBACKS = ("", "dialog", "parent", "window", "self.widget", "self.pane")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.qt_own = QTranslator(self)  # Qt's own words (Save, Cancel, Yes, No), removed with this one
+
+    def translate(self, context, source, disambiguation=None, n=-1) -> str | None:
+        for name in (context, *self.FALLBACKS):
+            found = super().translate(name, source, disambiguation, n)
+            if found:
+                return found
+        # not found: a null string (not ""), so Qt asks the next translator or shows the source
+        return self.qt_own.translate(context, source, disambiguation, n) or None
+
+
 def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:
     """The window in the person's language where resources/translations has it (English otherwise)."""
     folder = resources.files("resources").joinpath("translations")
-    translator = QTranslator(app)
+    translator = _Translator(app)
     with resources.as_file(folder) as path:
         if not translator.load(locale, "startup_desk", "_", str(path)):
             return None
+    translator.qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     app.installTranslator(translator)
     return translator
 

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Export…"), lambda: self.open_export(), "Ctrl+E", file)
         self._action(self.tr("&Print acceptance letters…"), self.print_letters, QKeySequence.StandardKey.Print, file)
         self._action(self.tr("Acceptance letter &settings…"), self.letter_settings, None, file)
+        self._action(self.tr("&Mail server…"), lambda: self.outbox.smtp_settings(), None, file)
         file.addSeparator()
         self._action(self.tr("&Back up the database…"), self.backup, None, file)
         file.addSeparator()

@@ -40,6 +40,7 @@ from models.messages import (
     usd,
 )
 from ui.dialogs import show_error
+from ui.outbox_model import kind_label
 from ui.tasks import TaskRunner
 
 _EXAMPLE_DAY = date(2027, 3, 1)
@@ -87,7 +88,7 @@ class MessageTemplatesDialog(QDialog):
         self.loaded = False
         self.kind = QComboBox()
         for kind in Kind:
-            self.kind.addItem(kind.value.replace("_", " "), kind.value)
+            self.kind.addItem(kind_label(kind.value), kind.value)
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(code, code)

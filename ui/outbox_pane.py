@@ -4,7 +4,7 @@ the task runner; the GUI thread holds plain rows only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from app import mail
 from app.services import followups, outbox
 from ui import file_dialogs
 from ui.dialogs import confirm, show_error
-from ui.outbox_model import OutboxTableModel
+from ui.outbox_model import OutboxTableModel, log_text, status_label
 from ui.tasks import TaskHandle, TaskRunner
 from ui.undo import TaskCommand
 
@@ -53,7 +53,7 @@ class OutboxPane(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All messages"), None)
         for status in STATUSES:
-            self.status_filter.addItem(status, status)
+            self.status_filter.addItem(status_label(status), status)
         self.status_filter.setAccessibleName(self.tr("Show messages in this state"))
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
@@ -73,8 +73,10 @@ class OutboxPane(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.to_label, self.error_label = QLabel(), QLabel()
-        self.error_label.setWordWrap(True)
+        self.to_label, self.error_label, self.log_label = QLabel(), QLabel(), QLabel()
+        for label in (self.error_label, self.log_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a server's answer, as it came
         self.subject = QLineEdit()
         self.subject.setAccessibleName(self.tr("Subject"))
         self.body = QPlainTextEdit()
@@ -83,7 +85,7 @@ class OutboxPane(QWidget):
         self.save_button.clicked.connect(self.save_edit)
         preview = QWidget()
         preview_layout = QVBoxLayout(preview)
-        for widget in (self.to_label, self.subject, self.body, self.error_label, self.save_button):
+        for widget in (self.to_label, self.subject, self.body, self.error_label, self.log_label, self.save_button):
             preview_layout.addWidget(widget)
 
         self.hold_button = QPushButton(self.tr("&Hold"))
@@ -111,6 +113,8 @@ class OutboxPane(QWidget):
         self.send_button.clicked.connect(self.send_with_server)
         self.eml_button = QPushButton(self.tr("Write as .&eml files…"))
         self.eml_button.clicked.connect(self._ask_eml_folder)
+        self.server_button = QPushButton(self.tr("&Mail server…"))
+        self.server_button.clicked.connect(self.smtp_settings)
         self.cancel_button = QPushButton(self.tr("&Cancel sending"))
         self.cancel_button.clicked.connect(self.cancel_sending)
         self.cancel_button.setEnabled(False)
@@ -130,7 +134,7 @@ class OutboxPane(QWidget):
         for widget in (self.include_edited, self.regenerate_button, self.templates_button):
             actions.addWidget(widget)
         sending = QHBoxLayout()
-        for widget in (self.send_button, self.eml_button, self.cancel_button, self.progress):
+        for widget in (self.send_button, self.server_button, self.eml_button, self.cancel_button, self.progress):
             sending.addWidget(widget)
         sending.addWidget(self.send_report, 1)
         splitter = QSplitter()
@@ -165,9 +169,14 @@ class OutboxPane(QWidget):
         self.overdue_label.setText(self.tr("%n application(s) overdue", "", len(late)))
         self.withdraw_button.setEnabled(bool(late))
         self.summary.setText(
-            " · ".join(self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status) for status in STATUSES)
+            " · ".join(
+                self.tr("%n %1", "", counts.get(status, 0)).replace("%1", status_label(status)) for status in STATUSES
+            )
         )
         self.model.set_rows(rows)
+        if self.sending is None:  # nothing to send: say so by the buttons
+            self.send_button.setEnabled(counts.get("draft", 0) > 0)
+            self.eml_button.setEnabled(counts.get("draft", 0) > 0)
         self.loaded = True
         self.loaded_changed.emit()
         ids = [row["id"] for row in rows]
@@ -198,8 +207,10 @@ class OutboxPane(QWidget):
         self.subject.setText(message["subject"] if message else "")
         self.body.setPlainText(message["body"] if message else "")
         self.error_label.setText(message["error"] or "" if message else "")
-        for widget in (self.subject, self.body, self.save_button):
-            widget.setEnabled(editable)
+        self.log_label.setText(log_text(message.get("log", [])) if message else "")
+        self.subject.setReadOnly(not editable)  # a sent message stays readable, not greyed out
+        self.body.setReadOnly(not editable)
+        self.save_button.setEnabled(editable)
         status = message["status"] if message else None
         self.hold_button.setEnabled(status == "draft")
         self.release_button.setEnabled(status == "held")
@@ -306,6 +317,14 @@ class OutboxPane(QWidget):
         dialog = MessageTemplatesDialog(self.database, self.runner, self)
         dialog.saved.connect(lambda _kind, _language: self.refresh())
         dialog.show()
+        return dialog
+
+    def smtp_settings(self):
+        """The mail server dialog (window-modal, not blocking)."""
+        from ui.smtp_settings_dialog import SmtpSettingsDialog
+
+        dialog = SmtpSettingsDialog(self.database, self.runner, self)
+        dialog.open()
         return dialog
 
     # ---- sending ----------------------------------------------------------------------------

@@ -65,7 +65,13 @@ class Composer:
         self.contact = letter.get("contact", self.settings.from_address)
         self.signature = (
             "\n".join(
-                part for part in (letter.get("sign_off", "With best wishes,"), letter.get("signatory", "")) if part
+                # the letter settings' own defaults (app.exports.letters.LetterSettings): the name too, not a bare sign-off
+                part
+                for part in (
+                    letter.get("sign_off", "With best wishes,"),
+                    letter.get("signatory", "The Startup Program team"),
+                )
+                if part
             )
             or "The Startup Program team"
         )

@@ -46,16 +46,24 @@ class SaveOutboxSettings:
     settings: OutboxSettings
 
 
-def save_outbox_settings(command: SaveOutboxSettings, uow: UnitOfWork) -> None:
-    s = command.settings
+def check_outbox_settings(s: OutboxSettings) -> None:
+    """InvalidInput naming what is wrong, else nothing."""
     if s.language not in LANGUAGES:
         raise InvalidInput(f"no wording in language {s.language!r} (one of {', '.join(LANGUAGES)})")
     if s.smtp_tls not in ("starttls", "ssl", "none"):
         raise InvalidInput(f"TLS must be starttls, ssl or none, not {s.smtp_tls!r}")
-    if not (0 < s.smtp_port < 65536) or s.needs_info_days < 1 or not 0 <= s.reminder_days_before < s.needs_info_days:
-        raise InvalidInput("port 1…65535; the reminder comes before the deadline, which is at least a day away")
+    if not 0 < s.smtp_port < 65536:
+        raise InvalidInput(
+            f"the mail server's port is a number from 1 to 65535 (587 for STARTTLS, 465 for SSL), not {s.smtp_port}"
+        )
+    if s.needs_info_days < 1 or not 0 <= s.reminder_days_before < s.needs_info_days:
+        raise InvalidInput("the reminder comes before the deadline, which is at least a day away")
     check_address(s.from_address)
-    _set_meta(uow.conn, SETTINGS_KEY, json.dumps(asdict(s), ensure_ascii=False))
+
+
+def save_outbox_settings(command: SaveOutboxSettings, uow: UnitOfWork) -> None:
+    check_outbox_settings(command.settings)
+    _set_meta(uow.conn, SETTINGS_KEY, json.dumps(asdict(command.settings), ensure_ascii=False))
 
 
 def _meta(conn: Connection, key: str) -> str | None:
