@@ -77,12 +77,12 @@ def test_a_non_ascii_mailbox_is_written_as_eml_in_utf8(database, write_csv, tmp_
 
 def test_an_applicant_with_an_internationalised_address_is_imported_and_answered(database, write_csv, utf8_server):
     from app.services.applications import DecideMany, decide_many
-    from app.services.imports import import_applications
     from tests.app.test_mail import HEADER
+    from tests.importing import import_file
 
     recorder, port = utf8_server
     text = HEADER + "U1,2026-01-10,Bücher GmbH,josé@bücher.de,José Weiß,DE,2020-01-01,100000,no,buecher\n"
-    report = import_applications(database, write_csv(text))
+    report = import_file(database, write_csv(text))
     assert report.imported == 1 and report.invalid == []
     database.run(decide_many, DecideMany(("U1",), "reject", reason="failed rule: age"))
     sent = mail.send_outbox(database, mail.SmtpTransport("127.0.0.1", port, tls="none"))

@@ -116,8 +116,8 @@ def test_tried_as_a_new_user_reject_twenty_fix_the_wording_set_up_the_server_and
     import keyring
     from aiosmtpd.controller import Controller
 
-    from app.services.imports import import_applications
     from tests.app.test_mail import MemoryKeyring, Recorder, free_port
+    from tests.importing import import_file
     from ui.queue_model import STATUS
 
     before = keyring.get_keyring()
@@ -127,7 +127,7 @@ def test_tried_as_a_new_user_reject_twenty_fix_the_wording_set_up_the_server_and
     server.start()
     path = tmp_path / "newcomers.csv"
     path.write_text(NEWCOMERS, encoding="utf-8")
-    import_applications(sqlite_database, path)
+    import_file(sqlite_database, path)
     gui_thread_queries.clear()
     try:
         window = MainWindow(sqlite_database)
