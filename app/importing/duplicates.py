@@ -102,8 +102,7 @@ def _shared_keys(conn: Connection, batch: int, first_id: int, columns: tuple[str
     found: set[str] = set()
     for column in columns:
         probes = " OR ".join(
-            f"EXISTS (SELECT 1 FROM applications o WHERE o.{other} = n.{column} AND o.id != n.id)"
-            for other in columns
+            f"EXISTS (SELECT 1 FROM applications o WHERE o.{other} = n.{column} AND o.id != n.id)" for other in columns
         )
         rows = conn.execute(
             text(

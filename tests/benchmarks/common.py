@@ -12,9 +12,7 @@ RESULTS = Path(__file__).with_name("results")
 COUNTRIES = ["US", "GB", "DEU", "France", "IN", "Canada", "BR", "SG", "United Kingdom", "NG", "IR"]
 
 
-def write_applications_csv(
-    path: Path, rows: int, seed: int = 1, id_prefix: str = "B", shared_domain: int = 0
-) -> Path:
+def write_applications_csv(path: Path, rows: int, seed: int = 1, id_prefix: str = "B", shared_domain: int = 0) -> Path:
     """`rows` synthetic applications; with `shared_domain`, that many of them (spread over the
     file) give one company's website, so each is a possible duplicate of all before it."""
     rng = random.Random(seed)
