@@ -36,7 +36,7 @@ from app.importing.columns import (  # noqa: F401  (the import's names, in one p
     suggest_mapping,
 )
 from app.importing.duplicates import flag_duplicates
-from app.importing.keys import fresh_rows, without_stored_ids
+from app.importing.keys import fresh_rows, stored_id_rows, without_stored_ids
 from app.importing.mapping import Mapping
 from app.importing.report import ImportReport, InvalidRow, RowError  # noqa: F401
 from app.importing.tabular import FileRefused, Table, read_table  # noqa: F401
@@ -119,28 +119,41 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
     prior = _prior_enrollments(conn)
     partner_codes: set[str] = set()
 
-    # The file is read a chunk at a time (issue 17: held whole, a million rows took 2.4 GB):
-    # the next chunk is read on a helper thread while SQLite inserts this one and fills the
-    # search index with it (SQLite lets go of Python's lock while it works), so that the
+    # The file is read a chunk at a time (issue 17: held whole, a million rows took 2.4 GB).
+    # The next chunk is read and checked on a helper thread while SQLite inserts this one and
+    # fills the search index with it (SQLite lets go of Python's lock while it works): the
     # Python and the SQLite halves of an import overlap instead of taking turns. The first
     # chunk, which nothing overlaps, is a small one.
+    def prepare() -> tuple[TextColumns, Parsed, list[RowError], dict] | None:
+        text = next(chunks, None)
+        if text is None:
+            return None
+        parsed, errors = check_rows(text, 0, len(text.numbers))
+        return text, parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
+
     with ThreadPoolExecutor(1, thread_name_prefix="import") as helper:
         with IndexesAside(conn, schema.applications, first_id - 1) as aside:
-            pending = helper.submit(next, chunks, None)
-            while (text := pending.result()) is not None:
+            pending = helper.submit(prepare)
+            while (ready := pending.result()) is not None:
                 if cancelled():
                     raise Cancelled("import cancelled: nothing was imported")
-                pending = helper.submit(next, chunks, None)
-                text = without_stored_ids(conn, text, report)
-                parsed, errors = check_rows(text, 0, len(text.numbers))
+                pending = helper.submit(prepare)
+                text, parsed, errors, columns = ready
+                # rows whose application id is stored (earlier chunks included) are skipped and
+                # counted, whatever their check said
+                known = stored_id_rows(conn, text)
+                if known:
+                    report.duplicates += len(known)
+                    errors = [error for error in errors if error.row not in known]
+                    keep = [i for i, number in enumerate(parsed.numbers) if number not in known]
+                    parsed, columns = parsed.take(keep), _taken(columns, keep)
                 report.invalid.extend(errors)
-                fresh = fresh_rows(conn, parsed.keys, set(), report)  # earlier chunks are stored by now
+                fresh = fresh_rows(conn, parsed.keys, set(), report)
                 # strict: once a row is invalid nothing more is written (the caller rolls back),
                 # but every row is still checked, so that the report names them all
                 if fresh and not (strict and report.invalid):
                     if len(fresh) < len(parsed):
-                        parsed = parsed.take(fresh)
-                    columns = _stored_columns(parsed, policies, prior, batch, now)
+                        columns = _taken(columns, fresh)
                     aside.before_insert(_still_to_come(table, report.rows, len(fresh)))
                     chunk_first = _next_id(conn)
                     insert_columns(conn, schema.applications, columns)
@@ -160,6 +173,10 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
         .values(imported=report.imported, duplicates=report.duplicates, invalid=report.invalid_rows)
     )
     return report
+
+
+def _taken(columns: dict[str, list], indices: list[int]) -> dict[str, list]:
+    return {name: [values[i] for i in indices] for name, values in columns.items()}
 
 
 def _still_to_come(table: Table, read: int, inserting: int) -> int:
