@@ -181,4 +181,4 @@ def read_json(text: TextFile) -> Table:
         raise FileRefused(f"{text.name}: no objects with fields")
     columns = list(header)
     rows = ((number, [out.get(column, "") for column in columns]) for number, out in _flat_rows(text))
-    return Table(columns, rows, text.used, "json")
+    return Table(columns, rows, text.used, "json", text.position)

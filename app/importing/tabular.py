@@ -88,7 +88,14 @@ class TextFile:
         raw.seek(self.skip)
         stream = io.TextIOWrapper(raw, encoding=self.codec, errors=self.errors, newline="")
         stream._CHUNK_SIZE = 1 << 16  # fewer, larger reads  # noqa: SLF001
+        self.latest = raw
         return stream
+
+    def position(self) -> tuple[int, int]:
+        """(bytes read, the file's size) of the stream opened last."""
+        size = self.path.stat().st_size
+        latest = getattr(self, "latest", None)
+        return (_told(latest, size) if latest is not None else 0), size
 
     def undecodable(self, exc: UnicodeDecodeError) -> FileRefused:
         """The refusal of a byte the encoding cannot read, naming its line."""
@@ -346,10 +353,17 @@ def _read_xlsx(path: Path) -> Table:
     except Exception as exc:
         raise _xlsx_problem(path.name, exc, "in its first row") from exc
 
+    reached = [1]
+    try:
+        rows_in_sheet = int(sheet.max_row or 0)  # from the sheet's dimension, when it has one
+    except Exception:  # noqa: BLE001 - a size is only for the progress bar
+        rows_in_sheet = 0
+
     def numbered() -> Iterator[tuple[int, list[str]]]:
         number = 1
         try:
             for number, row in enumerate(rows, start=2):
+                reached[0] = number
                 cells = [_cell_text(v) for v in row]
                 if any(cell.strip() for cell in cells):
                     yield number, cells
@@ -358,4 +372,4 @@ def _read_xlsx(path: Path) -> Table:
         finally:
             workbook.close()
 
-    return Table(header, numbered(), "xlsx", "")
+    return Table(header, numbered(), "xlsx", "", lambda: (min(reached[0], rows_in_sheet), rows_in_sheet))
