@@ -8,6 +8,7 @@ and noisy: ratios matter more than seconds), and is the median of RUNS runs:
   same import with no duplicates (budget <= 1.3x);
 - ROWS new rows onto a database of BIG rows against the same rows into an empty one
   (budget <= 1.5x);
+- a one- or two-character search's first page at BIG rows (budget <= 150 ms);
 - the peak memory of an import, in a child process of its own (budget <= 400 MB at any
   size), and the growth of the time with the rows (10k, 100k, BIG: linear).
 
@@ -15,6 +16,7 @@ Every import runs in a child process, so that its peak memory is its own. Files 
 databases are written under /tmp (BENCH_DIR), never into the repository.
 
     python -m tests.benchmarks.bench_import [ROWS [BIG [RUNS]]]
+    python -m tests.benchmarks.bench_import --search DATABASE
 """
 
 from __future__ import annotations
@@ -127,6 +129,34 @@ def parsed_values(source: Path) -> list[tuple]:
     ]
 
 
+def search_lines(database: Path, runs: int = RUNS) -> list[str]:
+    """A search's first page (the count it is read against included) beside the exact count
+    that follows it on the worker: one or two characters have no trigram to look up."""
+    from app.database import Database
+    from app.queries import QueueFilter, count_queue, queue_page, quick_count
+
+    db = Database(f"sqlite:///{database}", "bench")
+    lines = [f"search at {database.name} (the window reads both on its worker; first page budget <= 150 ms):"]
+    for needle in ("a", "co", "zq", "leap"):
+        queue = QueueFilter(text=needle)
+        firsts, counts = [], []
+        with db.read() as conn:
+            for _ in range(runs):
+                started = time.perf_counter()
+                count, exact, reading = quick_count(conn, queue)
+                rows = queue_page(conn, reading, "submitted_on", False, 0, 200, count, exact)
+                firsts.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                total = count_queue(conn, queue)
+                counts.append(time.perf_counter() - started)
+        lines.append(
+            f"  {needle!r:>6}: first page {statistics.median(firsts) * 1000:5.0f} ms ({len(rows)} rows);"
+            f" exact count {total:,} in {statistics.median(counts) * 1000:5.0f} ms"
+        )
+    db.close()
+    return lines
+
+
 def main(rows: int = 100_000, big: int = 1_000_000, runs: int = RUNS) -> None:
     folder = Path(os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="bench-import-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -169,6 +199,7 @@ def main(rows: int = 100_000, big: int = 1_000_000, runs: int = RUNS) -> None:
             f" database: ratio {onto['seconds'] / empty['seconds']:.2f}x (budget <= 1.5x)"
         )
         lines.append(f"(the {big:,}-row base built once in {time.perf_counter() - started:.0f} s)")
+        lines.extend(search_lines(base))
     lines.append("growth (one import, child process):  rows | seconds | µs a row | peak memory")
     for count, result in growth:
         lines.append(
@@ -181,6 +212,8 @@ def main(rows: int = 100_000, big: int = 1_000_000, runs: int = RUNS) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         child(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["--search"]:
+        print("\n".join(search_lines(Path(sys.argv[2]))))
     else:
         numbers = [int(arg.replace("_", "")) for arg in sys.argv[1:]]
         main(*numbers)
