@@ -188,6 +188,8 @@ def quick_count(conn: Connection, queue: QueueFilter) -> tuple[int, bool, QueueF
         if hits is not None:
             narrowed = replace(queue, text="", ids=tuple(hits) or (-1,))  # -1: no application has it
             return count_queue(conn, narrowed), True, narrowed
+        if len(needle) < 3 and conn.dialect.name == "sqlite":
+            return BROAD + 1, False, queue  # more than BROAD: the first page walks the sort's index
         if replace(queue, text="") != QueueFilter():
             capped = count_text_matches(conn, needle, cap=BROAD + 1)
             if capped is not None:

@@ -144,7 +144,8 @@ duplicate_flags = Table(
     "duplicate_flags",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("application", Integer, ForeignKey("applications.id"), nullable=False, index=True),
+    # found by application through the unique pair's index (migration 0008 dropped its own)
+    Column("application", Integer, ForeignKey("applications.id"), nullable=False),
     Column("other", Integer, ForeignKey("applications.id"), nullable=False),
     Column("kind", String(16), nullable=False),  # workspace, domain, name
     UniqueConstraint("application", "other", "kind", name="uq_duplicate_flags_pair"),

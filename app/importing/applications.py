@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import chain, repeat
 from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select
@@ -31,10 +32,11 @@ from app.importing.columns import (  # noqa: F401  (the import's names, in one p
     check_rows,
     parse_rows,
     read_text,
+    read_text_chunks,
     suggest_mapping,
 )
 from app.importing.duplicates import flag_duplicates
-from app.importing.keys import fresh_rows, without_stored_ids
+from app.importing.keys import fresh_rows, stored_id_rows, without_stored_ids
 from app.importing.mapping import Mapping
 from app.importing.report import ImportReport, InvalidRow, RowError  # noqa: F401
 from app.importing.tabular import FileRefused, Table, read_table  # noqa: F401
@@ -103,11 +105,10 @@ def paused_gc() -> Iterator[None]:
 def _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled, submitted_on) -> ImportReport:
     report = ImportReport()
     table = read_table(path, mapping.encoding if mapping else None, mapping.delimiter if mapping else None)
-    text = read_text(table, mapping, report, cancelled, submitted_on)
-    text = without_stored_ids(conn, text, report)
-    total = len(text.numbers)
+    sizes = chain([FIRST_CHUNK], repeat(INSERT_CHUNK))
+    chunks = read_text_chunks(table, mapping, report, cancelled, submitted_on, sizes)
     if progress:
-        progress(0, total)
+        progress(0, table.position()[1])
     batch = conn.execute(
         insert(schema.import_batches).values(
             kind="applications", file_name=Path(path).name, at=now, actor=actor, imported=0, duplicates=0, invalid=0
@@ -116,46 +117,51 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
     report.batch = batch
     first_id = _next_id(conn)
     prior = _prior_enrollments(conn)
-    seen: set[str] = set()
     partner_codes: set[str] = set()
 
-    # Chunk by chunk, the next chunk is checked on a helper thread while SQLite fills the
-    # search index with this one (SQLite lets go of Python's lock while it works): the
-    # Python and the SQLite halves of an import overlap instead of taking turns. The
-    # first chunk, which nothing overlaps, is a small one.
-    starts = [0, *range(FIRST_CHUNK, total, INSERT_CHUNK)] if total else []
-    stops = [*starts[1:], total]
-
-    def prepare(position: int) -> tuple[Parsed, list[RowError], dict]:
-        parsed, errors = check_rows(text, starts[position], stops[position])
-        return parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
+    # The file is read a chunk at a time (issue 17: held whole, a million rows took 2.4 GB).
+    # The next chunk is read and checked on a helper thread while SQLite inserts this one and
+    # fills the search index with it (SQLite lets go of Python's lock while it works): the
+    # Python and the SQLite halves of an import overlap instead of taking turns. The first
+    # chunk, which nothing overlaps, is a small one.
+    def prepare() -> tuple[TextColumns, Parsed, list[RowError], dict] | None:
+        text = next(chunks, None)
+        if text is None:
+            return None
+        parsed, errors = check_rows(text, 0, len(text.numbers))
+        return text, parsed, errors, _stored_columns(parsed, policies, prior, batch, now)
 
     with ThreadPoolExecutor(1, thread_name_prefix="import") as helper:
         with IndexesAside(conn, schema.applications, first_id - 1) as aside:
-            pending = helper.submit(prepare, 0) if starts else None
-            for position in range(len(starts)):
+            pending = helper.submit(prepare)
+            while (ready := pending.result()) is not None:
                 if cancelled():
                     raise Cancelled("import cancelled: nothing was imported")
-                parsed, errors, columns = pending.result()
+                pending = helper.submit(prepare)
+                text, parsed, errors, columns = ready
+                # rows whose application id is stored (earlier chunks included) are skipped and
+                # counted, whatever their check said
+                known = stored_id_rows(conn, text)
+                if known:
+                    report.duplicates += len(known)
+                    errors = [error for error in errors if error.row not in known]
+                    keep = [i for i, number in enumerate(parsed.numbers) if number not in known]
+                    parsed, columns = parsed.take(keep), _taken(columns, keep)
                 report.invalid.extend(errors)
-                fresh = fresh_rows(conn, parsed.keys, seen, report)
+                fresh = fresh_rows(conn, parsed.keys, set(), report)
                 # strict: once a row is invalid nothing more is written (the caller rolls back),
                 # but every row is still checked, so that the report names them all
-                writing = not (strict and report.invalid)
-                if writing:
+                if fresh and not (strict and report.invalid):
                     if len(fresh) < len(parsed):
-                        columns = {name: [values[i] for i in fresh] for name, values in columns.items()}
-                    aside.before_insert(len(fresh) + total - stops[position])  # at most this many to come
+                        columns = _taken(columns, fresh)
+                    aside.before_insert(_still_to_come(table, report.rows, len(fresh)))
                     chunk_first = _next_id(conn)
                     insert_columns(conn, schema.applications, columns)
                     report.imported += len(fresh)
                     partner_codes.update(columns["partner_code"])
-                if position + 1 < len(starts):
-                    pending = helper.submit(prepare, position + 1)
-                if writing:
                     index_new_applications(conn, chunk_first)
                 if progress:
-                    progress(stops[position], total)
+                    progress(*table.position())
     if strict and report.invalid:
         return report
     report.flagged = flag_duplicates(conn, batch, first_id)
@@ -167,6 +173,19 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
         .values(imported=report.imported, duplicates=report.duplicates, invalid=report.invalid_rows)
     )
     return report
+
+
+def _taken(columns: dict[str, list], indices: list[int]) -> dict[str, list]:
+    return {name: [values[i] for i in indices] for name, values in columns.items()}
+
+
+def _still_to_come(table: Table, read: int, inserting: int) -> int:
+    """About how many rows this insert and the rest of the file hold (from how far into the
+    file the rows read so far reach)."""
+    done, size = table.position()
+    if not done or done >= size:
+        return inserting
+    return inserting + int(read * (size - done) / done)
 
 
 def _next_id(conn: Connection) -> int:

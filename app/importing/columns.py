@@ -7,7 +7,7 @@ typed values column by column; every problem is named by row, column and reason.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -116,6 +116,19 @@ def read_text(
 ) -> TextColumns:
     """The rows as the form's columns of text. `submitted_on` is the application date of
     every row that has none (the file has no such column, or the cell is blank)."""
+    return next(read_text_chunks(table, mapping, report, cancelled, submitted_on, None))
+
+
+def read_text_chunks(
+    table: Table,
+    mapping: Mapping | None,
+    report: ImportReport,
+    cancelled: Callable[[], bool] = lambda: False,
+    submitted_on: date | None = None,
+    sizes: Iterator[int] | None = None,
+) -> Iterator[TextColumns]:
+    """read_text() a chunk at a time, as many rows in each as `sizes` says (None: one chunk of
+    every row), so that a file of any size is held a chunk at a time."""
     readers = resolve(mapping, table.header, TARGETS, ALIASES)
     if submitted_on is not None:
         readers["submitted_on"] = _with_default(readers.get("submitted_on"), submitted_on.isoformat())
@@ -126,15 +139,29 @@ def read_text(
             f"(the file has: {', '.join(table.header)}); map them in a column mapping"
             + (" or give --submitted-on DATE" if "submitted_on" in missing else "")
         )
-    numbers: list[int] = []
-    rows: list[list[str]] = []
-    for number, cells in table.rows:
-        numbers.append(number)
-        rows.append(cells)
-        if len(numbers) % CHUNK == 0 and cancelled():
-            raise Cancelled("import cancelled: nothing was imported")
-    report.rows += len(numbers)
-    width = len(table.header)
+    rows_of = iter(table.rows)
+    while True:
+        size = next(sizes) if sizes is not None else None
+        numbers: list[int] = []
+        rows: list[list[str]] = []
+        for number, cells in rows_of:
+            numbers.append(number)
+            rows.append(cells)
+            if len(numbers) % CHUNK == 0 and cancelled():
+                raise Cancelled("import cancelled: nothing was imported")
+            if len(numbers) == size:
+                break
+        if not numbers and sizes is not None:
+            return
+        report.rows += len(numbers)
+        yield _text_of(readers, len(table.header), numbers, rows, mapping)
+        if size is None or len(numbers) < size:
+            return
+
+
+def _text_of(
+    readers: dict, width: int, numbers: list[int], rows: list[list[str]], mapping: Mapping | None
+) -> TextColumns:
     if min(map(len, rows), default=width) < width:  # short rows read as blank to the header's width
         for cells in rows:
             if len(cells) < width:

@@ -5,15 +5,19 @@ form; models/matching.py says what the keys are).
 Every earlier match is listed, up to MATCHES_LISTED per application and kind of key: a
 key that more applications share than that (a university's mail domain, an employer's)
 names a crowd, not a company, and the reviewer sees the earliest of them.
+
+Linear in the rows (issue 17: a crowd of 16,000 once cost each new row a join with every
+earlier member): the keys some other application holds too are found by one probe of a
+key's index per new row (its first other entry), and only the earliest MATCHES_LISTED
+holders of each such key are ever kept, in one pass over the new rows in id order.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from heapq import merge
 from itertools import islice
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection, bindparam, text
 
 from app import schema
 from app.bulk import insert_columns
@@ -25,6 +29,9 @@ KEYS = (
     ("name", ("name_key",)),
 )
 MATCHES_LISTED = 50
+_STEP = 500  # keys per IN list on SQLite (its limit of bound values is 999 on old builds)
+_FETCH = 20_000
+_FLUSH = 200_000  # pairs held before they are written
 
 
 def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
@@ -32,51 +39,91 @@ def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
     MATCHES_LISTED of each kind, the earliest); returns how many applications were flagged.
 
     Done after the insert, so that rows of the same file find each other as well as those
-    already stored. Each query reads one row per application holding a key of the batch
-    (the indexed key columns, through EXISTS), never one row per pair.
+    already stored.
     """
-    a = schema.applications
-    new = a.alias("new")
-    in_batch = (new.c.id >= first_id) & (new.c.import_batch == batch)
-    pairs: list[tuple[int, int, str]] = []
+    kinds = []  # (kind, positions of its columns in a row, its shared keys, key -> earliest holders)
+    position = 1
     for kind, columns in KEYS:
-        holders: dict[str, set[int]] = {}  # key -> every application holding it
-        for old_column in columns:
-            shares = [new.c[new_column] == a.c[old_column] for new_column in columns]
-            query = select(a.c.id, a.c[old_column]).where(
-                a.c[old_column] != "",
-                exists().where(in_batch, shares[0] if len(shares) == 1 else shares[0] | shares[1]),
-            )
-            for application, key in conn.execute(query):
-                holders.setdefault(key, set()).add(application)
-        if not holders:
-            continue
-        groups = {key: sorted(ids) for key, ids in holders.items()}
-        batch_rows = conn.execute(select(new.c.id, *(new.c[column] for column in columns)).where(in_batch))
-        for application, *keys in batch_rows:
-            earlier = [
-                group[: bisect_left(group, application)]
-                for group in (groups.get(key) for key in dict.fromkeys(keys) if key)
-                if group
-            ]
-            seen = 0
-            last = None
-            for other in merge(*(islice(ids, MATCHES_LISTED) for ids in earlier)):
-                if other == last:
+        shared = _shared_keys(conn, batch, first_id, columns)
+        if shared:
+            places = tuple(range(position, position + len(columns)))
+            kinds.append((kind, places, shared, _stored_holders(conn, first_id, columns, shared)))
+        position += len(columns)
+    if not kinds:
+        return 0
+    flagged = 0
+    pairs: dict[str, list] = {"application": [], "other": [], "kind": []}
+    listing = ", ".join(column for _, columns in KEYS for column in columns)
+    rows = conn.execute(
+        text(f"SELECT id, {listing} FROM applications WHERE id >= :first AND import_batch = :batch ORDER BY id"),
+        {"first": first_id, "batch": batch},
+    )
+    while chunk := rows.fetchmany(_FETCH):
+        for row in chunk:
+            application = row[0]
+            resembles = False
+            for kind, places, shared, earliest in kinds:
+                keys = [row[place] for place in places]
+                keys = [key for key in (dict.fromkeys(keys) if len(keys) > 1 else keys) if key in shared]
+                if not keys:
                     continue
-                last = other
-                pairs.append((application, other, kind))
-                seen += 1
-                if seen == MATCHES_LISTED:
-                    break
-    if pairs:
-        insert_columns(
-            conn,
-            schema.duplicate_flags,
-            {
-                "application": [application for application, _, _ in pairs],
-                "other": [other for _, other, _ in pairs],
-                "kind": [kind for _, _, kind in pairs],
-            },
+                groups = [earliest.setdefault(key, []) for key in keys]
+                found = groups[0] if len(groups) == 1 else _merged(groups)
+                if found:
+                    pairs["application"].extend([application] * len(found))
+                    pairs["other"].extend(found)
+                    pairs["kind"].extend([kind] * len(found))
+                    resembles = True
+                for group in groups:
+                    if len(group) < MATCHES_LISTED:
+                        group.append(application)
+            flagged += resembles
+        if len(pairs["application"]) >= _FLUSH:
+            insert_columns(conn, schema.duplicate_flags, pairs)
+            pairs = {name: [] for name in pairs}
+    insert_columns(conn, schema.duplicate_flags, pairs)
+    return flagged
+
+
+def _merged(groups: list[list[int]]) -> list[int]:
+    """The earliest MATCHES_LISTED of several ascending id lists, each id once."""
+    out: list[int] = []
+    for other in merge(*groups):
+        if not out or out[-1] != other:
+            out.append(other)
+            if len(out) == MATCHES_LISTED:
+                break
+    return out
+
+
+def _shared_keys(conn: Connection, batch: int, first_id: int, columns: tuple[str, ...]) -> set[str]:
+    """The keys of the batch that another application holds too: per new row and key, one
+    look at the key's index for an entry that is not the row itself."""
+    found: set[str] = set()
+    for column in columns:
+        probes = " OR ".join(
+            f"EXISTS (SELECT 1 FROM applications o WHERE o.{other} = n.{column} AND o.id != n.id)" for other in columns
         )
-    return len({application for application, _, _ in pairs})
+        rows = conn.execute(
+            text(
+                f"SELECT DISTINCT n.{column} FROM applications n "
+                f"WHERE n.id >= :first AND n.import_batch = :batch AND n.{column} != '' AND ({probes})"
+            ),
+            {"first": first_id, "batch": batch},
+        )
+        found.update(key for (key,) in rows)
+    return found
+
+
+def _stored_holders(conn: Connection, first_id: int, columns: tuple[str, ...], keys: set[str]) -> dict[str, list[int]]:
+    """key -> the earliest MATCHES_LISTED applications stored before this import holding it."""
+    holders: dict[str, set[int]] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _STEP):
+        chunk = ordered[start : start + _STEP]
+        for column in columns:
+            query = text(f"SELECT {column}, id FROM applications WHERE {column} IN :keys AND id < :first")
+            rows = conn.execute(query.bindparams(bindparam("keys", expanding=True)), {"keys": chunk, "first": first_id})
+            for key, application in rows:
+                holders.setdefault(key, set()).add(application)
+    return {key: list(islice(sorted(ids), MATCHES_LISTED)) for key, ids in holders.items()}

@@ -7,18 +7,22 @@ the `first` filter reads it. Numbers keep every digit (decimals are read as Deci
 never as float: money stays exact); true/false read as 'true'/'false'; null is blank.
 
 A row is numbered by its place: the object's position in an array (1 for the first),
-or its line in a JSON Lines file.
+or its line in a JSON Lines file. The file is read a block at a time, twice: once for the
+columns, once for the rows.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 
-from app.importing.tabular import FileRefused, Table
+from app.importing.tabular import FileRefused, Table, TextFile
 
 #: Deeper than this, an object is not an export but an attack on the parser's stack.
 MAX_DEPTH = 32
+BLOCK = 1 << 20  # characters read at a time
+MAX_ITEM = 1 << 26  # characters one object of an array may take
 
 
 def _constant(name: str):
@@ -54,56 +58,127 @@ def _flatten(value, path: str, out: dict[str, str], depth: int = 0) -> None:
         out[path] = _text(value)
 
 
-def _records(text: str, name: str) -> list[tuple[int, object]]:
-    stripped = text.lstrip()
-    if stripped.startswith("["):
+def _records(text: TextFile) -> Iterator[tuple[int, object]]:
+    """(row number, object) of an array of objects or of JSON Lines, read a block at a time."""
+    name = text.name
+    with text.open() as stream:
         try:
-            data = _loads(text)
-        except (ValueError, RecursionError) as exc:
-            raise FileRefused(f"{name}: not valid JSON ({exc})") from exc
-        if not isinstance(data, list):
-            raise FileRefused(f"{name}: expected an array of objects")
-        return list(enumerate(data, start=1))
-    records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append((number, _loads(line)))
-        except (ValueError, RecursionError) as exc:
-            if number == 1 and stripped.startswith("{") and len(records) == 0:
-                try:  # one object spread over several lines
-                    whole = _loads(text)
-                except (ValueError, RecursionError):
-                    raise FileRefused(f"{name}: line 1: not valid JSON Lines ({exc})") from exc
-                raise FileRefused(
-                    f"{name}: one JSON object, not an array of objects or one object per line"
-                    + (f" (its keys: {', '.join(list(whole)[:8])})" if isinstance(whole, dict) else "")
-                ) from exc
-            raise FileRefused(f"{name}: line {number}: not valid JSON ({exc})") from exc
-    return records
+            head = stream.read(BLOCK).lstrip("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise text.undecodable(exc) from exc
+        if head.lstrip().startswith("["):
+            yield from _array(stream, head, name)
+            return
+    with text.open() as stream:
+        for number, line in enumerate(stream, start=1):
+            if number == 1:
+                line = line.lstrip("\ufeff")
+            if not line.strip():
+                continue
+            try:
+                record = _loads(line)
+            except (ValueError, RecursionError) as exc:
+                if number == 1 and line.lstrip().startswith("{"):
+                    raise _one_object(text, exc) from exc
+                raise FileRefused(f"{name}: line {number}: not valid JSON ({exc})") from exc
+            yield number, record
 
 
-def read_json_bytes(text: str, encoding: str, name: str = "file") -> Table:
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise FileRefused(f"{name}: the file is empty")
-    records = _records(text, name)
-    header: dict[str, int] = {}
-    flat: list[tuple[int, dict[str, str]]] = []
-    for number, record in records:
+def _array(stream, buffer: str, name: str) -> Iterator[tuple[int, object]]:
+    """The objects of a JSON array, each decoded once its text has arrived."""
+    decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=_constant)
+    position = buffer.index("[") + 1
+    ended = False
+    number = 0
+
+    def invalid(message: str) -> FileRefused:
+        return FileRefused(f"{name}: not valid JSON ({message})")
+
+    while True:
+        while True:  # the next item, or the end of the array
+            while position < len(buffer) and buffer[position] in " \t\r\n":
+                position += 1
+            if position < len(buffer) or ended:
+                break
+            buffer, position = stream.read(BLOCK), 0
+            ended = not buffer
+        if position >= len(buffer):
+            raise invalid("the array is never closed")
+        if buffer[position] == "]":
+            rest = buffer[position + 1 :] + stream.read()
+            if rest.strip():
+                raise invalid(f"text after the array: {rest.strip()[:20]!r}")
+            return
+        if number:
+            if buffer[position] != ",":
+                raise invalid(f"expected ',' or ']' at item {number + 1}")
+            position += 1
+        while True:
+            try:
+                record, stop = decoder.raw_decode(buffer, _skip_space(buffer, position))
+                break
+            except json.JSONDecodeError as exc:
+                if ended or len(buffer) - position > MAX_ITEM:
+                    raise invalid(str(exc)) from exc
+                more = stream.read(BLOCK)
+                ended = not more
+                buffer, position = buffer[position:] + more, 0
+            except (ValueError, RecursionError) as exc:
+                raise invalid(str(exc) or type(exc).__name__) from exc
+        number += 1
+        yield number, record
+        position = stop
+
+
+def _skip_space(buffer: str, position: int) -> int:
+    while position < len(buffer) and buffer[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _one_object(text: TextFile, exc: Exception) -> FileRefused:
+    """One object spread over several lines: named with its keys when it is small enough to read."""
+    with text.open() as stream:
+        whole = stream.read(MAX_ITEM + 1)
+    try:
+        record = _loads(whole) if len(whole) <= MAX_ITEM else None
+    except (ValueError, RecursionError):
+        record = None
+    if record is None:
+        return FileRefused(f"{text.name}: line 1: not valid JSON Lines ({exc})")
+    return FileRefused(
+        f"{text.name}: one JSON object, not an array of objects or one object per line"
+        + (f" (its keys: {', '.join(list(record)[:8])})" if isinstance(record, dict) else "")
+    )
+
+
+def _flat_rows(text: TextFile) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, record in _records(text):
         if not isinstance(record, dict):
-            raise FileRefused(f"{name}: row {number}: expected an object, found {type(record).__name__}")
+            raise FileRefused(f"{text.name}: row {number}: expected an object, found {type(record).__name__}")
         out: dict[str, str] = {}
         try:
             _flatten(record, "", out)
         except FileRefused as exc:
-            raise FileRefused(f"{name}: row {number}: {exc}") from exc
+            raise FileRefused(f"{text.name}: row {number}: {exc}") from exc
+        yield number, out
+
+
+def read_json(text: TextFile) -> Table:
+    """Two passes over the file: the first finds every column (and refuses a broken file
+    before any row is used), the second yields the rows."""
+    header: dict[str, int] = {}
+    seen = False
+    for _, out in _flat_rows(text):
+        seen = True
         for key in out:
             header.setdefault(key, len(header))
-        flat.append((number, out))
+    if not seen:
+        with text.open() as stream:
+            blank = not stream.read(BLOCK).lstrip("\ufeff").strip()
+        raise FileRefused(f"{text.name}: the file is empty" if blank else f"{text.name}: no objects with fields")
     if not header:
-        raise FileRefused(f"{name}: no objects with fields")
+        raise FileRefused(f"{text.name}: no objects with fields")
     columns = list(header)
-    rows = [(number, [out.get(column, "") for column in columns]) for number, out in flat]
-    return Table(columns, iter(rows), encoding, "json")
+    rows = ((number, [out.get(column, "") for column in columns]) for number, out in _flat_rows(text))
+    return Table(columns, rows, text.used, "json", text.position)

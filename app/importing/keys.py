@@ -26,6 +26,19 @@ def without_stored_ids(conn: Connection, text: TextColumns, report: ImportReport
     return text.without(known)
 
 
+def stored_id_rows(conn: Connection, text: TextColumns) -> set[int]:
+    """The row numbers of `text` whose application id is already stored."""
+    ids = text.columns["application_id"]
+    stored = stored_keys(conn, [id_key(application_id) for application_id in ids if application_id])
+    if not stored:
+        return set()
+    return {
+        number
+        for number, application_id in zip(text.numbers, ids)
+        if application_id and id_key(application_id) in stored
+    }
+
+
 def fresh_rows(conn: Connection, keys: list[str], seen: set[str], report: ImportReport) -> list[int]:
     """The positions of rows not imported before, in the database or earlier in the file;
     the others are counted as duplicates. (Stored application ids were left out already:

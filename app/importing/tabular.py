@@ -13,10 +13,11 @@ never closed) is refused whole, by FileRefused, before anything is written.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,9 +34,14 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]  # (row number as a spreadsheet shows it, cells)
     encoding: str = ""
     delimiter: str = ""
+    #: (bytes of the file read so far, its size): how far `rows` has got
+    position: Callable[[], tuple[int, int]] = field(default=lambda: (0, 0), repr=False)
 
 
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+#: The encoding and the delimiter are chosen on the file's first bytes; the rest is read as it
+#: is used, a block at a time (issue 17: a million rows held whole took 2.4 GB).
+PREFIX = 1 << 16
 
 
 def read_table(path: Path | str, encoding: str | None = None, delimiter: str | None = None) -> Table:
@@ -50,66 +56,177 @@ def read_table(path: Path | str, encoding: str | None = None, delimiter: str | N
             raise FileRefused(f"{path.name}: the file is empty (0 bytes)")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             return _read_xlsx(path)
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            prefix = handle.read(PREFIX)
     except OSError as exc:
         raise FileRefused(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    text = TextFile(path, *choose_encoding(prefix, encoding, path.name, whole=size <= PREFIX))
     if path.suffix.lower() in JSON_SUFFIXES:
-        from app.importing.json_rows import read_json_bytes
+        from app.importing.json_rows import read_json
 
-        text, used = decode(data, encoding, path.name)
-        return read_json_bytes(text, used, path.name)
-    return read_csv_bytes(data, encoding, delimiter, name=path.name)
+        return read_json(text)
+    return read_csv(text, delimiter)
 
 
-def read_csv_bytes(data: bytes, encoding: str | None = None, delimiter: str | None = None, name: str = "file") -> Table:
-    text, used = decode(data, encoding, name)
-    if not text.strip():
-        raise FileRefused(f"{name}: the file is empty")
-    delimiter = delimiter or _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str]] = []
+@dataclass
+class TextFile:
+    """A file's text, opened afresh each time it is read (a refusal may read it twice)."""
+
+    path: Path
+    codec: str
+    skip: int  # the byte-order mark's length
+    errors: str
+    used: str  # the encoding as the preview names it
+    refusal: str  # what a byte the codec cannot read is called, before ': ...'
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def open(self) -> io.TextIOWrapper:
+        raw = self.path.open("rb")
+        raw.seek(self.skip)
+        stream = io.TextIOWrapper(raw, encoding=self.codec, errors=self.errors, newline="")
+        stream._CHUNK_SIZE = 1 << 16  # fewer, larger reads  # noqa: SLF001
+        self.latest = raw
+        return stream
+
+    def position(self) -> tuple[int, int]:
+        """(bytes read, the file's size) of the stream opened last."""
+        size = self.path.stat().st_size
+        latest = getattr(self, "latest", None)
+        return (_told(latest, size) if latest is not None else 0), size
+
+    def undecodable(self, exc: UnicodeDecodeError) -> FileRefused:
+        """The refusal of a byte the encoding cannot read, naming its line."""
+        offset, line = _first_undecodable(self)
+        if self.refusal:
+            return FileRefused(f"{self.name}: {self.refusal}: {exc}")
+        return FileRefused(
+            f"{self.name}: line {line}: byte {offset} is neither UTF-8 nor cp1252; "
+            "choose the file's encoding in the column mapping"
+        )
+
+
+def _first_undecodable(text: TextFile) -> tuple[int, int]:
+    """(byte offset, line) of the first byte `text`'s codec refuses."""
+    decoder = codecs.getincrementaldecoder(text.codec)(text.errors)
+    offset, newlines, returns = text.skip, 0, 0
+    with text.path.open("rb") as raw:
+        raw.seek(text.skip)
+        while True:
+            block = raw.read(1 << 20)
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(block, final=not block)
+            except UnicodeDecodeError as exc:
+                bad = max(0, exc.start - pending)
+                before = block[:bad]
+                return offset + bad, max(newlines + before.count(b"\n"), returns + before.count(b"\r")) + 1
+            if not block:
+                return offset, max(newlines, returns) + 1
+            offset += len(block)
+            newlines += block.count(b"\n")
+            returns += block.count(b"\r")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """A byte that is no UTF-8 read as cp1252 (a cp1252 file whose first lines are ASCII)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
     try:
-        for row in reader:  # the whole file at once: a generator costs more than the parsing
-            rows.append(row)
-    except csv.Error as exc:
-        raise FileRefused(_csv_problem(name, text, delimiter, reader.line_num, exc)) from exc
-    if rows and any("\n" in cell or "\r" in cell for cell in rows[-1]):
-        _refuse_an_open_quote(text, delimiter, name)
-    if not rows:
-        raise FileRefused(f"{name}: the file is empty")
-    header = rows[0]
-    # numbered as a spreadsheet shows them; a row of blank cells is skipped
-    numbered = [(number, row) for number, row in enumerate(rows[1:], start=2) if any(row) and not _blank(row)]
-    return Table([h.strip() for h in header], iter(numbered), used, delimiter)
+        return exc.object[exc.start : exc.end].decode("cp1252"), exc.end
+    except UnicodeDecodeError:
+        raise exc from None
 
 
-def _refuse_an_open_quote(text: str, delimiter: str, name: str) -> None:
+codecs.register_error("startup-desk-cp1252", _cp1252_fallback)
+
+
+def read_csv(text: TextFile, delimiter: str | None = None) -> Table:
+    with text.open() as stream:
+        try:
+            head = stream.read(PREFIX)
+            blank = not head.strip() and not stream.read().strip()
+        except UnicodeDecodeError as exc:
+            raise text.undecodable(exc) from exc
+    if blank:
+        raise FileRefused(f"{text.name}: the file is empty")
+    stream = text.open()
+    delimiter = delimiter or _sniff_delimiter(head)
+    reader = csv.reader(stream, delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        stream.close()
+        raise _problem(text, delimiter, reader, exc) from exc
+    if header is None:
+        stream.close()
+        raise FileRefused(f"{text.name}: the file is empty")
+    raw = stream.buffer
+    size = text.path.stat().st_size
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        # numbered as a spreadsheet shows them; a row of blank cells is skipped
+        last = header
+        number = 1
+        try:
+            for number, row in enumerate(reader, start=2):
+                last = row
+                if any(row) and not _blank(row):
+                    yield number, row
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise _problem(text, delimiter, reader, exc) from exc
+        finally:
+            stream.close()
+        if any("\n" in cell or "\r" in cell for cell in last):
+            _refuse_an_open_quote(text, delimiter)
+
+    return Table([h.strip() for h in header], numbered(), text.used, delimiter, lambda: (_told(raw, size), size))
+
+
+def _told(raw, size: int) -> int:
+    try:
+        return raw.tell()
+    except (OSError, ValueError):  # closed: read to the end
+        return size
+
+
+def _problem(text: TextFile, delimiter: str, reader, exc: Exception) -> FileRefused:
+    if isinstance(exc, UnicodeDecodeError):
+        return text.undecodable(exc)
+    return FileRefused(_csv_problem(text, delimiter, reader.line_num, exc))
+
+
+def _refuse_an_open_quote(text: TextFile, delimiter: str) -> None:
     """The last record spans lines: a quote never closed swallows everything after it, which
     a strict reader tells by meeting the end of the data inside a quoted field."""
-    strict = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        for _ in strict:
-            pass
-    except csv.Error as exc:
-        if "unexpected end of data" in str(exc):
-            raise FileRefused(_csv_problem(name, text, delimiter, strict.line_num, exc)) from exc
+    with text.open() as stream:
+        strict = csv.reader(stream, delimiter=delimiter, strict=True)
+        try:
+            for _ in strict:
+                pass
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise FileRefused(_csv_problem(text, delimiter, strict.line_num, exc)) from exc
 
 
-def _csv_problem(name: str, text: str, delimiter: str, line: int, exc: csv.Error) -> str:
+def _csv_problem(text: TextFile, delimiter: str, line: int, exc: csv.Error) -> str:
     """What went wrong, in words: above all the quote that is never closed and swallows the
     rest of the file (the reader meets the end of the data inside it)."""
     if "unexpected end of data" in str(exc):
         # where the open quote starts: the last record a lenient reader ends with
-        lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        start = ended = 0
-        for _ in lenient:
-            start, ended = ended + 1, lenient.line_num
+        with text.open() as stream:
+            lenient = csv.reader(stream, delimiter=delimiter)
+            start = ended = 0
+            for _ in lenient:
+                start, ended = ended + 1, lenient.line_num
         start = max(1, start)
         return (
-            f'{name}: line {start}: a quote (") opened there is never closed, so it would swallow '
+            f'{text.name}: line {start}: a quote (") opened there is never closed, so it would swallow '
             f"the rest of the file (lines {start}–{line}); nothing was imported"
         )
-    return f"{name}: line {line}: {exc}"
+    return f"{text.name}: line {line}: {exc}"
 
 
 def _blank(row: list[str]) -> bool:
@@ -137,41 +254,41 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+def _decodes(data: bytes, codec: str, whole: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder(codec)().decode(data, final=whole)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def choose_encoding(prefix: bytes, encoding: str | None, name: str, whole: bool) -> tuple[str, int, str, str, str]:
+    """(codec, bytes to skip, its error handler, the encoding's name, how a failure is named),
+    chosen on the file's first bytes."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+            codecs.lookup(encoding)
+        except LookupError as exc:
             raise FileRefused(f"{name}: cannot be read as {encoding}: {exc}") from exc
-    guessed = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+        return encoding, 0, "strict", encoding, f"cannot be read as {encoding}"
+    guessed = next(((bom, enc) for bom, enc in _BOMS if prefix.startswith(bom)), None)
     if guessed:
-        try:
-            return data[len(next(b for b, e in _BOMS if e == guessed)) :].decode(guessed), guessed[:6]
-        except UnicodeDecodeError as exc:
-            raise FileRefused(f"{name}: starts like {guessed.upper()} but is not: {exc}") from exc
-    guessed = _utf16_without_bom(data)
-    if guessed:
-        try:
-            return data.decode(guessed), "utf-16"
-        except UnicodeDecodeError:
-            pass  # not UTF-16 after all: read on, and NUL bytes are reported by row
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            before = data[: utf8_error.start]
-            line = max(before.count(b"\n"), before.count(b"\r")) + 1
-            raise FileRefused(
-                f"{name}: line {line}: byte {utf8_error.start} is neither UTF-8 nor cp1252; "
-                "choose the file's encoding in the column mapping"
-            ) from utf8_error
+        bom, codec = guessed
+        return codec, len(bom), "strict", codec[:6], f"starts like {codec.upper()} but is not"
+    guessed = _utf16_without_bom(prefix)
+    if guessed and _decodes(prefix[: len(prefix) // 2 * 2], guessed, whole):
+        return guessed, 0, "strict", "utf-16", f"cannot be read as {guessed.upper()}"
+    # not UTF-16 after all: read on, and NUL bytes are reported by row
+    skip = 3 if prefix.startswith(b"\xef\xbb\xbf") else 0
+    if _decodes(prefix[skip:], "utf-8", whole):
+        return "utf-8", skip, "startup-desk-cp1252", "utf-8", ""
+    return "cp1252", 0, "strict", "cp1252", ""
 
 
 def _sniff_delimiter(text: str) -> str:
     """`,` or `;`: whichever splits the header line (outside quotes) more often."""
-    first = text.lstrip("\ufeff").splitlines()[0] if text else ""
+    lines = text.lstrip("\ufeff").splitlines()
+    first = lines[0] if lines else ""
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
     for ch in first:
@@ -236,10 +353,17 @@ def _read_xlsx(path: Path) -> Table:
     except Exception as exc:
         raise _xlsx_problem(path.name, exc, "in its first row") from exc
 
+    reached = [1]
+    try:
+        rows_in_sheet = int(sheet.max_row or 0)  # from the sheet's dimension, when it has one
+    except Exception:  # noqa: BLE001 - a size is only for the progress bar
+        rows_in_sheet = 0
+
     def numbered() -> Iterator[tuple[int, list[str]]]:
         number = 1
         try:
             for number, row in enumerate(rows, start=2):
+                reached[0] = number
                 cells = [_cell_text(v) for v in row]
                 if any(cell.strip() for cell in cells):
                     yield number, cells
@@ -248,4 +372,4 @@ def _read_xlsx(path: Path) -> Table:
         finally:
             workbook.close()
 
-    return Table(header, numbered(), "xlsx", "")
+    return Table(header, numbered(), "xlsx", "", lambda: (min(reached[0], rows_in_sheet), rows_in_sheet))

@@ -12,8 +12,11 @@ RESULTS = Path(__file__).with_name("results")
 COUNTRIES = ["US", "GB", "DEU", "France", "IN", "Canada", "BR", "SG", "United Kingdom", "NG", "IR"]
 
 
-def write_applications_csv(path: Path, rows: int, seed: int = 1, id_prefix: str = "B") -> Path:
+def write_applications_csv(path: Path, rows: int, seed: int = 1, id_prefix: str = "B", shared_domain: int = 0) -> Path:
+    """`rows` synthetic applications; with `shared_domain`, that many of them (spread over the
+    file) give one company's website, so each is a possible duplicate of all before it."""
     rng = random.Random(seed)
+    sharing = set(random.Random(seed + 1).sample(range(rows), shared_domain)) if shared_domain else set()
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(
@@ -47,7 +50,7 @@ def write_applications_csv(path: Path, rows: int, seed: int = 1, id_prefix: str 
                     (submitted - timedelta(days=rng.randrange(30, 1400))).isoformat() if rng.random() < 0.9 else "",
                     f"{rng.randrange(0, 8_000_000):,}" if rng.random() < 0.9 else "",
                     rng.choice(["no", "yes", "", "0"]),
-                    f"https://{domain}",
+                    "https://www.crowd.io/jobs" if index in sharing else f"https://{domain}",
                     f"ws-{tag}{index}",
                     rng.choice(["", "", "yc", "techstars"]),
                 ]
