@@ -16,6 +16,7 @@ from sqlalchemy import Integer, String, case, func, literal, literal_column, or_
 
 from app import schema
 from app.database import UnitOfWork
+from app.services.whatif_forecast import forecast_effect, members_in_year_one
 from models.applications import Status
 from models.ledger import BONUS_BASE
 from models.membership import MemberStatus
@@ -147,21 +148,19 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             if eligibility == "eligible"
         )
 
-    in_year_one = (
-        select(py.c.enrollment)
-        .where(py.c.bonus.is_(False), py.c.renewal.is_(False), py.c.number <= BONUS_BASE)
-        .group_by(py.c.enrollment)
-        .having(func.count() == 1)
-        .subquery()
-    )
-    members = conn.execute(
-        select(p.c.code, func.count())
-        .select_from(e)
-        .join(in_year_one, in_year_one.c.enrollment == e.c.id)
-        .outerjoin(p, p.c.id == e.c.partner)
-        .where(e.c.status == MemberStatus.ACTIVE.value)
-        .group_by(p.c.code)
-    ).all()
+    credit_changes = change.annual_credit is not None or bool(change.partner_credit)
+    if credit_changes:
+        listed = members_in_year_one(conn)
+        members = list(Counter(code for _, code, _ in listed).items())
+        forecast = forecast_effect(
+            uow,
+            listed,
+            lambda code: credit_of(code, partners, policy.annual_credit, {}),
+            lambda code: credit_of(code, partners, changed_policy.annual_credit, overrides),
+        )
+    else:  # no grant of a member changes: counted in SQL, the forecast as it is
+        members = _members_in_year_one_by_partner(conn)
+        forecast = []
 
     def year_two(annual: int, extra: dict) -> int:
         return sum(count * credit_of(code or "", partners, annual, extra) for code, count in members)
@@ -184,6 +183,9 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             "after": sum(n for (el, _), n in after_queue.items() if el == "eligible"),
         },
         "members_in_year_one": sum(count for _, count in members),
+        # year 2 of those members, month by month, under the policy in force and under the change
+        # (empty: the change grants a member nothing different; the forecast stays as it is)
+        "forecast": forecast,
         "committed": {
             "before": before["year_one"] + before["year_two"],
             "after": after["year_one"] + after["year_two"],
@@ -193,3 +195,21 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             "year_two_after": after["year_two"],
         },
     }
+
+
+def _members_in_year_one_by_partner(conn) -> list[tuple[str | None, int]]:
+    in_year_one = (
+        select(py.c.enrollment)
+        .where(py.c.bonus.is_(False), py.c.renewal.is_(False), py.c.number <= BONUS_BASE)
+        .group_by(py.c.enrollment)
+        .having(func.count() == 1)
+        .subquery()
+    )
+    return conn.execute(
+        select(p.c.code, func.count())
+        .select_from(e)
+        .join(in_year_one, in_year_one.c.enrollment == e.c.id)
+        .outerjoin(p, p.c.id == e.c.partner)
+        .where(e.c.status == MemberStatus.ACTIVE.value)
+        .group_by(p.c.code)
+    ).all()
