@@ -32,6 +32,29 @@ class WhatIf:
     change: PolicyChange
 
 
+def whatif_setting(uow: UnitOfWork) -> dict:
+    """What the what-if dialog starts from: the policy in force, its territory list (every territory
+    of the list, eligible or not: alpha-2, name, eligible), the partners (code, name, a year's credit or None
+    for their members, active) and today (a new version starts after it)."""
+    policy = uow.policies.in_force(uow.today)
+    t = schema.territories
+    territories = [
+        (code, name, bool(eligible))
+        for code, name, eligible in uow.conn.execute(
+            select(t.c.alpha2, t.c.name, t.c.eligible)
+            .where(t.c.list_version == policy.territory_list_version)
+            .order_by(t.c.name)
+        )
+    ]
+    partners = [
+        (code, name, amount, status == PartnerStatus.ACTIVE.value)
+        for code, name, status, amount in uow.conn.execute(
+            select(p.c.code, p.c.name, p.c.status, p.c.annual_credit_cents).order_by(p.c.code)
+        )
+    ]
+    return {"policy": policy, "territories": territories, "partners": partners, "today": uow.today}
+
+
 def _young(conn, years: int):
     """incorporated_on > submitted_on − `years` years, as SPEC 2's calendar arithmetic has it (29 February
     minus a year is 28 February), in each engine's own date arithmetic."""
