@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, case, func, literal, literal_column, or_, select
+from sqlalchemy import Integer, String, and_, case, func, literal, literal_column, or_, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -68,6 +68,24 @@ def _young(conn, years: int):
     return inc > sub - func.make_interval(years)
 
 
+def _directions(conn, change: PolicyChange) -> dict[int, tuple]:
+    """Rules that can move one way only: a limit at or beyond every version's lets no passed rule fail
+    (only a stored fail is worth evaluating again); at or within every version's, no failed rule pass."""
+    out: dict[int, tuple] = {}
+    for index, new, column, stored in (
+        (0, change.max_age_years, schema.policies.c.max_age_years, a.c.rule_age),
+        (1, change.funding_cap, schema.policies.c.max_funding_cents, a.c.rule_funding),
+    ):
+        if new is None:
+            continue
+        low, high = conn.execute(select(func.min(column), func.max(column))).one()
+        if new >= high:
+            out[index] = (stored == "fail",)
+        elif new <= low:
+            out[index] = (stored == "pass",)
+    return out
+
+
 def _rules(conn, change: PolicyChange):
     """The four rules' outcomes under the change, as SQL: the changed ones evaluated, the others as stored."""
     age, funding, territory = a.c.rule_age, a.c.rule_funding, a.c.rule_territory
@@ -98,9 +116,13 @@ def _rules(conn, change: PolicyChange):
 def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     """A read: which open applications change outcome, and the effect on committed credit.
 
-    Two passes over the queue in SQL, whatever its size: the counts by outcome before and after
-    (and partner), and the applications whose outcome changes. models.whatif.reevaluated is the
-    same rule in Python (a test holds them equal)."""
+    In SQL, whatever the queue's size: the open applications counted (and the eligible ones by
+    partner, through the status index), then one pass that returns only the applications whose
+    outcome changes. That pass tests cheap stored columns first: an application another rule fails
+    cannot change outcome, and a limit beyond every version's (a longer age limit, a higher cap) can
+    only turn a failed rule into a pass, so only those are evaluated again. The counts after the
+    change are the counts before and the moves. models.whatif.reevaluated is the same rule in Python
+    (a test holds them equal)."""
     change, conn = command.change, uow.conn
     policy = uow.policies.in_force(uow.today)
     changed_policy = change.applied_to(policy)
@@ -109,60 +131,55 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
         for code, status, amount in conn.execute(select(p.c.code, p.c.status, p.c.annual_credit_cents))
     }
     overrides = dict(change.partner_credit)
-    open_queue = a.c.status.in_(OPEN)
-    queue: Counter = Counter()
-    after_queue: Counter = Counter()
+    sqlite = conn.dialect.name == "sqlite"
+    # a scan of the table: through the status index SQLite would look up nearly every row one by one
+    open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else a.c.status.in_(OPEN)
+    total = conn.execute(select(func.count()).select_from(a).where(open_scan)).scalar()
+    queue: Counter = Counter(
+        {
+            ("eligible", partner): count
+            for partner, count in conn.execute(
+                select(a.c.partner_code, func.count())
+                .where(a.c.status.in_(OPEN), a.c.eligibility == "eligible")
+                .group_by(a.c.partner_code)
+            )
+        }
+    )
+    after_queue = Counter(queue)
     changed = []
     if change.touches_rules:
-        rules, after = _rules(conn, change)
-        sqlite = conn.dialect.name == "sqlite"
-        # a scan of the table: through the status index SQLite would look up nearly every row one by one
-        open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else open_queue
-        rows = select(a.c.id, a.c.eligibility, a.c.partner_code, after.label("after")).where(open_scan)
-        rows = (rows.limit(-1) if sqlite else rows).subquery("queue")  # (the limit: the new outcome once a row)
-        moved = case((rows.c.eligibility != rows.c.after, rows.c.id))
-        ids = func.group_concat(moved) if sqlite else func.string_agg(func.cast(moved, String), ",")
-        changed_ids: list[int] = []
-        # one pass over the queue: the counts before and after by partner, and which applications move
-        for before, now, partner, count, moving in conn.execute(
-            select(rows.c.eligibility, rows.c.after, rows.c.partner_code, func.count(), ids).group_by(
-                rows.c.eligibility, rows.c.after, rows.c.partner_code
-            )
-        ):
-            queue[(before, partner)] += count
-            after_queue[(now, partner)] += count
-            if moving:
-                changed_ids += map(int, moving.split(","))
-        changed_ids.sort()
+        rules, _after = _rules(conn, change)
         names = ("age", "funding", "territory", "previous_discount")
         stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
-        for begin in range(0, len(changed_ids), 20_000):
-            chunk = changed_ids[begin : begin + 20_000]
-            for row in conn.execute(
-                select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
-                .where(a.c.id.op("IN")(literal_column(f"({', '.join(map(str, chunk))})")))  # ids: integers
-                .order_by(a.c.id)
-            ).all():
-                changed.append(
-                    {
-                        "id": row[1] or str(row[0]),
-                        "application": row[0],
-                        "company": row[2],
-                        "before": row[3],
-                        "after": row[4],
-                        "rules": {
-                            name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
-                        },
-                    }
-                )
-    else:
-        sqlite = conn.dialect.name == "sqlite"
-        for before, partner, count in conn.execute(
-            select(a.c.eligibility, a.c.partner_code, func.count())
-            .where(literal_column("+applications.status").in_(OPEN) if sqlite else open_queue)
-            .group_by(a.c.eligibility, a.c.partner_code)
-        ):
-            queue[(before, partner)] = after_queue[(before, partner)] = count
+        touched = [n for n, rule in enumerate(rules) if rule is not stored[n]]
+        directions = _directions(conn, change)
+        candidates = [stored[n] != "fail" for n in range(4) if n not in touched]
+        moving = or_(*(and_(*directions.get(n, ()), stored[n] != rules[n]) for n in touched))
+        query = (
+            select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, a.c.partner_code, *stored, *rules)
+            .where(open_scan, *candidates, moving)
+            .order_by(a.c.id)
+        )
+        for row in conn.execute(query):
+            now_rules = row[9:13]
+            now = "ineligible" if "fail" in now_rules else "incomplete" if "unknown" in now_rules else "eligible"
+            before_outcome, partner = row[3], row[4]
+            if now == before_outcome:
+                continue
+            if before_outcome == "eligible":
+                after_queue[("eligible", partner)] -= 1
+            if now == "eligible":
+                after_queue[("eligible", partner)] += 1
+            changed.append(
+                {
+                    "id": row[1] or str(row[0]),
+                    "application": row[0],
+                    "company": row[2],
+                    "before": before_outcome,
+                    "after": now,
+                    "rules": {names[n]: [row[5 + n], now_rules[n]] for n in touched if row[5 + n] != now_rules[n]},
+                }
+            )
 
     def year_one(counts: Counter, annual: int, extra: dict) -> int:
         return sum(
@@ -197,7 +214,7 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     return {
         "policy_version": policy.version,
         "change": change.describe(),
-        "applications": sum(queue.values()),
+        "applications": total,
         "changed": changed,
         "changed_count": len(changed),
         "moves": dict(sorted(moves.items())),
