@@ -4,7 +4,7 @@ to the credit forecast to be applied and to expire, month by month.
 A policy change reaches the forecast through the grants it would make: year 2 of the members now in
 year 1 (committed credit counts it too), granted at the anniversary and drawn at the member's pace
 (the forecast's pace: the mean of its recent bills). The forecast's own months and pace are
-app.services.ledger.forecasts' and the arithmetic models.forecast.plan's, so these figures add to the
+app.services.ledger.forecasts' and the arithmetic models.forecast.plan's (many_single_grants, its sum), so these figures add to the
 forecast view's. Applications in the queue have no bills yet: their year 1 is in committed credit,
 not in a forecast drawn from bills. A rule change (cap, age, territories) makes no grant to a member,
 so it leaves the forecast as it is.
@@ -20,8 +20,8 @@ from app import schema
 from app.database import UnitOfWork
 from app.services.ledger.forecasts import _start, paces
 from models.dates import add_years, day_before
-from models.forecast import RUN_OUT_HORIZON, month_days, month_label, plan
-from models.ledger import BONUS_BASE, GrantBalance
+from models.forecast import RUN_OUT_HORIZON, grant_indices, many_single_grants, month_days, month_label
+from models.ledger import BONUS_BASE
 from models.membership import MemberStatus
 
 e, py, p = schema.enrollments, schema.program_years, schema.partners
@@ -60,34 +60,24 @@ def forecast_effect(
     pace_of = paces(uow, start)
     calendar = month_days(start, months + RUN_OUT_HORIZON)
     lasts = [last for _, _, last in calendar]
-    sums = {key: [0] * (months + 1) for key in ("applied_before", "applied_after")}
-    expiring = {key: [0] * months for key in ("expiring_before", "expiring_after")}
-    cache: dict[tuple, object] = {}
+    indices: dict[object, tuple[int, int]] = {}
+    sides: dict[str, list[tuple[int, int, int, int]]] = {"before": [], "after": []}
     for workspace, partner, first in members:
-        anniversary = add_years(first, 1)
-        until = day_before(add_years(first, 2))
+        where = indices.get(first)
+        if where is None:  # year 2: from the first anniversary to the day before the second
+            where = indices[first] = grant_indices(lasts, add_years(first, 1), day_before(add_years(first, 2)))
         pace = pace_of.get(workspace, 0)
-        for side, credit in (("before", before(partner)), ("after", after(partner))):
-            key = (anniversary, pace, credit)
-            outcome = cache.get(key)
-            if outcome is None:
-                outcome = cache[key] = plan([GrantBalance(2, anniversary, until, credit)], pace, months, calendar, lasts)
-            steps = sums[f"applied_{side}"]
-            for begin, stop, amount in outcome.applied:
-                steps[begin] += amount
-                steps[stop] -= amount
-            for index, amount in outcome.expired:
-                expiring[f"expiring_{side}"][index] += amount
-    rows, running = [], {"applied_before": 0, "applied_after": 0}
-    for index in range(months):
-        for key in running:
-            running[key] += sums[key][index]
-        rows.append(
-            {
-                "month": month_label(calendar[index][0]),
-                **running,
-                "expiring_before": expiring["expiring_before"][index],
-                "expiring_after": expiring["expiring_after"][index],
-            }
-        )
-    return rows
+        sides["before"].append((*where, before(partner), pace))
+        sides["after"].append((*where, after(partner), pace))
+    applied_before, expiring_before = many_single_grants(sides["before"], months)
+    applied_after, expiring_after = many_single_grants(sides["after"], months)
+    return [
+        {
+            "month": month_label(calendar[index][0]),
+            "applied_before": applied_before[index],
+            "applied_after": applied_after[index],
+            "expiring_before": expiring_before[index],
+            "expiring_after": expiring_after[index],
+        }
+        for index in range(months)
+    ]
