@@ -53,6 +53,8 @@ def _read_only_table(columns: list[str], name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
@@ -134,10 +136,11 @@ class WhatIfDialog(QDialog):
         self.forecast = _read_only_table(
             [
                 self.tr("Month"),
-                self.tr("Applied, policy now"),
-                self.tr("Applied, changed"),
-                self.tr("Expiring, policy now"),
-                self.tr("Expiring, changed"),
+                self.tr("Applied now"),
+                self.tr("Applied changed"),
+                self.tr("Difference"),
+                self.tr("Expiring now"),
+                self.tr("Expiring changed"),
             ],
             self.tr("Forecast of year 2 credit"),
         )
@@ -240,28 +243,41 @@ class WhatIfDialog(QDialog):
         committed = result["committed"]
         delta = committed["after"] - committed["before"]
         moves = ", ".join(f"{move}: {count}" for move, count in result["moves"].items()) or self.tr("none")
+        rows = [
+            (
+                self.tr("Open applications that change outcome"),
+                f"{result['changed_count']:,} of {result['applications']:,}",
+                moves,
+            ),
+            (
+                self.tr("Eligible applications"),
+                f"{result['eligible']['before']:,} → {result['eligible']['after']:,}",
+                "",
+            ),
+            (
+                self.tr("<b>Committed credit (USD)</b>"),
+                f"<b>{display(committed['before'])} → {display(committed['after'])}</b>",
+                f"<b>{('+' if delta > 0 else '') + display(delta)}</b>",
+            ),
+            (
+                self.tr("&nbsp;&nbsp;year 1 of the eligible applications"),
+                f"{display(committed['year_one_before'])} → {display(committed['year_one_after'])}",
+                "",
+            ),
+            (
+                self.tr("&nbsp;&nbsp;year 2 of the %d members in year 1") % result["members_in_year_one"],
+                f"{display(committed['year_two_before'])} → {display(committed['year_two_after'])}",
+                "",
+            ),
+        ]
+        # our own labels and figures only (no applicant's text): rich text for the table
         self.summary.setText(
-            self.tr(
-                "<b>%(changed)d of %(total)d open applications change outcome</b> (%(moves)s).<br>"
-                "Eligible: %(eb)d → %(ea)d.<br>"
-                "<b>Committed credit: USD %(cb)s → USD %(ca)s</b> (%(delta)s; year 1 of eligible applications "
-                "%(y1b)s → %(y1a)s, year 2 of %(members)d members in year 1 %(y2b)s → %(y2a)s)."
+            "<table cellspacing='0' cellpadding='2'>"
+            + "".join(
+                f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;{value}</td><td>&nbsp;&nbsp;{note}</td></tr>"
+                for label, value, note in rows
             )
-            % {
-                "changed": result["changed_count"],
-                "total": result["applications"],
-                "moves": moves,
-                "eb": result["eligible"]["before"],
-                "ea": result["eligible"]["after"],
-                "cb": display(committed["before"]),
-                "ca": display(committed["after"]),
-                "delta": ("+" if delta > 0 else "") + display(delta),
-                "y1b": display(committed["year_one_before"]),
-                "y1a": display(committed["year_one_after"]),
-                "members": result["members_in_year_one"],
-                "y2b": display(committed["year_two_before"]),
-                "y2a": display(committed["year_two_after"]),
-            }
+            + "</table>"
         )
         self._fill_changed(result["changed"][:5000])  # the count above is exact; a list this long is for export
         self._fill_forecast(result["forecast"])
@@ -288,7 +304,8 @@ class WhatIfDialog(QDialog):
             )
             self.forecast.setRowCount(0)
             return
-        keys = ("applied_before", "applied_after", "expiring_before", "expiring_after")
+        keys = ("applied_before", "applied_after", "difference", "expiring_before", "expiring_after")
+        rows = [{**row, "difference": row["applied_after"] - row["applied_before"]} for row in rows]
         totals = {key: sum(row[key] for row in rows) for key in keys}
         self.forecast_note.setText(
             self.tr(
@@ -304,11 +321,18 @@ class WhatIfDialog(QDialog):
             }
         )
         self.forecast.setRowCount(len(rows) + 1)
+        bold = self.forecast.font()
+        bold.setBold(True)
         for number, row in enumerate([*rows, {"month": self.tr("Total"), **totals}]):
-            self.forecast.setItem(number, 0, QTableWidgetItem(row["month"]))
-            for column, key in enumerate(keys, start=1):
-                cell = QTableWidgetItem(display(row[key]))
+            cells = [QTableWidgetItem(row["month"])]
+            for key in keys:
+                amount = row[key]
+                cell = QTableWidgetItem(("+" if key == "difference" and amount > 0 else "") + display(amount))
                 cell.setTextAlignment(RIGHT)
+                cells.append(cell)
+            for column, cell in enumerate(cells):
+                if number == len(rows):
+                    cell.setFont(bold)
                 self.forecast.setItem(number, column, cell)
 
     def make_policy(self) -> None:

@@ -32,8 +32,9 @@ class PartnerCreditTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 3, parent)
         self.setAccessibleName(self.tr("Partner credit"))
-        self.setHorizontalHeaderLabels([self.tr("Partner"), self.tr("Now"), self.tr("Under the change")])
+        self.setHorizontalHeaderLabels([self.tr("Partner"), self.tr("Now"), self.tr("Changed")])
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -52,6 +53,7 @@ class PartnerCreditTable(QTableWidget):
             partner.setData(CODE, code)
             partner.setFlags(partner.flags() & ~Qt.ItemFlag.ItemIsEditable)
             now = QTableWidgetItem(display(amount) if amount is not None else self.tr("program's"))
+            now.setToolTip(self.tr("program's: the annual credit, as changed above"))
             now.setFlags(now.flags() & ~Qt.ItemFlag.ItemIsEditable)
             now.setTextAlignment(RIGHT)
             new = QTableWidgetItem(display(amount) if amount is not None else "")
@@ -60,6 +62,7 @@ class PartnerCreditTable(QTableWidget):
             for column, item in enumerate((partner, now, new)):
                 self.setItem(row, column, item)
         self.resizeColumnToContents(1)
+        self.setColumnWidth(2, max(self.columnWidth(1), self.fontMetrics().horizontalAdvance("000,000.00") + 16))
 
     def set_credit(self, code: str, text: str) -> None:
         for row in range(self.rowCount()):

@@ -52,8 +52,8 @@ def test_a_lower_funding_cap_lists_the_application_that_changes_and_the_committe
     qtbot.waitUntil(lambda: dialog.result is not None and not runner._running, timeout=10_000)
     assert gui_thread_queries == [], gui_thread_queries[0]
     text = dialog.summary.text()
-    assert "1 of 6 open applications change outcome" in text and "eligible → ineligible: 1" in text
-    assert "Committed credit: USD 200,000.00 → USD 175,000.00" in text and "-25,000.00" in text
+    assert "change outcome</td><td align='right'>&nbsp;&nbsp;1 of 6</td><td>&nbsp;&nbsp;eligible → ineligible: 1" in text
+    assert "Committed credit (USD)" in text and "200,000.00 → 175,000.00" in text and "-25,000.00" in text
     assert dialog.changed.rowCount() == 1
     assert [dialog.changed.item(0, c).text() for c in range(4)] == [
         "Q1",
@@ -110,7 +110,7 @@ def test_a_partner_credit_change_shows_committed_credit_and_the_forecast_month_b
     dialog.evaluate()
     qtbot.waitUntil(lambda: dialog.result is not None and not runner._running, timeout=10_000)
     # year 1 of Q5 (yc) and year 2 of partnered (yc), 10,000 more each
-    assert "Committed credit: USD 200,000.00 → USD 220,000.00" in dialog.summary.text()
+    assert "200,000.00 → 220,000.00" in dialog.summary.text()
     # no member has bills: year 2 of each (valid 2027-01-15 … 2028-01-14) expires whole, after these 12 months
     assert cell_texts(dialog.forecast, 0)[0] == "2026-03" and cell_texts(dialog.forecast, 0)[-1] == "Total"
     assert dialog.forecast.rowCount() == 13 and "applied USD 0.00 → 0.00" in dialog.forecast_note.text()
