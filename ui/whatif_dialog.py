@@ -245,7 +245,7 @@ class WhatIfDialog(QDialog):
         moves = ", ".join(f"{move}: {count}" for move, count in result["moves"].items()) or self.tr("none")
         rows = [
             (
-                self.tr("Open applications that change outcome"),
+                self.tr("Applications changing outcome"),
                 f"{result['changed_count']:,} of {result['applications']:,}",
                 moves,
             ),
