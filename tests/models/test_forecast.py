@@ -139,7 +139,8 @@ def test_the_program_plan_agrees_with_walking_the_months_for_one_grant_or_many()
 
 def test_many_single_grants_add_up_to_each_members_plan():
     import random
-    from datetime import date as day, timedelta
+    from datetime import date as day
+    from datetime import timedelta
 
     from models.forecast import grant_indices, many_single_grants, month_days, plan
     from models.ledger import GrantBalance
