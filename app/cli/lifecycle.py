@@ -214,8 +214,7 @@ def cmd_whatif(args) -> int:
         lines.append(f"  … and {result['changed_count'] - 50} more (--json lists them all)")
     lines.append(
         f"committed credit {_display(committed['before'])} → {_display(committed['after'])} "
-        f"({_display(committed['after'] - committed['before'])})"
-        + ("; nothing was saved" if made is None else "")
+        f"({_display(committed['after'] - committed['before'])})" + ("; nothing was saved" if made is None else "")
     )
     if made is not None:
         lines.append(

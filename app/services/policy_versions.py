@@ -97,9 +97,7 @@ def new_policy_version(command: NewPolicyVersion, uow: UnitOfWork) -> dict:
 
 
 def _new_territory_list(conn, base: int, eligible: frozenset[str]) -> int:
-    rows = conn.execute(
-        select(ter.c.alpha2, ter.c.name, ter.c.review_note).where(ter.c.list_version == base)
-    ).all()
+    rows = conn.execute(select(ter.c.alpha2, ter.c.name, ter.c.review_note).where(ter.c.list_version == base)).all()
     known = {row.alpha2 for row in rows}
     unknown = sorted(eligible - known)
     if unknown:

@@ -106,7 +106,11 @@ def test_ledger_json_gives_an_extensions_new_last_day(members, write_csv, clock,
 def test_a_statement_names_the_forecast_run_out_month_and_first_bill_charged_in_full(members, write_csv, tmp_path):
     # worked: 1,000 then 4,000 a month; after March 16,000 left at a pace of 3,000 (the three months' mean):
     # April to August take 15,000, September's bill the last 1,000, October's is charged in full
-    bills(members, write_csv, [("worked", "2026-01", "1000"), ("worked", "2026-02", "4000"), ("worked", "2026-03", "4000")])
+    bills(
+        members,
+        write_csv,
+        [("worked", "2026-01", "1000"), ("worked", "2026-02", "4000"), ("worked", "2026-03", "4000")],
+    )
     close(members, "2026-01", "2026-02", "2026-03")
     target = tmp_path / "statements.xlsx"
     members.run(exports.export_statements, exports.ExportStatements("2026-03", target))
@@ -120,4 +124,7 @@ def test_a_statement_names_the_forecast_run_out_month_and_first_bill_charged_in_
     pdf = tmp_path / "worked.pdf"
     members.run(exports.export_statements, exports.ExportStatements("2026-03", pdf, "worked"))
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
-    assert "forecast to run out with the September 2026 bill; the October 2026 bill would be the first charged in full" in text
+    assert (
+        "forecast to run out with the September 2026 bill; the October 2026 bill would be the first charged in full"
+        in text
+    )

@@ -143,7 +143,10 @@ def test_a_higher_annual_credit_shows_year_two_applied_and_expiring_month_by_mon
     # worked draws 4,000 a month from its year 2 (2027-01-15 … 2028-01-14): 25,000 lasts to December's
     # 1,000; 30,000 pays through December and leaves 2,000 to expire in January
     assert [rows[m]["applied_before"] for m in ("2027-06", "2027-11", "2027-12", "2028-01")] == [
-        400_000, 400_000, 100_000, 0
+        400_000,
+        400_000,
+        100_000,
+        0,
     ]
     assert [rows[m]["applied_after"] for m in ("2027-06", "2027-12", "2028-01")] == [400_000, 400_000, 0]
     # half (no bills) expires whole, partnered keeps yc's 50,000 either way

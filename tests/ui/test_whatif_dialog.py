@@ -52,7 +52,9 @@ def test_a_lower_funding_cap_lists_the_application_that_changes_and_the_committe
     qtbot.waitUntil(lambda: dialog.result is not None and not runner._running, timeout=10_000)
     assert gui_thread_queries == [], gui_thread_queries[0]
     text = dialog.summary.text()
-    assert "changing outcome</td><td align='right'>&nbsp;&nbsp;1 of 6</td><td>&nbsp;&nbsp;eligible → ineligible: 1" in text
+    assert (
+        "changing outcome</td><td align='right'>&nbsp;&nbsp;1 of 6</td><td>&nbsp;&nbsp;eligible → ineligible: 1" in text
+    )
     assert "Committed credit (USD)" in text and "200,000.00 → 175,000.00" in text and "-25,000.00" in text
     assert dialog.changed.rowCount() == 1
     assert [dialog.changed.item(0, c).text() for c in range(4)] == [
