@@ -114,6 +114,10 @@ class UnitOfWork:
             self._policies = load_policies(self.conn)
         return self._policies
 
+    def forget_policies(self) -> None:
+        """After a use case wrote a policy version: the next read of `policies` loads them again."""
+        self._policies = None
+
     def hold(self, table: Table, ids: Iterable[int] | None = None) -> list[int]:
         """Hold these rows of `table` (every row when `ids` is None) until commit: a second
         writer waits here and then reads what the first one committed. FOR UPDATE on

@@ -224,3 +224,45 @@ def plan(grants, pace: Cents, months: int, calendar: list[tuple[Month, date, dat
         elif zero < horizon:
             first_full, run_out = zero, zero - 1 if zero > 0 else None
     return Plan(tuple((a, b, c) for a, b, c in applied if a < b), tuple(expired), run_out, first_full)
+
+
+def grant_indices(lasts: list[date], valid_from: date, valid_until: date) -> tuple[int, int]:
+    """A grant's first bill (the first month ending on or after `valid_from`) and its expiry month (the
+    first ending after `valid_until`), as indices of `lasts` (a calendar's last days): plan's own."""
+    return _first_after(lasts, valid_from - _ONE_DAY), _first_after(lasts, valid_until)
+
+
+def many_single_grants(grants, months: int) -> tuple[list[Cents], list[Cents]]:
+    """Credit applied and expiring per month of many members each drawing one grant at its own pace:
+    the sum of plan()'s single-grant answers, without building them. `grants`: (first bill index,
+    expiry index, credit, pace) as grant_indices gives them."""
+    steps, expiring = [0] * (months + 1), [0] * months
+    for start, end, remaining, pace in grants:
+        if remaining <= 0:
+            continue
+        if pace <= 0:
+            if end < months:
+                expiring[end] += remaining
+            continue
+        valid = max(end - start, 0)
+        full, part = divmod(remaining, pace)
+        if full >= valid:
+            if valid and start < months:
+                steps[start] += pace
+                steps[min(end, months)] -= pace
+            left = remaining - valid * pace
+            if left and end < months:
+                expiring[end] += left
+        else:
+            stop = start + full
+            if full and start < months:
+                steps[start] += pace
+                steps[min(stop, months)] -= pace
+            if part and stop < months:
+                steps[stop] += part
+                steps[stop + 1] -= part
+    applied, running = [], 0
+    for index in range(months):
+        running += steps[index]
+        applied.append(running)
+    return applied, expiring

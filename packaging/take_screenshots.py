@@ -65,6 +65,16 @@ def main() -> int:
     wait(app, window.runner)
     forecast.grab().save(str(target / "forecast.png"))
     forecast.close()
+    whatif = window.ledger.open_whatif()  # a longer age limit and a higher annual credit, evaluated
+    wait(app, window.runner)
+    whatif.age.setValue(3)
+    whatif.annual_credit.setText("30,000.00")
+    whatif.evaluate()
+    wait(app, window.runner)
+    whatif.tabs.setCurrentIndex(1)
+    wait(app, window.runner)
+    whatif.grab().save(str(target / "whatif.png"))
+    whatif.close()
     window.close()
     database.close()
     return 0

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -76,6 +77,8 @@ class ForecastView(QWidget):
         self.table.setAccessibleName(self.tr("Credit forecast figures"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
     # ---- reading -----------------------------------------------------------------
@@ -153,7 +156,7 @@ class ForecastView(QWidget):
         bars.attachAxis(y_axis)
         self._fill_table(partners, applied, expiring, totals)
         self.summary.setText(
-            self.tr("Next %d months: %s forecast to be applied, %s to expire unused.")
+            self.tr("Next %d months: USD %s forecast to be applied, USD %s to expire unused.")
             % (len(months), display(sum(totals)), display(sum(expiring)))
         )
 
@@ -168,13 +171,21 @@ class ForecastView(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(months))
-        for row, month in enumerate(months):
-            cells = [month, *(display(applied[p][row]) for p in partners), display(totals[row]), display(expiring[row])]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+        self.table.setRowCount(len(months) + 1)
+        rows = [
+            [month, *(applied[p][row] for p in partners), totals[row], expiring[row]]
+            for row, month in enumerate(months)
+        ]
+        rows.append([self.tr("Total"), *(sum(row[n] for row in rows) for n in range(1, len(headers)))])
+        bold = self.table.font()
+        bold.setBold(True)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(display(value) if column else value)
                 if column:
                     item.setTextAlignment(RIGHT)
+                if row == len(months):
+                    item.setFont(bold)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 

@@ -156,7 +156,7 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
         """The policy what-if, in its own window: it writes nothing."""
         from ui.whatif_dialog import open_whatif_dialog
 
-        self.whatif_dialog = open_whatif_dialog(self, self.database, self.runner)
+        self.whatif_dialog = open_whatif_dialog(self, self.database, self.runner, self.undo_stack)
         self.whatif_dialog.open_application.connect(self.application_requested)
         return self.whatif_dialog
 

@@ -69,6 +69,12 @@ def register(commands, json_parent: argparse.ArgumentParser) -> None:
         "--partner-credit", type=_partner_credit, action="append", default=[], help="CODE=USD (repeatable)"
     )
     whatif.add_argument("--territories", help="file of eligible alpha-2 codes (one a line, or the territory CSV)")
+    whatif.add_argument(
+        "--apply-from",
+        type=day,
+        metavar="DATE",
+        help="make the change the policy from DATE (a new policy version, after today; past decisions keep theirs)",
+    )
     whatif.set_defaults(handler=cmd_whatif)
 
 
@@ -180,7 +186,13 @@ def cmd_whatif(args) -> int:
         partner_credit=tuple(args.partner_credit),
         territories=_territories(args.territories) if args.territories else None,
     )
-    result = open_database(args).query(lambda uow: what_if(WhatIf(change), uow))
+    database = open_database(args)
+    result = database.query(lambda uow: what_if(WhatIf(change), uow))
+    made = None
+    if args.apply_from is not None:
+        from app.services.policy_versions import NewPolicyVersion, new_policy_version
+
+        made = database.run(new_policy_version, NewPolicyVersion(change, args.apply_from))
     committed = result["committed"]
     document = {
         **result,
@@ -191,6 +203,10 @@ def cmd_whatif(args) -> int:
             "partner_credit": {code: _plain(cents) for code, cents in change.partner_credit},
         },
         "committed": {key: _plain(value) for key, value in committed.items()},
+        "forecast": [
+            {**row, **{key: _plain(row[key]) for key in row if key != "month"}} for row in result.get("forecast", [])
+        ],
+        "policy_version_made": made,
     }
     lines = [f"{result['changed_count']} of {result['applications']} open applications change outcome"]
     lines += [f"  {c['id']:<12} {c['company']:<40} {c['before']} → {c['after']}" for c in result["changed"][:50]]
@@ -198,8 +214,13 @@ def cmd_whatif(args) -> int:
         lines.append(f"  … and {result['changed_count'] - 50} more (--json lists them all)")
     lines.append(
         f"committed credit {_display(committed['before'])} → {_display(committed['after'])} "
-        f"({_display(committed['after'] - committed['before'])}); nothing was saved"
+        f"({_display(committed['after'] - committed['before'])})" + ("; nothing was saved" if made is None else "")
     )
+    if made is not None:
+        lines.append(
+            f"policy version {made['version']} takes effect on {made['effective_from']} "
+            f"(version {made['was_version']} until then); past decisions keep the version they were made under"
+        )
     emit(args, document, "\n".join(lines))
     return EXIT_OK
 

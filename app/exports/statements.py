@@ -39,8 +39,13 @@ HEADER = (
     "Amount due (USD)",
     "Credit valid until",
     "Bonus credit valid until",
+    "Credit runs out (forecast)",
+    "First bill charged in full (forecast)",
 )
-WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16, 22)
+WIDTHS = (24, 34, 16, 13, 20, 15, 15, 15, 18, 20, 14, 17, 16, 22, 24, 32)
+#: a member's run-out forecast (SPEC 10, app.services.ledger.forecasts): (run-out month, first full bill), 'YYYY-MM'
+RunOut = tuple[str | None, str | None]
+NO_FORECAST: RunOut = (None, None)
 KIND_LABELS = {
     "grant": "Granted",
     "apply": "Credit applied",
@@ -64,7 +69,7 @@ def details_of(line: StatementLine) -> str:
     return line.reason
 
 
-def row_of(member: MemberMonth) -> list[object]:
+def row_of(member: MemberMonth, run_out: RunOut = NO_FORECAST) -> list[object]:
     return [
         member.workspace,
         member.company,
@@ -80,6 +85,7 @@ def row_of(member: MemberMonth) -> list[object]:
         Money(member.due),
         member.grant_expiry,
         member.bonus_expiry,
+        *run_out,
     ]
 
 
@@ -91,15 +97,18 @@ def write_statements_xlsx(
     generated_at: datetime,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    forecasts: dict[str, RunOut] | None = None,
 ) -> int:
-    """Returns the sum of closing balances: the program's credit liability at the month's end."""
+    """Returns the sum of closing balances: the program's credit liability at the month's end.
+    `forecasts`: each workspace's run-out month and first bill charged in full."""
+    forecasts = forecasts or {}
     about = properties(
         f"Credit statements {month}", f"{program}: members' credit in {month}", month, program, generated_at
     )
     sums = [sum(getattr(m, name) for m in members) for name in _MONEY]
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Statements", HEADER, WIDTHS)
-        sheet.append_all([row_of(m) for m in members], progress, cancelled)
+        sheet.append_all([row_of(m, forecasts.get(m.workspace, NO_FORECAST)) for m in members], progress, cancelled)
         sheet.append(["Total", f"{len(members)} members", None, None, *map(Money, sums), None], total=True)
         sheet.finish()
     if progress:
@@ -116,6 +125,22 @@ def validity_sentence(member) -> str:
     if member.bonus_expiry:
         parts.append(f"{'your' if parts else 'Your'} bonus credit until {member.bonus_expiry:%d %B %Y}")
     return ", ".join(parts) + "; what is unused then expires." if parts else ""
+
+
+def forecast_sentence(run_out: RunOut) -> str:
+    """The run-out forecast in a member's words: when the credit runs out, and the first bill charged in full."""
+    out, full = (date.fromisoformat(f"{m}-01") if m else None for m in run_out)
+    if out and full:
+        return (
+            f"At the pace of your recent bills, your credit is forecast to run out with the {out:%B %Y} bill; "
+            f"the {full:%B %Y} bill would be the first charged in full."
+        )
+    if full:
+        return (
+            f"At the pace of your recent bills, your credit is forecast to expire before it is used up; "
+            f"the {full:%B %Y} bill would be the first charged in full."
+        )
+    return ""
 
 
 def _totalled(rows: list[list]) -> Table:
@@ -144,6 +169,7 @@ def write_statement_pdf(
     program: str,
     contact: str,
     on: date,
+    run_out: RunOut = NO_FORECAST,
 ) -> Path:
     """One member's statement on one page: the summary, then the month's entries."""
     style = pdf.styles()
@@ -177,10 +203,10 @@ def write_statement_pdf(
         bill.append([text("Renewal discount"), amount(member.bill_discount)])
     bill.append([text("Amount due (USD)"), amount(member.due)])
     story += [_totalled(summary), Spacer(1, 8), _totalled(bill)]
-    validity = validity_sentence(member)
-    if validity:
-        story.append(Spacer(1, 6))
-        story.append(pdf.text(validity, style["small"]))
+    for sentence in (validity_sentence(member), forecast_sentence(run_out)):
+        if sentence:
+            story.append(Spacer(1, 6))
+            story.append(pdf.text(sentence, style["small"]))
     story.append(Spacer(1, 12))
     if entries:
         story.append(pdf.text("Entries this month", style["body"]))

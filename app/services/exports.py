@@ -216,7 +216,7 @@ def export_statements(command: ExportStatements, uow: UnitOfWork) -> ExportResul
     members = month_members(uow.conn, command.month, statement=True)
     program = letter_settings(uow).program
     liability = write_statements_xlsx(
-        members, target, command.month, program, uow.now(), command.progress, command.cancelled
+        members, target, command.month, program, uow.now(), command.progress, command.cancelled, run_outs(uow)
     )
     return ExportResult([target], len(members), {"closing_balance": plain(liability)})
 
@@ -232,8 +232,17 @@ def _statement_pdf(command: ExportStatements, uow: UnitOfWork) -> ExportResult:
         raise AppError(f"{workspace} is not a member in {month}")
     entries = month_entries(uow.conn, member.enrollment, month)
     settings = letter_settings(uow)
-    write_statement_pdf(member, entries, target, month, settings.program, settings.contact, uow.today)
+    run_out = run_outs(uow, workspace).get(workspace, (None, None))
+    write_statement_pdf(member, entries, target, month, settings.program, settings.contact, uow.today, run_out)
     return ExportResult([target], 1, {"closing_balance": plain(member.closing)})
+
+
+def run_outs(uow: UnitOfWork, workspace: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """Each member's run-out month and first bill charged in full (SPEC 10), as the forecast has them."""
+    from app.services.ledger.forecasts import Forecast, forecast
+
+    members = forecast(Forecast(workspace), uow)["members"]
+    return {m["workspace"]: (m["run_out"], m["first_full_bill"]) for m in members}
 
 
 def closed_months(uow: UnitOfWork) -> list[str]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, case, func, literal, literal_column, or_, select
+from sqlalchemy import Integer, String, and_, case, func, literal, literal_column, or_, select
 
 from app import schema
 from app.database import UnitOfWork
+from app.services.whatif_forecast import forecast_effect, members_in_year_one
 from models.applications import Status
 from models.ledger import BONUS_BASE
 from models.membership import MemberStatus
@@ -31,6 +32,29 @@ class WhatIf:
     change: PolicyChange
 
 
+def whatif_setting(uow: UnitOfWork) -> dict:
+    """What the what-if dialog starts from: the policy in force, its territory list (every territory
+    of the list, eligible or not: alpha-2, name, eligible), the partners (code, name, a year's credit or None
+    for their members, active) and today (a new version starts after it)."""
+    policy = uow.policies.in_force(uow.today)
+    t = schema.territories
+    territories = [
+        (code, name, bool(eligible))
+        for code, name, eligible in uow.conn.execute(
+            select(t.c.alpha2, t.c.name, t.c.eligible)
+            .where(t.c.list_version == policy.territory_list_version)
+            .order_by(t.c.name)
+        )
+    ]
+    partners = [
+        (code, name, amount, status == PartnerStatus.ACTIVE.value)
+        for code, name, status, amount in uow.conn.execute(
+            select(p.c.code, p.c.name, p.c.status, p.c.annual_credit_cents).order_by(p.c.code)
+        )
+    ]
+    return {"policy": policy, "territories": territories, "partners": partners, "today": uow.today}
+
+
 def _young(conn, years: int):
     """incorporated_on > submitted_on − `years` years, as SPEC 2's calendar arithmetic has it (29 February
     minus a year is 28 February), in each engine's own date arithmetic."""
@@ -42,6 +66,24 @@ def _young(conn, years: int):
         year = (func.cast(func.substr(inc, 1, 4), Integer) + years).self_group()
         return year.op("||", precedence=100)(func.substr(inc, 5)) > func.cast(sub, String)
     return inc > sub - func.make_interval(years)
+
+
+def _directions(conn, change: PolicyChange) -> dict[int, tuple]:
+    """Rules that can move one way only: a limit at or beyond every version's lets no passed rule fail
+    (only a stored fail is worth evaluating again); at or within every version's, no failed rule pass."""
+    out: dict[int, tuple] = {}
+    for index, new, column, stored in (
+        (0, change.max_age_years, schema.policies.c.max_age_years, a.c.rule_age),
+        (1, change.funding_cap, schema.policies.c.max_funding_cents, a.c.rule_funding),
+    ):
+        if new is None:
+            continue
+        low, high = conn.execute(select(func.min(column), func.max(column))).one()
+        if new >= high:
+            out[index] = (stored == "fail",)
+        elif new <= low:
+            out[index] = (stored == "pass",)
+    return out
 
 
 def _rules(conn, change: PolicyChange):
@@ -74,9 +116,13 @@ def _rules(conn, change: PolicyChange):
 def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     """A read: which open applications change outcome, and the effect on committed credit.
 
-    Two passes over the queue in SQL, whatever its size: the counts by outcome before and after
-    (and partner), and the applications whose outcome changes. models.whatif.reevaluated is the
-    same rule in Python (a test holds them equal)."""
+    In SQL, whatever the queue's size: the open applications counted (and the eligible ones by
+    partner, through the status index), then one pass that returns only the applications whose
+    outcome changes. That pass tests cheap stored columns first: an application another rule fails
+    cannot change outcome, and a limit beyond every version's (a longer age limit, a higher cap) can
+    only turn a failed rule into a pass, so only those are evaluated again. The counts after the
+    change are the counts before and the moves. models.whatif.reevaluated is the same rule in Python
+    (a test holds them equal)."""
     change, conn = command.change, uow.conn
     policy = uow.policies.in_force(uow.today)
     changed_policy = change.applied_to(policy)
@@ -85,60 +131,55 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
         for code, status, amount in conn.execute(select(p.c.code, p.c.status, p.c.annual_credit_cents))
     }
     overrides = dict(change.partner_credit)
-    open_queue = a.c.status.in_(OPEN)
-    queue: Counter = Counter()
-    after_queue: Counter = Counter()
+    sqlite = conn.dialect.name == "sqlite"
+    # a scan of the table: through the status index SQLite would look up nearly every row one by one
+    open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else a.c.status.in_(OPEN)
+    total = conn.execute(select(func.count()).select_from(a).where(open_scan)).scalar()
+    queue: Counter = Counter(
+        {
+            ("eligible", partner): count
+            for partner, count in conn.execute(
+                select(a.c.partner_code, func.count())
+                .where(a.c.status.in_(OPEN), a.c.eligibility == "eligible")
+                .group_by(a.c.partner_code)
+            )
+        }
+    )
+    after_queue = Counter(queue)
     changed = []
     if change.touches_rules:
-        rules, after = _rules(conn, change)
-        sqlite = conn.dialect.name == "sqlite"
-        # a scan of the table: through the status index SQLite would look up nearly every row one by one
-        open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else open_queue
-        rows = select(a.c.id, a.c.eligibility, a.c.partner_code, after.label("after")).where(open_scan)
-        rows = (rows.limit(-1) if sqlite else rows).subquery("queue")  # (the limit: the new outcome once a row)
-        moved = case((rows.c.eligibility != rows.c.after, rows.c.id))
-        ids = func.group_concat(moved) if sqlite else func.string_agg(func.cast(moved, String), ",")
-        changed_ids: list[int] = []
-        # one pass over the queue: the counts before and after by partner, and which applications move
-        for before, now, partner, count, moving in conn.execute(
-            select(rows.c.eligibility, rows.c.after, rows.c.partner_code, func.count(), ids).group_by(
-                rows.c.eligibility, rows.c.after, rows.c.partner_code
-            )
-        ):
-            queue[(before, partner)] += count
-            after_queue[(now, partner)] += count
-            if moving:
-                changed_ids += map(int, moving.split(","))
-        changed_ids.sort()
+        rules, _after = _rules(conn, change)
         names = ("age", "funding", "territory", "previous_discount")
         stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
-        for begin in range(0, len(changed_ids), 20_000):
-            chunk = changed_ids[begin : begin + 20_000]
-            for row in conn.execute(
-                select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, after, *stored, *rules)
-                .where(a.c.id.op("IN")(literal_column(f"({', '.join(map(str, chunk))})")))  # ids: integers
-                .order_by(a.c.id)
-            ).all():
-                changed.append(
-                    {
-                        "id": row[1] or str(row[0]),
-                        "application": row[0],
-                        "company": row[2],
-                        "before": row[3],
-                        "after": row[4],
-                        "rules": {
-                            name: [row[5 + n], row[9 + n]] for n, name in enumerate(names) if row[5 + n] != row[9 + n]
-                        },
-                    }
-                )
-    else:
-        sqlite = conn.dialect.name == "sqlite"
-        for before, partner, count in conn.execute(
-            select(a.c.eligibility, a.c.partner_code, func.count())
-            .where(literal_column("+applications.status").in_(OPEN) if sqlite else open_queue)
-            .group_by(a.c.eligibility, a.c.partner_code)
-        ):
-            queue[(before, partner)] = after_queue[(before, partner)] = count
+        touched = [n for n, rule in enumerate(rules) if rule is not stored[n]]
+        directions = _directions(conn, change)
+        candidates = [stored[n] != "fail" for n in range(4) if n not in touched]
+        moving = or_(*(and_(*directions.get(n, ()), stored[n] != rules[n]) for n in touched))
+        query = (
+            select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, a.c.partner_code, *stored, *rules)
+            .where(open_scan, *candidates, moving)
+            .order_by(a.c.id)
+        )
+        for row in conn.execute(query):
+            now_rules = row[9:13]
+            now = "ineligible" if "fail" in now_rules else "incomplete" if "unknown" in now_rules else "eligible"
+            before_outcome, partner = row[3], row[4]
+            if now == before_outcome:
+                continue
+            if before_outcome == "eligible":
+                after_queue[("eligible", partner)] -= 1
+            if now == "eligible":
+                after_queue[("eligible", partner)] += 1
+            changed.append(
+                {
+                    "id": row[1] or str(row[0]),
+                    "application": row[0],
+                    "company": row[2],
+                    "before": before_outcome,
+                    "after": now,
+                    "rules": {names[n]: [row[5 + n], now_rules[n]] for n in touched if row[5 + n] != now_rules[n]},
+                }
+            )
 
     def year_one(counts: Counter, annual: int, extra: dict) -> int:
         return sum(
@@ -147,21 +188,19 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             if eligibility == "eligible"
         )
 
-    in_year_one = (
-        select(py.c.enrollment)
-        .where(py.c.bonus.is_(False), py.c.renewal.is_(False), py.c.number <= BONUS_BASE)
-        .group_by(py.c.enrollment)
-        .having(func.count() == 1)
-        .subquery()
-    )
-    members = conn.execute(
-        select(p.c.code, func.count())
-        .select_from(e)
-        .join(in_year_one, in_year_one.c.enrollment == e.c.id)
-        .outerjoin(p, p.c.id == e.c.partner)
-        .where(e.c.status == MemberStatus.ACTIVE.value)
-        .group_by(p.c.code)
-    ).all()
+    credit_changes = change.annual_credit is not None or bool(change.partner_credit)
+    if credit_changes:
+        listed = members_in_year_one(conn)
+        members = list(Counter(code for _, code, _ in listed).items())
+        forecast = forecast_effect(
+            uow,
+            listed,
+            lambda code: credit_of(code, partners, policy.annual_credit, {}),
+            lambda code: credit_of(code, partners, changed_policy.annual_credit, overrides),
+        )
+    else:  # no grant of a member changes: counted in SQL, the forecast as it is
+        members = _members_in_year_one_by_partner(conn)
+        forecast = []
 
     def year_two(annual: int, extra: dict) -> int:
         return sum(count * credit_of(code or "", partners, annual, extra) for code, count in members)
@@ -175,7 +214,7 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     return {
         "policy_version": policy.version,
         "change": change.describe(),
-        "applications": sum(queue.values()),
+        "applications": total,
         "changed": changed,
         "changed_count": len(changed),
         "moves": dict(sorted(moves.items())),
@@ -184,6 +223,9 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             "after": sum(n for (el, _), n in after_queue.items() if el == "eligible"),
         },
         "members_in_year_one": sum(count for _, count in members),
+        # year 2 of those members, month by month, under the policy in force and under the change
+        # (empty: the change grants a member nothing different; the forecast stays as it is)
+        "forecast": forecast,
         "committed": {
             "before": before["year_one"] + before["year_two"],
             "after": after["year_one"] + after["year_two"],
@@ -193,3 +235,21 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             "year_two_after": after["year_two"],
         },
     }
+
+
+def _members_in_year_one_by_partner(conn) -> list[tuple[str | None, int]]:
+    in_year_one = (
+        select(py.c.enrollment)
+        .where(py.c.bonus.is_(False), py.c.renewal.is_(False), py.c.number <= BONUS_BASE)
+        .group_by(py.c.enrollment)
+        .having(func.count() == 1)
+        .subquery()
+    )
+    return conn.execute(
+        select(p.c.code, func.count())
+        .select_from(e)
+        .join(in_year_one, in_year_one.c.enrollment == e.c.id)
+        .outerjoin(p, p.c.id == e.c.partner)
+        .where(e.c.status == MemberStatus.ACTIVE.value)
+        .group_by(p.c.code)
+    ).all()

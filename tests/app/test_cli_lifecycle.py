@@ -92,3 +92,13 @@ def test_a_refused_extension_exits_1_and_changes_nothing(cli, member):  # noqa: 
     code, _, err = cli("extend", str(member), "--until", "2027-06-30", "--reason", "shorter")
     assert code == 1 and "must end later than that" in err
     assert [x["kind"] for x in json.loads(cli("ledger", "clean", "--json")[1])["entries"]] == ["grant"]
+
+
+def test_whatif_apply_from_makes_the_change_the_policy_from_that_date(cli, member, write_csv):  # noqa: F811
+    code, out, err = cli("whatif", "--funding-cap", "3000000", "--apply-from", "2027-07-01", "--json")
+    assert code == 0, err
+    assert json.loads(out)["policy_version_made"]["version"] == 2
+    code, out, err = cli("whatif", "--funding-cap", "3000000", "--apply-from", "2027-06-15")
+    assert code == 1 and "after today (2027-06-15)" in err and out == ""
+    code, out, _ = cli("whatif", "--max-age-years", "3")
+    assert code == 0 and "nothing was saved" in out

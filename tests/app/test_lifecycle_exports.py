@@ -129,3 +129,30 @@ def test_a_past_month_exported_again_after_an_extension_reads_as_it_did_then(mem
     )
     members.run(extend, Extend(grant, date(2027, 6, 30), "bridge while year 2 is decided"))
     assert december() == then
+
+
+def test_a_statement_names_the_forecast_run_out_month_and_first_bill_charged_in_full(members, write_csv, tmp_path):
+    # worked: 1,000 then 4,000 a month; after March 16,000 left at a pace of 3,000 (the three months' mean):
+    # April to August take 15,000, September's bill the last 1,000, October's is charged in full
+    bills(
+        members,
+        write_csv,
+        [("worked", "2026-01", "1000"), ("worked", "2026-02", "4000"), ("worked", "2026-03", "4000")],
+    )
+    close(members, "2026-01", "2026-02", "2026-03")
+    target = tmp_path / "statements.xlsx"
+    members.run(exports.export_statements, exports.ExportStatements("2026-03", target))
+    sheet = load_workbook(target)["Statements"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    at = header.index("Credit runs out (forecast)")
+    assert header[at + 1] == "First bill charged in full (forecast)"
+    assert rows["worked"][at : at + 2] == ("2026-09", "2026-10")
+    assert rows["half"][at : at + 2] == (None, None)  # no bills: no pace to forecast from
+    pdf = tmp_path / "worked.pdf"
+    members.run(exports.export_statements, exports.ExportStatements("2026-03", pdf, "worked"))
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert (
+        "forecast to run out with the September 2026 bill; the October 2026 bill would be the first charged in full"
+        in text
+    )

@@ -131,3 +131,29 @@ def test_the_sql_what_if_agrees_with_the_rule_in_python_on_every_application(dat
         found = outcome(read(database, what_if, WhatIf(change)))
         assert found == expected
         assert len(found) > 50
+
+
+def test_a_higher_annual_credit_shows_year_two_applied_and_expiring_month_by_month(members, write_csv):
+    from tests.app.ledger_helpers import bills
+
+    bills(members, write_csv, [("worked", m, "4000") for m in ("2027-03", "2027-04", "2027-05")])
+    result = read(members, what_if, WhatIf(PolicyChange(annual_credit=3_000_000)))
+    rows = {row["month"]: row for row in result["forecast"]}
+    assert list(rows)[0] == "2027-06" and len(rows) == 12
+    # worked draws 4,000 a month from its year 2 (2027-01-15 … 2028-01-14): 25,000 lasts to December's
+    # 1,000; 30,000 pays through December and leaves 2,000 to expire in January
+    assert [rows[m]["applied_before"] for m in ("2027-06", "2027-11", "2027-12", "2028-01")] == [
+        400_000,
+        400_000,
+        100_000,
+        0,
+    ]
+    assert [rows[m]["applied_after"] for m in ("2027-06", "2027-12", "2028-01")] == [400_000, 400_000, 0]
+    # half (no bills) expires whole, partnered keeps yc's 50,000 either way
+    assert rows["2028-01"]["expiring_before"] == 2_500_000 + 5_000_000
+    assert rows["2028-01"]["expiring_after"] == 200_000 + 3_000_000 + 5_000_000
+    assert sum(r["applied_after"] + r["expiring_after"] for r in rows.values()) == result["committed"]["year_two_after"]
+
+
+def test_a_rule_change_leaves_the_forecast_as_it_is(members):
+    assert read(members, what_if, WhatIf(PolicyChange(max_age_years=5)))["forecast"] == []

@@ -135,3 +135,30 @@ def test_the_program_plan_agrees_with_walking_the_months_for_one_grant_or_many()
 
     check()
     assert len(seen) > 50
+
+
+def test_many_single_grants_add_up_to_each_members_plan():
+    import random
+    from datetime import date as day
+    from datetime import timedelta
+
+    from models.forecast import grant_indices, many_single_grants, month_days, plan
+    from models.ledger import GrantBalance
+
+    rng = random.Random(3)
+    calendar = month_days((2026, 12), 12 + 60)
+    lasts = [last for _, _, last in calendar]
+    grants, applied, expiring = [], [0] * 12, [0] * 12
+    for _ in range(400):
+        start = day(2026, 6, 1) + timedelta(days=rng.randrange(0, 600))
+        until = start + timedelta(days=rng.choice([30, 200, 364, 700]))
+        credit, pace = rng.choice([0, 1, 250_000, 2_500_000]), rng.choice([0, 7, 100_000, 400_000, 3_000_000])
+        grants.append((*grant_indices(lasts, start, until), credit, pace))
+        outcome = plan([GrantBalance(2, start, until, credit)], pace, 12, calendar, lasts)
+        for begin, stop, amount in outcome.applied:
+            for index in range(begin, stop):
+                applied[index] += amount
+        for index, amount in outcome.expired:
+            expiring[index] += amount
+    assert many_single_grants(grants, 12) == (applied, expiring)
+    assert sum(applied) and sum(expiring)

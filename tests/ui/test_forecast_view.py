@@ -68,8 +68,10 @@ def test_the_chart_shows_twelve_months_of_credit_to_be_applied_by_partner_and_to
     assert drawn["Direct: to be applied"] == [Decimal(1000)] * 11 + [Decimal(0)]
     assert drawn["yc: to be applied"] == [Decimal(2000)] * 11 + [Decimal(0)]
     assert drawn["to expire"] == [Decimal(0)] * 11 + [Decimal(13_000 + 26_000)]
-    assert "33,000.00 forecast to be applied, 39,000.00 to expire" in view.summary.text()
-    assert view.table.rowCount() == 12 and view.table.item(11, view.table.columnCount() - 1).text() == "39,000.00"
+    assert "USD 33,000.00 forecast to be applied, USD 39,000.00 to expire" in view.summary.text()
+    last = view.table.columnCount() - 1
+    assert view.table.rowCount() == 13 and view.table.item(11, last).text() == "39,000.00"
+    assert view.table.item(12, 0).text() == "Total" and view.table.item(12, last).text() == "39,000.00"
     view.resize(980, 620)
     view.grab().save("/tmp/forecast.png")
 
