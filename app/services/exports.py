@@ -216,7 +216,14 @@ def export_statements(command: ExportStatements, uow: UnitOfWork) -> ExportResul
     members = month_members(uow.conn, command.month, statement=True)
     program = letter_settings(uow).program
     liability = write_statements_xlsx(
-        members, target, command.month, program, uow.now(), command.progress, command.cancelled, run_outs(uow)
+        members,
+        target,
+        command.month,
+        program,
+        uow.now(),
+        command.progress,
+        command.cancelled,
+        run_outs(uow, month=command.month),
     )
     return ExportResult([target], len(members), {"closing_balance": plain(liability)})
 
@@ -232,16 +239,19 @@ def _statement_pdf(command: ExportStatements, uow: UnitOfWork) -> ExportResult:
         raise AppError(f"{workspace} is not a member in {month}")
     entries = month_entries(uow.conn, member.enrollment, month)
     settings = letter_settings(uow)
-    run_out = run_outs(uow, workspace).get(workspace, (None, None))
+    run_out = run_outs(uow, workspace, month).get(workspace, (None, None))
     write_statement_pdf(member, entries, target, month, settings.program, settings.contact, uow.today, run_out)
     return ExportResult([target], 1, {"closing_balance": plain(member.closing)})
 
 
-def run_outs(uow: UnitOfWork, workspace: str | None = None) -> dict[str, tuple[str | None, str | None]]:
-    """Each member's run-out month and first bill charged in full (SPEC 10), as the forecast has them."""
+def run_outs(
+    uow: UnitOfWork, workspace: str | None = None, month: str | None = None
+) -> dict[str, tuple[str | None, str | None]]:
+    """Each member's run-out month and first bill charged in full (SPEC 10), as the forecast has them
+    from `month`'s end: a month's statement exported again later says what it said then."""
     from app.services.ledger.forecasts import Forecast, forecast
 
-    members = forecast(Forecast(workspace), uow)["members"]
+    members = forecast(Forecast(workspace, after_month=month), uow)["members"]
     return {m["workspace"]: (m["run_out"], m["first_full_bill"]) for m in members}
 
 

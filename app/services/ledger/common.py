@@ -56,21 +56,24 @@ def member_of(conn: Connection, enrollment) -> Member:
 
 
 def grant_balances(
-    conn: Connection, enrollments: list[int] | None = None, on_or_after: date | None = None
+    conn: Connection,
+    enrollments: list[int] | None = None,
+    on_or_after: date | None = None,
+    as_of: date | None = None,
 ) -> dict[int, list[GrantBalance]]:
     """Each enrollment's credit grants (program years and bonus grants, not renewal years) with
     what is left of them, their priority and their effective last day (extensions included).
 
     `on_or_after` keeps only grants still valid the day before it; each grant's
     entries are then summed through the (enrollment, program_year) index instead
-    of grouping the whole ledger.
+    of grouping the whole ledger. With `as_of`, as they stood at the end of that day (entries
+    and extensions made later left out): a past month's statement forecasts from its own end.
     """
-    left = (
-        select(func.coalesce(func.sum(le.c.amount_cents), 0))
-        .where(le.c.enrollment == py.c.enrollment, le.c.program_year == py.c.number, le.c.kind.in_(CREDIT_KINDS))
-        .scalar_subquery()
-    )
-    until = last_valid_day()
+    mine = [le.c.enrollment == py.c.enrollment, le.c.program_year == py.c.number, le.c.kind.in_(CREDIT_KINDS)]
+    if as_of is not None:
+        mine.append(le.c.entry_date <= as_of)
+    left = select(func.coalesce(func.sum(le.c.amount_cents), 0)).where(*mine).scalar_subquery()
+    until = last_valid_day(as_of=as_of)
     query = select(py.c.enrollment, py.c.number, py.c.valid_from, until, left, py.c.priority).where(
         py.c.renewal.is_(False)
     )

@@ -16,7 +16,7 @@ from app.database import UnitOfWork
 from app.errors import AppError
 from app.ledger_queries import PACE_MONTHS, last_closed_month
 from app.services.ledger.common import b, e, grant_balances
-from models.dates import parse_month
+from models.dates import month_end, parse_month
 from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
 from models.membership import MemberStatus
 from models.money import plain
@@ -28,11 +28,14 @@ NO_PARTNER = ""
 class Forecast:
     workspace: str | None = None  # one member; None: every member and the program
     months: int = 12
+    #: forecast as the ledger stood at this month's end (a closed month's statement); None: after the last close
+    after_month: str | None = None
 
 
-def _start(uow: UnitOfWork) -> tuple[int, int]:
-    """The forecast starts after the last closed month (or, before any close, the month before today's)."""
-    last = last_closed_month(uow.conn)
+def _start(uow: UnitOfWork, month: str | None = None) -> tuple[int, int]:
+    """The forecast starts after `month`, else after the last closed month (or, before any close,
+    the month before today's)."""
+    last = month or last_closed_month(uow.conn)
     if last is not None:
         return parse_month(last)
     return add_months((uow.today.year, uow.today.month), -1)
@@ -56,7 +59,7 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
     if not 1 <= command.months <= 120:
         raise AppError(f"a forecast covers 1 to 120 months, not {command.months}")
     conn, count = uow.conn, command.months
-    after = _start(uow)
+    after = _start(uow, command.after_month)
     p = schema.partners
     members = (
         select(e.c.id, e.c.workspace, p.c.code)
@@ -70,7 +73,9 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
         raise AppError(f"no member workspace {command.workspace!r}")
     only = [row.id for row in rows] if command.workspace is not None else None
     # grants still valid when the forecast starts (what ended before was expired by the closes)
-    balances = grant_balances(conn, only, date(after[0], after[1], 1))
+    start = date(after[0], after[1], 1)
+    as_of = month_end(*after) if command.after_month else None
+    balances = grant_balances(conn, only, start, as_of)
     pace_of = paces(uow, after, [command.workspace] if command.workspace is not None else None)
     calendar = month_days(after, count + RUN_OUT_HORIZON)
     lasts = [last for _, _, last in calendar]
