@@ -36,7 +36,8 @@ def build_applications(rows: int, folder: Path) -> Path:
 
 def build_ledger(path: Path, members: int) -> int:
     """Members on applications 1..members: two program years each, a grant each, 35 closed months
-    of applied credit (bills of the last three), straight into the tables."""
+    of bills, each settled by credit applied while a year is valid, a year's remainder expired at its
+    end: a consistent ledger (verify finds no breach), straight into the tables."""
     from models.dates import add_years
     from models.ledger import program_year
 
@@ -52,12 +53,20 @@ def build_ledger(path: Path, members: int) -> int:
         for number, year in ((1, first), (2, second)):
             years.append((n, number, year.valid_from.isoformat(), year.valid_until.isoformat(), year.credit, now))
             entries.append((n, "grant", "grant", year.valid_from.isoformat(), year.credit, number, None, now))
+        left = {1: first.credit, 2: second.credit}
         for month in MONTHS:
             day = f"{month}-28"
-            number = 1 if day <= first.valid_until.isoformat() else 2
-            entries.append((n, "apply", "apply", day, -rng.randrange(1_000, 60_000), number, month, now))
-        for month in MONTHS[-3:]:
-            bills.append((f"m-{n}", month, rng.randrange(50_000, 400_000), now))
+            for number, year in ((1, first), (2, second)):
+                if day > year.valid_until.isoformat() and left[number]:  # the year ended: what is left expires
+                    end = year.valid_until.isoformat()
+                    entries.append((n, "expire", "expire", end, -left[number], number, month, now))
+                    left[number] = 0
+            number = 1 if day <= first.valid_until.isoformat() else 2 if day <= second.valid_until.isoformat() else 0
+            amount = rng.randrange(1_000, 60_000)
+            if number:
+                left[number] -= amount
+                entries.append((n, "apply", "apply", day, -amount, number, month, now))
+            bills.append((f"m-{n}", month, amount, amount, now))
     con.executemany(
         "INSERT INTO enrollments (id, workspace, application, partner, accepted_on, status, web_domain, mail_domain,"
         " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -74,7 +83,7 @@ def build_ledger(path: Path, members: int) -> int:
         entries,
     )
     con.executemany(
-        "INSERT INTO bills (workspace, month, amount_cents, imported_at) VALUES (?,?,?,?)",
+        "INSERT INTO bills (workspace, month, amount_cents, settled_cents, imported_at) VALUES (?,?,?,?,?)",
         bills,
     )
     con.executemany(
