@@ -138,7 +138,7 @@ def test_verify_totals_each_closed_month_as_the_billing_adjustments_do(members, 
     close(members, *[f"2026-{m:02d}" for m in range(3, 13)], "2027-01", "2027-02")
     exported = members.query(lambda uow: export_totals(uow.conn))
     for month in ("2026-01", "2026-02", "2027-02"):
-        rows = Totals.of(members.query(lambda uow: month_members(uow.conn, month, balances=False)))
+        rows = Totals.of(members.query(lambda uow, m=month: month_members(uow.conn, m, balances=False)))
         assert exported[month] == (rows.bills, -rows.credit_applied, -rows.discount), month
     assert exported["2027-02"][2] == 50_001  # the renewal's discount is counted
     closed = members.query(lambda uow: close_totals(uow.conn))

@@ -130,7 +130,9 @@ def main(rows: int = 1_000_000) -> None:
     if not (folder / "queue.sqlite3").exists():
         # built by another process: the memory measured below is the queue's alone
         builder = f"from pathlib import Path; from tests.benchmarks.bench_queue import build; print(build({rows}, Path({str(folder)!r})))"
-        url = subprocess.run([sys.executable, "-c", builder], capture_output=True, text=True, check=True).stdout.split()[-1]
+        url = subprocess.run(
+            [sys.executable, "-c", builder], capture_output=True, text=True, check=True
+        ).stdout.split()[-1]
     setup = time.perf_counter() - started
     paints, queues = [], []
     for _ in range(3):

@@ -167,7 +167,9 @@ def applications_json(path: Path, folder: Path) -> list[str]:
 def queue_growth(folders: dict[int, Path]) -> list[str]:
     """The queue's date range + open + sort by company at each size, medians of 3; at the largest, also
     without migration 0009's (status, submitted_on) index and after ANALYZE (in place, undone after)."""
-    lines = ["queue, submitted 2025-03-01..2025-09-30 + open, sorted by company, count + first page (goal <= 150 ms at 3M):"]
+    lines = [
+        "queue, submitted 2025-03-01..2025-09-30 + open, sorted by company, count + first page (goal <= 150 ms at 3M):"
+    ]
     lines.append("  applications   matches   ms (median of 3)   ms per 1M applications")
     median = lambda runs: statistics.median(t for t, _ in runs) * 1000  # noqa: E731
     for rows, folder in sorted(folders.items()):
@@ -274,7 +276,10 @@ def main(applications: int = 3_000_000, members: int = 100_000) -> None:
     lines += applications_json(folders[json_at] / "queue.sqlite3", root)
     lines += queue_growth(folders)
     for rows in sizes[-2:]:
-        lines += [f"at {rows:,} applications: {line}" for line in in_state_column(f"sqlite:///{folders[rows] / 'queue.sqlite3'}")]
+        lines += [
+            f"at {rows:,} applications: {line}"
+            for line in in_state_column(f"sqlite:///{folders[rows] / 'queue.sqlite3'}")
+        ]
     lines += ledger_growth(ledgers)
     lines.append(load().replace("at the start", "at the end"))
     record("scale", lines)
