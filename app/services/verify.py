@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, case, func, literal, select
+from sqlalchemy import Connection, and_, func, literal, select
 
 from app import schema
 from app.database import UnitOfWork
@@ -278,12 +278,20 @@ def export_totals(conn: Connection) -> dict[str, tuple[int, int, int]]:
         select(b.c.month, func.sum(b.c.amount_cents)).join(e, e.c.workspace == b.c.workspace).group_by(b.c.month)
     ):
         totals[month][0] += int(amount)
-    undated = case((le.c.month.is_(None), le.c.entry_date), else_=None)  # only entries with no month: few
-    for month, day, kind, amount in conn.execute(
-        select(le.c.month, undated, le.c.counts_as, func.sum(le.c.amount_cents))
-        .where(le.c.counts_as.in_(("apply", "discount")))
-        .group_by(le.c.month, undated, le.c.counts_as)
-    ):
+    kinds = le.c.counts_as.in_(("apply", "discount"))
+    for month, day, kind, amount in [
+        # the entries carrying a month, from the (month, counts_as, amount_cents) index alone; then the few without
+        *conn.execute(
+            select(le.c.month, literal(None), le.c.counts_as, func.sum(le.c.amount_cents))
+            .where(le.c.month.is_not(None), kinds)
+            .group_by(le.c.month, le.c.counts_as)
+        ),
+        *conn.execute(
+            select(literal(None), le.c.entry_date, le.c.counts_as, func.sum(le.c.amount_cents))
+            .where(le.c.month.is_(None), kinds)
+            .group_by(le.c.entry_date, le.c.counts_as)
+        ),
+    ]:
         if month is None:
             month = f"{day.year:04d}-{day.month:02d}"
         totals[month][1 if kind == "apply" else 2] -= int(amount)
