@@ -44,7 +44,10 @@ def demo(database):
     return database
 
 
-def test_grant_balances_and_last_days_from_the_one_pass_equal_their_own_queries(demo):
+@pytest.mark.parametrize("few", [500, 0], ids=["extensions looked up", "extensions in one pass"])
+def test_grant_balances_and_last_days_from_the_one_pass_equal_their_own_queries(demo, few, monkeypatch):
+    monkeypatch.setattr(ledger_queries, "_FEW_EXTENDED", few)
+
     def compare(uow):
         conn = uow.conn
         last = ledger_queries.last_closed_month(conn)

@@ -115,3 +115,32 @@ def test_verify_names_a_month_whose_export_and_close_disagree(members, write_csv
         "2026-01: the billing adjustments and the close disagree (credit applied 1,001.00 vs 1,000.00" in breach
         for breach in breaches
     ), breaches
+
+
+def test_verify_totals_each_closed_month_as_the_billing_adjustments_do(members, write_csv, clock):
+    """verify sums every month in one pass: its totals are the export's rows' totals, month by month,
+    through reopened months, a restatement and a renewal's discount."""
+    from app.exports.adjustments import Totals
+    from app.exports.month_data import month_members
+    from app.services.verify import close_totals, export_totals
+
+    bills(members, write_csv, [("worked", "2026-01", "1000"), ("half", "2026-01", "30000")])
+    bills(members, write_csv, [("worked", "2026-02", "4000"), ("partnered", "2026-02", "10")], "b2.csv")
+    close(members, "2026-01", "2026-02")
+    members.run(ledger.reopen_month, ledger.ReopenMonth("2026-02", "wrong bills"))
+    close(members, "2026-02")
+    bills(members, write_csv, [("worked", "2026-01", "1500")], "b3.csv")
+    close(members, "2026-01", restate=True)
+    members.run(ledger.graduate, ledger.Graduate("half"))
+    members.run(ledger.renew, ledger.Renew("half", date(2027, 1, 15)))
+    bills(members, write_csv, [("half", "2027-02", "1000.01")], "b4.csv")
+    clock.at = clock.at.replace(year=2027, month=3, day=2)
+    close(members, *[f"2026-{m:02d}" for m in range(3, 13)], "2027-01", "2027-02")
+    exported = members.query(lambda uow: export_totals(uow.conn))
+    for month in ("2026-01", "2026-02", "2027-02"):
+        rows = Totals.of(members.query(lambda uow, m=month: month_members(uow.conn, m, balances=False)))
+        assert exported[month] == (rows.bills, -rows.credit_applied, -rows.discount), month
+    assert exported["2027-02"][2] == 50_001  # the renewal's discount is counted
+    closed = members.query(lambda uow: close_totals(uow.conn))
+    assert {m: closed[m] for m in exported} == exported
+    assert members.query(verify) == []

@@ -2,8 +2,11 @@
 
 - `applications --json` over 1,000,000 applications vs `sqlite3 -json` of the same columns
   (time and peak memory of the process);
-- the Ledger pane's figures for 100,000 members (3.7M entries) vs one `GROUP BY` over the entries;
-- the queue's date range + open + sort by company at 1,000,000, before and after `ANALYZE`.
+- the queue's date range + open + sort by company at 10,000, 100,000, 1,000,000 and 3,000,000
+  (per million rows: linear or not); at the largest, after `ANALYZE` and without migration 0009's index;
+- the queue's first page with and without the "in state since" column (issue 15);
+- the Ledger pane's figures and `verify` for 1,000, 10,000 and 100,000 members (3.5M entries,
+  3.5M bills), each beside one `GROUP BY` over the entries.
 
     python -m tests.benchmarks.bench_scale [APPLICATIONS] [MEMBERS]
 """
@@ -36,7 +39,8 @@ def build_applications(rows: int, folder: Path) -> Path:
 
 def build_ledger(path: Path, members: int) -> int:
     """Members on applications 1..members: two program years each, a grant each, 35 closed months
-    of applied credit (bills of the last three), straight into the tables."""
+    of bills, each settled by credit applied while a year is valid, a year's remainder expired at its
+    end: a consistent ledger (verify finds no breach), straight into the tables."""
     from models.dates import add_years
     from models.ledger import program_year
 
@@ -52,12 +56,20 @@ def build_ledger(path: Path, members: int) -> int:
         for number, year in ((1, first), (2, second)):
             years.append((n, number, year.valid_from.isoformat(), year.valid_until.isoformat(), year.credit, now))
             entries.append((n, "grant", "grant", year.valid_from.isoformat(), year.credit, number, None, now))
+        left = {1: first.credit, 2: second.credit}
         for month in MONTHS:
             day = f"{month}-28"
-            number = 1 if day <= first.valid_until.isoformat() else 2
-            entries.append((n, "apply", "apply", day, -rng.randrange(1_000, 60_000), number, month, now))
-        for month in MONTHS[-3:]:
-            bills.append((f"m-{n}", month, rng.randrange(50_000, 400_000), now))
+            for number, year in ((1, first), (2, second)):
+                if day > year.valid_until.isoformat() and left[number]:  # the year ended: what is left expires
+                    end = year.valid_until.isoformat()
+                    entries.append((n, "expire", "expire", end, -left[number], number, month, now))
+                    left[number] = 0
+            number = 1 if day <= first.valid_until.isoformat() else 2 if day <= second.valid_until.isoformat() else 0
+            amount = rng.randrange(1_000, 60_000)
+            if number:
+                left[number] -= amount
+                entries.append((n, "apply", "apply", day, -amount, number, month, now))
+            bills.append((f"m-{n}", month, amount, amount, now))
     con.executemany(
         "INSERT INTO enrollments (id, workspace, application, partner, accepted_on, status, web_domain, mail_domain,"
         " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -74,7 +86,7 @@ def build_ledger(path: Path, members: int) -> int:
         entries,
     )
     con.executemany(
-        "INSERT INTO bills (workspace, month, amount_cents, imported_at) VALUES (?,?,?,?)",
+        "INSERT INTO bills (workspace, month, amount_cents, settled_cents, imported_at) VALUES (?,?,?,?,?)",
         bills,
     )
     con.executemany(
@@ -152,75 +164,124 @@ def applications_json(path: Path, folder: Path) -> list[str]:
     ]
 
 
-def queue_before_after_analyze(path: Path, folder: Path) -> list[str]:
-    copy = folder / "analyzed.sqlite3"
-    con = sqlite3.connect(path)  # the builder's import of its first chunk left statistics of that chunk
-    con.execute("DROP TABLE IF EXISTS sqlite_stat1")
-    con.commit()
-    con.close()
-    shutil.copy(path, copy)
-    url, analyzed = f"sqlite:///{path}", f"sqlite:///{copy}"
-    before = [queue_range_open_by_company(url) for _ in range(3)]
-    con = sqlite3.connect(copy)
-    started = time.perf_counter()
+def queue_growth(folders: dict[int, Path]) -> list[str]:
+    """The queue's date range + open + sort by company at each size, medians of 3; at the largest, also
+    without migration 0009's (status, submitted_on) index and after ANALYZE (in place, undone after)."""
+    lines = [
+        "queue, submitted 2025-03-01..2025-09-30 + open, sorted by company, count + first page (goal <= 150 ms at 3M):"
+    ]
+    lines.append("  applications   matches   ms (median of 3)   ms per 1M applications")
+    median = lambda runs: statistics.median(t for t, _ in runs) * 1000  # noqa: E731
+    for rows, folder in sorted(folders.items()):
+        path = folder / "queue.sqlite3"
+        con = sqlite3.connect(path)  # the builder's import of its first chunk left statistics of that chunk
+        con.execute("DROP TABLE IF EXISTS sqlite_stat1")
+        con.commit()
+        con.close()
+        url = f"sqlite:///{path}"
+        queue_range_open_by_company(url)  # opens (migrates) it and warms the cache
+        runs = [queue_range_open_by_company(url) for _ in range(3)]
+        lines.append(f"  {rows:>12,} {runs[0][1]:>9,} {median(runs):>12.0f} {median(runs) / rows * 1e6:>20.1f}")
+    rows, folder = max(folders.items())
+    path, url = folder / "queue.sqlite3", f"sqlite:///{folder / 'queue.sqlite3'}"
+    con = sqlite3.connect(path)
     con.execute("ANALYZE applications")
     con.commit()
-    took = time.perf_counter() - started
+    analyzed = [queue_range_open_by_company(url) for _ in range(3)]
+    con.execute("DROP TABLE sqlite_stat1")
+    con.execute("DROP INDEX ix_applications_status_submitted_on")
+    con.commit()
+    without = [queue_range_open_by_company(url) for _ in range(3)]
+    con.execute("CREATE INDEX ix_applications_status_submitted_on ON applications (status, submitted_on)")
+    con.commit()
     con.close()
-    after = [queue_range_open_by_company(analyzed) for _ in range(3)]
-    median = lambda runs: statistics.median(t for t, _ in runs) * 1000  # noqa: E731
-    return [
-        f"queue, submitted 2025-03-01..2025-09-30 + open, sorted by company ({before[0][1]:,} matches), "
-        f"count + first page: {median(before):.0f} ms without statistics, {median(after):.0f} ms after "
-        f"ANALYZE applications ({took:.2f} s) (goal <= 150 ms at 3M)"
-    ]
+    lines.append(
+        f"  at {rows:,}: after ANALYZE applications {median(analyzed):.0f} ms; without the (status, submitted_on) "
+        f"index (0009) {median(without):.0f} ms"
+    )
+    return lines
 
 
-def ledger_pane(path: Path, members: int) -> list[str]:
+def ledger_growth(ledgers: dict[int, Path]) -> list[str]:
+    """The Ledger pane's figures and verify at each size, beside one GROUP BY over the entries (the
+    recompute of every balance, verify's own yardstick too), medians of 3 taking turns."""
     from sqlalchemy import text
 
     from app.database import Database
     from app.ledger_queries import ledger_overview
-
-    database = Database(f"sqlite:///{path}", "bench")
-
-    def timed(read) -> float:
-        started = time.perf_counter()
-        database.query(read)
-        return time.perf_counter() - started
+    from app.services.verify import _exports_agree_with_closes, verify
 
     one = "SELECT enrollment, program_year, sum(amount_cents) FROM ledger_entries GROUP BY enrollment, program_year"
-    pane = [timed(ledger_overview) for _ in range(3)]
-    group = [timed(lambda uow: uow.conn.execute(text(one)).all()) for _ in range(3)]
-    database.close()
-    ratio = statistics.median(pane) / statistics.median(group)
-    return [
-        f"Ledger pane filled (ledger_overview), {members:,} members: {statistics.median(pane):.2f} s; "
-        f"one GROUP BY over the entries {statistics.median(group):.2f} s: {ratio:.1f}x (goal <= 1.5x)"
-    ]
-
-
-def main(applications: int = 1_000_000, members: int = 100_000) -> None:
-    folder = Path(os.environ.get("BENCH_SCALE_DIR") or tempfile.mkdtemp())
-    path = folder / "queue.sqlite3"
-    started = time.perf_counter()
-    if not path.exists():
-        build_applications(applications, folder)
-    ledger = folder / "ledger.sqlite3"
-    entries = None
-    if not ledger.exists():
-        shutil.copy(path, ledger)
-        entries = build_ledger(ledger, members)
-    setup = time.perf_counter() - started
     lines = [
-        f"applications: {applications:,}, members: {members:,}"
-        + (f" ({entries:,} ledger entries)" if entries else "")
-        + f" in SQLite (setup {setup:.0f} s); medians of 3",
-        load(),
+        "Ledger pane filled (ledger_overview) and verify, each beside one GROUP BY over the entries, medians of 3"
+        " (goal: pane <= 1.5x, verify <= 1.5x):",
+        "   members    entries  GROUP BY s   pane s  pane x  verify s  verify x  of which month totals s  breaches",
     ]
-    lines += applications_json(path, folder)
-    lines += queue_before_after_analyze(path, folder)
-    lines += ledger_pane(ledger, members)
+    for members, path in sorted(ledgers.items()):
+        database = Database(f"sqlite:///{path}", "bench")
+
+        def timed(read, database=database):
+            started = time.perf_counter()
+            result = database.query(read)
+            return time.perf_counter() - started, result
+
+        entries = database.query(lambda uow: uow.conn.execute(text("SELECT count(*) FROM ledger_entries")).scalar())
+        timed(lambda uow: uow.conn.execute(text(one)).all())  # warm the cache
+        group, pane, checks, months, breaches = [], [], [], [], []
+        for _ in range(3):
+            group.append(timed(lambda uow: uow.conn.execute(text(one)).all())[0])
+            pane.append(timed(ledger_overview)[0])
+            took, found = timed(verify)
+            checks.append(took)
+            breaches = found
+            months.append(timed(_exports_agree_with_closes)[0])
+        database.close()
+        g, p, v = statistics.median(group), statistics.median(pane), statistics.median(checks)
+        lines.append(
+            f"  {members:>8,} {entries:>10,} {g:>11.2f} {p:>8.2f} {p / g:>7.1f} {v:>9.2f} {v / g:>9.1f}"
+            f" {statistics.median(months):>24.2f} {len(breaches):>9}"
+        )
+    return lines
+
+
+def main(applications: int = 3_000_000, members: int = 100_000) -> None:
+    """BENCH_SCALE_DIR keeps the databases between runs (building 3M rows takes half an hour here):
+    q<rows>/queue.sqlite3 for the queue's sizes, ledger<members>.sqlite3 for the ledger's."""
+    from tests.benchmarks.bench_queue import in_state_column
+
+    root = Path(os.environ.get("BENCH_SCALE_DIR") or tempfile.mkdtemp())
+    started = time.perf_counter()
+    sizes = sorted({n for n in (10_000, 100_000, 1_000_000, applications) if n <= applications})
+    folders = {}
+    for rows in sizes:
+        folders[rows] = root / f"q{rows}"
+        folders[rows].mkdir(exist_ok=True)
+        if not (folders[rows] / "queue.sqlite3").exists():
+            build_applications(rows, folders[rows])
+    ledgers = {}
+    for count in sorted({n for n in (1_000, 10_000, members) if n <= members}):
+        ledgers[count] = root / f"ledger{count}.sqlite3"
+        if not ledgers[count].exists():
+            source = folders[min(n for n in sizes if n >= count)] / "queue.sqlite3"
+            shutil.copy(source, ledgers[count])
+            build_ledger(ledgers[count], count)
+    setup = time.perf_counter() - started
+    json_at = min(max(sizes), 1_000_000)
+    lines = [
+        f"applications: {', '.join(f'{n:,}' for n in sizes)}; members: {', '.join(f'{n:,}' for n in ledgers)}"
+        f" in SQLite (setup {setup:.0f} s); medians of 3",
+        load(),
+        f"at {json_at:,} applications:",
+    ]
+    lines += applications_json(folders[json_at] / "queue.sqlite3", root)
+    lines += queue_growth(folders)
+    for rows in sizes[-2:]:
+        lines += [
+            f"at {rows:,} applications: {line}"
+            for line in in_state_column(f"sqlite:///{folders[rows] / 'queue.sqlite3'}")
+        ]
+    lines += ledger_growth(ledgers)
+    lines.append(load().replace("at the start", "at the end"))
     record("scale", lines)
 
 
