@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from app.errors import AppError, Cancelled
 from app.exports import pdf
@@ -141,15 +141,15 @@ def letter_story(letter: Letter, settings: LetterSettings, on: date, same: dict 
     def text(value: str, kind: str, **options):
         return pdf.reused(same, value, style[kind], **options)
 
-    story: list = [text(long_date(on), "right"), Spacer(1, 6)]
+    story: list = [text(long_date(on), "right"), pdf.Gap(1, 6)]
     story.append(text(letter.founder or letter.company, "body"))
     story.append(text(letter.company, "body"))
-    story.append(Spacer(1, 10))
+    story.append(pdf.Gap(1, 10))
     story.append(text(f"Welcome to the {settings.program}", "title"))
     after_bullets = False
     for block in letter_text(letter, settings, on).split("\n\n"):
         if after_bullets:
-            story.append(Spacer(1, 5))
+            story.append(pdf.Gap(1, 5))
         after_bullets = block.rstrip("\n").split("\n")[-1].startswith("- ")
         lines = block.strip("\n").split("\n")
         plain: list[str] = []
@@ -163,9 +163,9 @@ def letter_story(letter: Letter, settings: LetterSettings, on: date, same: dict 
                 plain.append(line)
         if plain:
             story.append(text("\n".join(plain), "body"))
-    story.append(Spacer(1, 14))
+    story.append(pdf.Gap(1, 14))
     story.append(text(settings.sign_off, "body"))
-    story.append(Spacer(1, 26))  # room for the signature
+    story.append(pdf.Gap(1, 26))  # room for the signature
     story.append(text(settings.signatory, "body"))
     if settings.signatory_title:
         story.append(text(settings.signatory_title, "small"))

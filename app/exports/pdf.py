@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from app.exports import fonts
 
@@ -99,9 +99,27 @@ def reused(cache: dict, value: str, style: ParagraphStyle, **options) -> Paragra
     found = cache.get(key)
     if found is None:
         markup, shaping = fonts.markup(value)
-        found = cache[key] = Reused(markup, _shaping(style) if shaping else style, **options)
+        if markup == value and " ".join(value.split()) == value:  # no markup, nothing for the parser to do
+            found = Reused(markup, style, frags=[_parsed(style).clone(text=value)], **options)
+        else:
+            found = Reused(markup, _shaping(style) if shaping else style, **options)
+        cache[key] = found
     found.uses += 1
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(style: ParagraphStyle):
+    """What reportlab's parser makes of one plain word in `style`: a plain text's one fragment
+    differs from it only in its text (tests/app/test_letters_at_scale.py holds them alike)."""
+    return Paragraph("x", style).frags[0]
+
+
+class Gap(Spacer):
+    """A spacer that writes nothing on the page (reportlab's writes an empty save-move-restore)."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        pass
 
 
 @functools.lru_cache(maxsize=64)
