@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph
 from app.exports import pdf
 from app.exports.letters import Letter, LetterSettings, write_combined, write_each
 
-COMPANIES = ["Acme Labs", "<b>Acme & Co</b>", "Zeta  Pay", "=HYPERLINK(\"x\")", "Café Ünal", "Müller GmbH"]
+COMPANIES = ["Acme Labs", "<b>Acme & Co</b>", "Zeta  Pay", '=HYPERLINK("x")', "Café Ünal", "Müller GmbH"]
 
 
 def some_letters(count: int) -> list[Letter]:
