@@ -43,10 +43,11 @@ def last_valid_day(years=py, as_of: date | None = None):
     return func.coalesce(latest, years.c.valid_until)
 
 
-def extension_ends():
-    """(enrollment, program_year, until) of every grant with an extension standing: one grouped pass,
-    for checks over the whole ledger that would otherwise look up each entry's grant."""
-    ext, standing = standing_extensions()
+def extension_ends(as_of: date | None = None):
+    """(enrollment, program_year, until) of every grant with an extension standing (at the end of
+    `as_of`, if given): one grouped pass, for reads over the whole ledger that would otherwise
+    look up each entry's grant."""
+    ext, standing = standing_extensions(as_of)
     return (
         select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until"))
         .where(standing)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
 from app.errors import AppError, Cancelled
 from app.exports import pdf
@@ -132,38 +132,47 @@ def letter_text(letter: Letter, settings: LetterSettings, on: date) -> str:
     return string.Template(settings.template).safe_substitute(letter.values(settings, on))
 
 
-def letter_story(letter: Letter, settings: LetterSettings, on: date) -> list:
-    """The flowables of one letter, every piece of text escaped."""
+def letter_story(letter: Letter, settings: LetterSettings, on: date, same: dict | None = None) -> list:
+    """The flowables of one letter, every piece of text escaped. Letters that share `same`
+    (one document's) share the paragraphs they print alike: see `pdf.Reused`."""
     style = pdf.styles()
-    story: list = [pdf.text(long_date(on), style["right"]), Spacer(1, 6)]
-    story.append(pdf.text(letter.founder or letter.company, style["body"]))
-    story.append(pdf.text(letter.company, style["body"]))
-    story.append(Spacer(1, 10))
-    story.append(pdf.text(f"Welcome to the {settings.program}", style["title"]))
+    same = {} if same is None else same
+
+    def text(value: str, kind: str, **options):
+        return pdf.reused(same, value, style[kind], **options)
+
+    story: list = [text(long_date(on), "right"), pdf.Gap(1, 6)]
+    story.append(text(letter.founder or letter.company, "body"))
+    story.append(text(letter.company, "body"))
+    story.append(pdf.Gap(1, 10))
+    story.append(text(f"Welcome to the {settings.program}", "title"))
     after_bullets = False
     for block in letter_text(letter, settings, on).split("\n\n"):
         if after_bullets:
-            story.append(Spacer(1, 5))
+            story.append(pdf.Gap(1, 5))
         after_bullets = block.rstrip("\n").split("\n")[-1].startswith("- ")
         lines = block.strip("\n").split("\n")
         plain: list[str] = []
         for line in lines:
             if line.startswith("- "):
                 if plain:
-                    story.append(pdf.text("\n".join(plain), style["body"]))
+                    story.append(text("\n".join(plain), "body"))
                     plain = []
-                story.append(pdf.text(line[2:], style["bullet"], bulletText="•"))
+                story.append(text(line[2:], "bullet", bulletText="•"))
             else:
                 plain.append(line)
         if plain:
-            story.append(pdf.text("\n".join(plain), style["body"]))
-    story.append(Spacer(1, 14))
-    story.append(pdf.text(settings.sign_off, style["body"]))
-    story.append(Spacer(1, 26))  # room for the signature
-    story.append(pdf.text(settings.signatory, style["body"]))
+            story.append(text("\n".join(plain), "body"))
+    story.append(pdf.Gap(1, 14))
+    story.append(text(settings.sign_off, "body"))
+    story.append(pdf.Gap(1, 26))  # room for the signature
+    story.append(text(settings.signatory, "body"))
     if settings.signatory_title:
-        story.append(pdf.text(settings.signatory_title, style["small"]))
+        story.append(text(settings.signatory_title, "small"))
     return story
+
+
+LETTERHEAD = "Letterhead"
 
 
 def _document(target: Path, settings: LetterSettings, title: str) -> BaseDocTemplate:
@@ -172,7 +181,12 @@ def _document(target: Path, settings: LetterSettings, title: str) -> BaseDocTemp
     logo = Path(settings.logo) if settings.logo else None
 
     def letterhead(canvas, _doc):
-        pdf.draw_letterhead(canvas, settings.program, settings.contact, logo)
+        # the same on every page: drawn once per document as a form that every page places
+        if not canvas.hasForm(LETTERHEAD):
+            canvas.beginForm(LETTERHEAD)
+            pdf.draw_letterhead(canvas, settings.program, settings.contact, logo)
+            canvas.endForm()
+        canvas.doForm(LETTERHEAD)
 
     document = BaseDocTemplate(
         str(target),
@@ -197,10 +211,11 @@ def write_combined(
 ) -> Path:
     """Every letter in one PDF, each starting on a new page (for printing)."""
     story: list = []
+    same: dict = {}  # the paragraphs letters print alike, laid out and drawn once (see pdf.Reused)
     for done, letter in enumerate(letters, start=1):
         if story:
             story.append(PageBreak())
-        story.extend(letter_story(letter, settings, on))
+        story.extend(letter_story(letter, settings, on, same))
         if done % 50 == 0:
             if cancelled():
                 raise Cancelled("export cancelled: no file was written")

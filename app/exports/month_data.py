@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from app import schema
 from app.errors import AppError
-from app.grant_validity import last_valid_day
+from app.grant_validity import extension_ends, last_valid_day
 from models.dates import month_end, parse_month
 from models.ledger import CREDIT_KINDS
 
@@ -155,12 +155,17 @@ def month_members(conn: Connection, month: str, statement: bool = False, balance
         else ()
     ):
         opening[enrollment], closing[enrollment] = int(start), int(end)
-    until = last_valid_day(as_of=last)  # a grant's own last day, or its latest extension standing then
+    # a grant's own last day, or its latest extension standing at the month's end (an extension
+    # granted later is not what the month's members were told)
+    until = last_valid_day(as_of=last)
+    ends = extension_ends(as_of=last)  # the same, in one grouped pass (for every member: not a lookup per year)
+    year_until = func.coalesce(ends.c.until, py.c.valid_until)
     years = {  # the program year in force at the month's end (a bonus grant is not a program year)
         row.enrollment: row
         for row in conn.execute(
-            select(py.c.enrollment, py.c.number, until.label("valid_until"), py.c.renewal)
-            .where(py.c.bonus.is_(False), py.c.valid_from <= last, until >= last)
+            select(py.c.enrollment, py.c.number, year_until.label("valid_until"), py.c.renewal)
+            .outerjoin(ends, (ends.c.enrollment == py.c.enrollment) & (ends.c.program_year == py.c.number))
+            .where(py.c.bonus.is_(False), py.c.valid_from <= last, year_until >= last)
             .order_by(py.c.enrollment, py.c.number)
         )
     }

@@ -9,6 +9,8 @@ where it needs one, the shaper (`app.exports.fonts`).
 from __future__ import annotations
 
 import functools
+import itertools
+import weakref
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -18,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from app.exports import fonts
 
@@ -42,6 +44,82 @@ def text(value: str, style: ParagraphStyle, **options) -> Paragraph:
     """A paragraph that shows exactly `value`, in any script."""
     markup, shaping = fonts.markup(value)
     return Paragraph(markup, _shaping(style) if shaping else style, **options)
+
+
+class Reused(Paragraph):
+    """A paragraph that many pages of one document print alike (a letter template's fixed text).
+
+    It is laid out once per width and, once it is printed `FORM_FROM` times or more, drawn
+    once per document as a form (a PDF XObject) that every page places where the paragraph
+    goes: the page looks the same and its text reads back the same, and a thousand letters
+    do not lay out and draw the same lines a thousand times.
+    """
+
+    _names = itertools.count(1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uses = 0  # how many times the document prints it (`reused` counts them)
+        self._laid_out: tuple[float, tuple[float, float]] | None = None
+        self._forms: weakref.WeakKeyDictionary[Canvas, str] = weakref.WeakKeyDictionary()
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        if self._laid_out is not None and self._laid_out[0] == availWidth:
+            return self._laid_out[1]
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size)
+        return size
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self._laid_out = None  # splitting lays it out again
+        return super().split(availWidth, availHeight)
+
+    def draw(self):
+        if self.uses < FORM_FROM:  # a form costs a little space: not for a name printed twice
+            super().draw()
+            return
+        canvas = self.canv
+        name = self._forms.get(canvas)
+        if name is None:
+            name = self._forms[canvas] = f"P{next(self._names)}"
+            pad = 4 * MARGIN  # the form's box: room for a bullet, descenders, and more
+            canvas.beginForm(name, -pad, -pad, self.width + pad, self.height + pad)
+            super().draw()
+            canvas.endForm()
+        canvas.doForm(name)
+
+
+FORM_FROM = 8  # a paragraph printed this many times in a document is drawn once, as a form
+
+
+def reused(cache: dict, value: str, style: ParagraphStyle, **options) -> Paragraph:
+    """`text(value, style)`, the same paragraph each time for the same text in one `cache`
+    (one document's): see `Reused`."""
+    key = (value, style.name, tuple(sorted(options.items())))
+    found = cache.get(key)
+    if found is None:
+        markup, shaping = fonts.markup(value)
+        if markup == value and " ".join(value.split()) == value:  # no markup, nothing for the parser to do
+            found = Reused(markup, style, frags=[_parsed(style).clone(text=value)], **options)
+        else:
+            found = Reused(markup, _shaping(style) if shaping else style, **options)
+        cache[key] = found
+    found.uses += 1
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(style: ParagraphStyle):
+    """What reportlab's parser makes of one plain word in `style`: a plain text's one fragment
+    differs from it only in its text (tests/app/test_letters_at_scale.py holds them alike)."""
+    return Paragraph("x", style).frags[0]
+
+
+class Gap(Spacer):
+    """A spacer that writes nothing on the page (reportlab's writes an empty save-move-restore)."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+        pass
 
 
 @functools.lru_cache(maxsize=64)

@@ -7,9 +7,15 @@
 - 1,000 acceptance letters in one PDF against a bare reportlab canvas drawing the same text
   in the same font, one page each: budget 1.5x.
 
-Each figure is the median of three runs, export and yardstick taking turns.
+Each figure is the median of three runs, export and yardstick taking turns; the process's CPU
+time is shown beside the wall clock (on a shared machine the CPU ratio wanders less). A growth
+table shows each export's time per row (or letter) from the smallest size to the largest: flat
+means linear.
 
-    python -m tests.benchmarks.bench_exports [SIZES...]      # default 10000 100000
+    python -m tests.benchmarks.bench_exports [--data FOLDER] [SIZES...]   # default 1000 10000 100000
+
+`--data` keeps the built databases (exports-SIZE.sqlite3) in FOLDER for the next run: building
+100,000 members with three closed months takes some ten minutes here.
 """
 
 from __future__ import annotations
@@ -33,19 +39,20 @@ from tests.benchmarks.common import record
 RUNS = 3
 
 
-def timed(work) -> float:
-    started = time.perf_counter()
+def timed(work) -> tuple[float, float]:
+    """(wall clock s, this process's CPU s) of one run."""
+    wall, cpu = time.perf_counter(), time.process_time()
     work()
-    return time.perf_counter() - started
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def turns(*works) -> list[float]:
-    """Each work's median over RUNS, the works taking turns (a shared machine drifts)."""
-    times: list[list[float]] = [[] for _ in works]
+def turns(*works) -> list[tuple[float, float]]:
+    """Each work's median (wall, CPU) over RUNS, the works taking turns (a shared machine drifts)."""
+    times: list[list[tuple[float, float]]] = [[] for _ in works]
     for _ in range(RUNS):
         for index, work in enumerate(works):
             times[index].append(timed(work))
-    return [statistics.median(each) for each in times]
+    return [(statistics.median(t[0] for t in each), statistics.median(t[1] for t in each)) for each in times]
 
 
 def month_rows(database: Database, month: str):
@@ -137,66 +144,101 @@ def letter_lines(letter, settings, on) -> list[str]:
     return head + body + [settings.sign_off, "", settings.signatory]
 
 
-def adjustments(size: int, folder: Path) -> tuple[int, float, float, float]:
-    database = Database(f"sqlite:///{folder / f'exports-{size}.sqlite3'}", "bench")
-    build(database, size, 3, folder)
-    for index in range(3):
-        database.run(close_month, CloseMonth(month_of(index)))
+def database_of(size: int, folder: Path) -> Database:
+    """`size` members with three closed months, built once per data folder."""
+    path = folder / f"exports-{size}.sqlite3"
+    built = path.exists()
+    database = Database(f"sqlite:///{path}", "bench")
+    if not built:
+        build(database, size, 3, folder)
+        for index in range(3):
+            database.run(close_month, CloseMonth(month_of(index)))
+    return database
+
+
+def adjustments(size: int, folder: Path):
+    """(rows, (export wall, CPU), (yardstick wall, CPU), csv wall)."""
+    database = database_of(size, folder)
     month = month_of(2)
     rows, summary = month_rows(database, month)
     export, yardstick = turns(
         lambda: database.run(exports.export_adjustments, exports.ExportAdjustments(month, folder / "adjustments.xlsx")),
         lambda: xlsxwriter_yardstick(folder / "yardstick.xlsx", rows, summary),
     )
-    (csv_time,) = turns(
+    ((csv_time, _),) = turns(
         lambda: database.run(exports.export_adjustments, exports.ExportAdjustments(month, folder / "adjustments.csv"))
     )
     database.close()
     return len(rows), export, yardstick, csv_time
 
 
-def letters(count: int, folder: Path, size: int) -> tuple[float, float, float]:
+def letters(count: int, folder: Path, size: int):
+    """((export wall, CPU), (canvas wall, CPU), MB) for `count` letters in one PDF."""
     from app.exports.letters import LetterSettings
 
-    database = Database(f"sqlite:///{folder / f'exports-{size}.sqlite3'}", "bench")
+    database = database_of(size, folder)
     with database.unit_of_work() as uow:  # letters are for accepted applications
         a = schema.applications
         uow.conn.execute(update(a).where(a.c.id <= count).values(status="accepted"))
         uow.commit()
     on, settings = date(2026, 1, 16), LetterSettings()
     found = database.query(exports.letters_for, None)[:count]
+    refs = tuple(letter.application for letter in found)
     texts = [letter_lines(letter, settings, on) for letter in found]
 
     def export():
         target = folder / "letters.pdf"
-        database.run(exports.export_letters, exports.ExportLetters(None, target, on=on))
-        with database.unit_of_work() as uow:  # not written after all: the next run writes them again
-            uow.conn.execute(schema.letters.delete())
-            uow.commit()
+        target.unlink(missing_ok=True)
+        database.run(exports.export_letters, exports.ExportLetters(refs, target, on=on, record=False))
 
     export_time, yardstick = turns(export, lambda: canvas_yardstick(folder / "canvas.pdf", texts))
-    size = (folder / "letters.pdf").stat().st_size / 1e6
+    megabytes = (folder / "letters.pdf").stat().st_size / 1e6
     database.close()
-    return export_time, yardstick, size
+    return export_time, yardstick, megabytes
 
 
-def main(sizes: list[int]) -> None:
-    folder = Path(tempfile.mkdtemp())
-    lines = [f"medians of {RUNS} runs, export and yardstick taking turns; ratio = export / yardstick"]
+def main(sizes: list[int], folder: Path) -> None:
+    lines = [
+        f"medians of {RUNS} runs, export and yardstick taking turns; ratio = export / yardstick "
+        "(wall clock; the CPU-time ratio beside it)"
+    ]
     lines.append(
-        "billing adjustments (xlsx): workspaces | export s | XlsxWriter constant_memory s | ratio (budget 1.3) | csv s"
+        "billing adjustments (xlsx): workspaces | export s | XlsxWriter constant_memory s | ratio (budget 1.3) | "
+        "CPU ratio | csv s"
     )
+    growth = []
     for size in sizes:
         rows, export, yardstick, csv_time = adjustments(size, folder)
-        lines.append(f"  {rows:>9,} | {export:6.2f} | {yardstick:6.2f} | {export / yardstick:4.2f} | {csv_time:5.2f}")
-    export, yardstick, size = letters(1_000, folder, sizes[0])
+        growth.append((rows, export[0], yardstick[0]))
+        lines.append(
+            f"  {rows:>9,} | {export[0]:6.2f} | {yardstick[0]:6.2f} | {export[0] / yardstick[0]:4.2f} | "
+            f"{export[1] / yardstick[1]:4.2f} | {csv_time:5.2f}"
+        )
     lines.append(
-        f"letters: 1,000 in one PDF {export:.2f} s, bare reportlab canvas with the same text and font "
-        f"{yardstick:.2f} s: ratio {export / yardstick:.2f} (budget 1.5); {size:.1f} MB"
+        "letters in one PDF: letters | export s | bare reportlab canvas, same text and font s | "
+        "ratio (budget 1.5) | CPU ratio | MB"
     )
+    letter_growth = []
+    for count in (100, 1_000):
+        export, yardstick, megabytes = letters(count, folder, min(s for s in sizes if s >= 1_000))
+        letter_growth.append((count, export[0], yardstick[0]))
+        lines.append(
+            f"  {count:>9,} | {export[0]:6.2f} | {yardstick[0]:6.2f} | {export[0] / yardstick[0]:4.2f} | "
+            f"{export[1] / yardstick[1]:4.2f} | {megabytes:.1f}"
+        )
+    lines.append("growth (linear when the time per row stays flat): rows | export µs/row | yardstick µs/row")
+    lines.extend(f"  {n:>9,} | {e / n * 1e6:6.1f} | {y / n * 1e6:6.1f}" for n, e, y in growth)
+    lines.append("growth: letters | export ms/letter | canvas ms/letter")
+    lines.extend(f"  {n:>9,} | {e / n * 1e3:6.2f} | {y / n * 1e3:6.2f}" for n, e, y in letter_growth)
     record("exports", lines)
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+    arguments = sys.argv[1:]
+    data = Path(tempfile.mkdtemp())
+    if arguments[:1] == ["--data"]:
+        data = Path(arguments[1])
+        data.mkdir(parents=True, exist_ok=True)
+        arguments = arguments[2:]
+    main([int(a) for a in arguments] or [1_000, 10_000, 100_000], data)

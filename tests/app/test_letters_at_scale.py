@@ -1,0 +1,79 @@
+"""Many letters in one file (issue 17): the template's fixed paragraphs and the letterhead are
+laid out and drawn once per file (`app.exports.pdf.Reused`), and every page still looks and
+reads back exactly like the same letter written on its own."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from xml.sax.saxutils import escape
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from app.exports import pdf
+from app.exports.letters import Letter, LetterSettings, write_combined, write_each
+
+COMPANIES = ["Acme Labs", "<b>Acme & Co</b>", "Zeta  Pay", '=HYPERLINK("x")', "Café Ünal", "Müller GmbH"]
+
+
+def some_letters(count: int) -> list[Letter]:
+    return [
+        Letter(
+            number,
+            f"A-{number}",
+            COMPANIES[number % len(COMPANIES)] + ("" if number < len(COMPANIES) else f" {number}"),
+            "" if number % 4 == 0 else f"Founder {number % 3}",  # no founder: the company's name twice
+            f"f{number}@example.com",
+            f"ws-{number}",
+            2_500_000,
+            date(2026, 1, 15),
+            date(2027, 1, 14),
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def pages_as_png(path, folder, stem) -> list[bytes]:
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(folder / stem)], check=True)
+    return [png.read_bytes() for png in sorted(folder.glob(f"{stem}-*.png"))]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm is not installed")
+def test_every_page_of_a_combined_file_looks_exactly_like_its_letter_written_alone(tmp_path):
+    letters, settings, on = some_letters(pdf.FORM_FROM + 4), LetterSettings(), date(2026, 1, 16)
+    combined = write_combined(letters, tmp_path / "all.pdf", settings, on)
+    alone = write_each(letters, tmp_path / "each", settings, on, None)
+    pages = pages_as_png(combined, tmp_path, "all")
+    assert len(pages) == len(letters)
+    for number, (page, single) in enumerate(zip(pages, alone)):
+        assert page == pages_as_png(single, tmp_path, f"one{number}")[0], letters[number].company
+
+
+def test_every_page_of_a_combined_file_reads_back_its_whole_letter(tmp_path):
+    letters, settings = some_letters(pdf.FORM_FROM * 2), LetterSettings()
+    reader = PdfReader(write_combined(letters, tmp_path / "all.pdf", settings, date(2026, 1, 16)))
+    for letter, page in zip(letters, reader.pages, strict=True):
+        text = " ".join(page.extract_text().split())
+        for part in (
+            settings.program,  # the letterhead
+            "16 January 2026",
+            f"Dear {letter.founder or letter.company},",
+            letter.company,
+            "Next steps:",
+            "Congratulations, and welcome aboard.",
+            settings.sign_off,
+            settings.signatory,
+        ):
+            assert " ".join(part.split()) in text, (letter.application, part)
+
+
+@pytest.mark.parametrize("value", ["Acme Labs", "Café Ünal", "Dear Founder 1,", "Zeta  Pay", " lead", "A & B", "x<y"])
+@pytest.mark.parametrize("kind", ["body", "bullet", "title", "right"])
+def test_a_paragraph_is_the_one_reportlabs_parser_makes_of_its_text(value, kind):
+    style = pdf.styles()[kind]
+    ours = pdf.reused({}, value, style)
+    theirs = Paragraph(escape(value), style)
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
