@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.errors import Cancelled
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import CHUNK, Book, Money, Year, workbook, write_csv
+from app.exports.sheets import CHUNK, Book, Money, Year, counted, workbook, write_csv
 
 Progress = Callable[[int, int], None]
 
@@ -131,7 +131,7 @@ def write_adjustments_xlsx(
         rows = [row_of(m) for m in members]
         sheet.append_all(rows, progress, cancelled)
         totals = Totals.of_rows(rows)
-        sheet.append(["Total", f"{totals.workspaces} workspaces", None, None, *totals.cells(), None], total=True)
+        sheet.append(["Total", counted(totals.workspaces, "workspace"), None, None, *totals.cells(), None], total=True)
         sheet.finish()
         _summary(book, members, rows, totals)
     if progress:

@@ -197,3 +197,8 @@ def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[objec
             writer.writerow(header)
             for row in rows:
                 writer.writerow([csv_text(value) for value in row])
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 workspace", "2 workspaces": a total row's count, as a person would write it."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

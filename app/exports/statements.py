@@ -17,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, 
 from app.exports import pdf
 from app.exports.adjustments import properties
 from app.exports.month_data import MemberMonth, StatementLine
-from app.exports.sheets import Money, Year, workbook
+from app.exports.sheets import Money, Year, counted, workbook
 from app.files import temporary_beside
 from models.ledger import is_bonus
 from models.money import display
@@ -109,7 +109,7 @@ def write_statements_xlsx(
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Statements", HEADER, WIDTHS)
         sheet.append_all([row_of(m, forecasts.get(m.workspace, NO_FORECAST)) for m in members], progress, cancelled)
-        sheet.append(["Total", f"{len(members)} members", None, None, *map(Money, sums), None], total=True)
+        sheet.append(["Total", counted(len(members), "member"), None, None, *map(Money, sums), None], total=True)
         sheet.finish()
     if progress:
         progress(len(members), len(members))

@@ -121,6 +121,7 @@ def test_a_past_month_exported_again_after_an_extension_reads_as_it_did_then(mem
         return rows
 
     then = december()
+    assert then[0][-1][:2] == ("Total", "1 workspace") and then[1][-1][:2] == ("Total", "3 members")
     on(clock, date(2027, 1, 10))
     grant = next(
         x["id"]
