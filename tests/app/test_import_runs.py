@@ -29,12 +29,13 @@ def test_an_import_reports_its_progress_and_a_cancelled_one_leaves_nothing(datab
         import_file(
             database, path, progress=lambda done, total: seen.append((done, total)), cancelled=lambda: bool(seen)
         )
-    assert seen == [(0, 3)]
+    size = path.stat().st_size  # progress follows the bytes read (a streamed file has no row count up front)
+    assert seen == [(0, size)]
     assert (count(database, schema.applications), count(database, schema.import_batches)) == (0, 0)
 
     seen.clear()
     report = import_file(database, path, progress=lambda done, total: seen.append((done, total)))
-    assert (report.imported, seen) == (3, [(0, 3), (3, 3)])
+    assert report.imported == 3 and seen[0] == (0, size) and seen[-1] == (size, size)
     assert count(database, schema.applications) == 3
 
 
