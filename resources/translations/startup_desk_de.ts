@@ -1360,103 +1360,108 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../ui/forecast_view.py" line="54"/>
+        <location filename="../../ui/forecast_view.py" line="55"/>
         <source>Reading the forecast…</source>
         <extracomment>the partners&apos; colours: blues, greens and violets, never a red that could read as &quot;expiring&quot;</extracomment>
         <translation>Die Prognose wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="57"/>
+        <location filename="../../ui/forecast_view.py" line="58"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="60"/>
+        <location filename="../../ui/forecast_view.py" line="61"/>
         <source>Export xlsx…</source>
         <translation>Als xlsx exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="73"/>
+        <location filename="../../ui/forecast_view.py" line="74"/>
         <source>Credit forecast chart</source>
         <translation>Diagramm der Guthabenprognose</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="76"/>
+        <location filename="../../ui/forecast_view.py" line="77"/>
         <source>Credit forecast figures</source>
         <translation>Zahlen der Guthabenprognose</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="89"/>
+        <location filename="../../ui/forecast_view.py" line="92"/>
         <source>Cannot read the forecast</source>
         <translation>Die Prognose kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="97"/>
+        <location filename="../../ui/forecast_view.py" line="100"/>
         <source>All partners</source>
         <translation>Alle Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="127"/>
+        <location filename="../../ui/forecast_view.py" line="130"/>
         <source>Credit forecast, %s to %s (USD)</source>
         <translation>Guthabenprognose, %s bis %s (USD)</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="130"/>
+        <location filename="../../ui/forecast_view.py" line="133"/>
         <source>%s: to be applied</source>
         <translation>%s: wird angerechnet</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="135"/>
+        <location filename="../../ui/forecast_view.py" line="138"/>
         <source>to expire unused (below the axis)</source>
         <translation>verfällt unverbraucht (unter der Achse)</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="148"/>
+        <location filename="../../ui/forecast_view.py" line="151"/>
         <source>USD: to be applied ↑, to expire ↓</source>
         <translation>USD: anzurechnen ↑, verfällt ↓</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="156"/>
-        <source>Next %d months: %s forecast to be applied, %s to expire unused.</source>
-        <translation>Nächste %d Monate: %s werden voraussichtlich angerechnet, %s verfallen unverbraucht.</translation>
+        <location filename="../../ui/forecast_view.py" line="159"/>
+        <source>Next %d months: USD %s forecast to be applied, USD %s to expire unused.</source>
+        <translation>Nächste %d Monate: USD %s voraussichtlich angerechnet, USD %s verfallen ungenutzt.</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="163"/>
+        <location filename="../../ui/forecast_view.py" line="166"/>
         <source>Month</source>
         <translation>Monat</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="164"/>
+        <location filename="../../ui/forecast_view.py" line="167"/>
         <source>%s applied</source>
         <translation>%s beworben</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="165"/>
+        <location filename="../../ui/forecast_view.py" line="168"/>
         <source>Applied</source>
         <translation>Beworben</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="166"/>
+        <location filename="../../ui/forecast_view.py" line="169"/>
         <source>To expire</source>
         <translation>Verfällt</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="185"/>
+        <location filename="../../ui/forecast_view.py" line="179"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_view.py" line="196"/>
         <source>Export the forecast</source>
         <translation>Prognose exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="185"/>
+        <location filename="../../ui/forecast_view.py" line="196"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="191"/>
+        <location filename="../../ui/forecast_view.py" line="202"/>
         <source>Forecast written to %s</source>
         <translation>Prognose nach %s geschrieben</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_view.py" line="196"/>
+        <location filename="../../ui/forecast_view.py" line="207"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1589,12 +1594,12 @@
         <translation>%d Zeilen: %d zu importieren, %d bereits importiert, %d ungültig (rechts aufgeführt; nicht importiert).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="279"/>
+        <location filename="../../ui/import_dialog.py" line="280"/>
         <source>Import failed: nothing was imported</source>
         <translation>Import fehlgeschlagen: nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="284"/>
+        <location filename="../../ui/import_dialog.py" line="285"/>
         <source>Cancelling… nothing will be imported.</source>
         <translation>Wird abgebrochen… nichts wird importiert.</translation>
     </message>
@@ -2945,6 +2950,44 @@ Abschließen?</translation>
     </message>
 </context>
 <context>
+    <name>PartnerCreditTable</name>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="34"/>
+        <source>Partner credit</source>
+        <translation>Partner-Guthaben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="35"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="35"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="35"/>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="55"/>
+        <source>program&apos;s</source>
+        <translation>wie Programm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="56"/>
+        <source>program&apos;s: the annual credit, as changed above</source>
+        <translation>wie Programm: das Jahresguthaben, wie oben geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="61"/>
+        <source>blank: the program&apos;s annual credit</source>
+        <translation>leer: das Jahresguthaben des Programms</translation>
+    </message>
+</context>
+<context>
     <name>QDialog</name>
     <message>
         <location filename="../../ui/letters_dialog.py" line="194"/>
@@ -2963,73 +3006,73 @@ Abschließen?</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="75"/>
+        <location filename="../../ui/queue_pane.py" line="76"/>
         <source>Application queue</source>
         <translation>Bewerbungsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="46"/>
+        <location filename="../../ui/queue_pane.py" line="47"/>
         <source>Cannot read the queue</source>
         <translation>Die Bewerbungsliste kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="99"/>
-        <location filename="../../ui/queue_pane.py" line="108"/>
+        <location filename="../../ui/queue_pane.py" line="100"/>
+        <location filename="../../ui/queue_pane.py" line="109"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="102"/>
+        <location filename="../../ui/queue_pane.py" line="103"/>
         <source>Back to the filters and selection before the link (Alt+Left)</source>
         <translation>Zurück zu Filtern und Auswahl vor dem Link (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="107"/>
+        <location filename="../../ui/queue_pane.py" line="108"/>
         <source>◀ Back  [Alt+Left]</source>
         <translation>◀ Zurück  [Alt+Links]</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="112"/>
+        <location filename="../../ui/queue_pane.py" line="113"/>
         <source>Showing a linked application alone, whatever the filters say.</source>
         <translation>Nur eine verknüpfte Bewerbung wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="165"/>
+        <location filename="../../ui/queue_pane.py" line="166"/>
         <source>%s applications</source>
         <translation>%s Bewerbungen</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="167"/>
+        <location filename="../../ui/queue_pane.py" line="168"/>
         <source>over %s applications; counting…</source>
         <translation>über %s Bewerbungen; wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="264"/>
+        <location filename="../../ui/queue_pane.py" line="271"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="266"/>
+        <location filename="../../ui/queue_pane.py" line="273"/>
         <source>No application matches these filters.</source>
         <translation>Keine Bewerbung entspricht diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="291"/>
+        <location filename="../../ui/queue_pane.py" line="298"/>
         <source>Showing %s alone, whatever the filters say.</source>
         <translation>Nur %s wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="295"/>
+        <location filename="../../ui/queue_pane.py" line="302"/>
         <source>Cannot read this application: %s</source>
         <translation>Diese Bewerbung kann nicht gelesen werden: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="318"/>
+        <location filename="../../ui/queue_pane.py" line="325"/>
         <source>Showing the linked application alone; Back (Alt+Left) returns</source>
         <translation>Nur die verknüpfte Bewerbung wird gezeigt; Zurück (Alt+Links) kehrt zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="262"/>
+        <location filename="../../ui/queue_pane.py" line="269"/>
         <source>%d applications selected: decisions apply to all of them, or none.</source>
         <translation>%d Bewerbungen ausgewählt: Entscheidungen gelten für alle oder für keine.</translation>
     </message>
@@ -3195,123 +3238,264 @@ Abschließen?</translation>
     </message>
 </context>
 <context>
+    <name>TerritoryPicker</name>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="95"/>
+        <source>Eligible territories:</source>
+        <translation>Zugelassene Gebiete:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="98"/>
+        <location filename="../../ui/whatif_inputs.py" line="99"/>
+        <source>Find a territory</source>
+        <translation>Gebiet suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="105"/>
+        <source>Eligible territories</source>
+        <translation>Zugelassene Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="109"/>
+        <source>Check shown</source>
+        <translation>Angezeigte auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="111"/>
+        <source>Uncheck shown</source>
+        <translation>Angezeigte abwählen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_inputs.py" line="155"/>
+        <source>Eligible territories: %d of %d</source>
+        <translation>Zugelassene Gebiete: %d von %d</translation>
+    </message>
+</context>
+<context>
     <name>WhatIfDialog</name>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="45"/>
-        <location filename="../../ui/whatif_dialog.py" line="130"/>
-        <location filename="../../ui/whatif_dialog.py" line="137"/>
+        <location filename="../../ui/whatif_dialog.py" line="73"/>
+        <location filename="../../ui/whatif_dialog.py" line="225"/>
+        <location filename="../../ui/whatif_dialog.py" line="232"/>
         <source>Policy what-if</source>
         <translation>Was wäre, wenn: Richtlinie</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="49"/>
-        <source>Change the policy and evaluate it against the open applications and the members. Nothing is saved.</source>
-        <translation>Ändern Sie die Richtlinie und prüfen Sie sie an den offenen Bewerbungen und den Mitgliedern. Nichts wird gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/whatif_dialog.py" line="56"/>
+        <location filename="../../ui/whatif_dialog.py" line="91"/>
         <source>Funding cap (USD)</source>
         <translation>Finanzierungsgrenze (USD)</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="59"/>
+        <location filename="../../ui/whatif_dialog.py" line="95"/>
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="60"/>
+        <location filename="../../ui/whatif_dialog.py" line="96"/>
         <source>Age limit</source>
         <translation>Altersgrenze</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="62"/>
+        <location filename="../../ui/whatif_dialog.py" line="98"/>
         <source>Annual credit (USD)</source>
         <translation>Jahresguthaben (USD)</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="64"/>
-        <source>Territories</source>
-        <translation>Gebiete</translation>
-    </message>
-    <message>
-        <location filename="../../ui/whatif_dialog.py" line="65"/>
-        <source>country codes, e.g. GB, DE, FR</source>
-        <translation>Ländercodes, z. B. GB, DE, FR</translation>
-    </message>
-    <message>
-        <location filename="../../ui/whatif_dialog.py" line="66"/>
+        <location filename="../../ui/whatif_dialog.py" line="100"/>
         <source>Funding cap (USD):</source>
         <translation>Finanzierungsgrenze (USD):</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="67"/>
+        <location filename="../../ui/whatif_dialog.py" line="101"/>
         <source>Age limit:</source>
         <translation>Altersgrenze:</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="68"/>
+        <location filename="../../ui/whatif_dialog.py" line="102"/>
         <source>Annual credit (USD):</source>
         <translation>Jahresguthaben (USD):</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="69"/>
-        <source>Territories:</source>
-        <translation>Gebiete:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/whatif_dialog.py" line="71"/>
+        <location filename="../../ui/whatif_dialog.py" line="109"/>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="75"/>
+        <location filename="../../ui/whatif_dialog.py" line="119"/>
         <source>Reading the policy in force…</source>
         <translation>Die geltende Richtlinie wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="80"/>
+        <location filename="../../ui/whatif_dialog.py" line="126"/>
+        <location filename="../../ui/whatif_dialog.py" line="130"/>
         <source>Applications that change outcome</source>
         <translation>Bewerbungen, deren Ergebnis sich ändert</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="82"/>
+        <location filename="../../ui/whatif_dialog.py" line="125"/>
         <source>Application</source>
         <translation>Bewerbung</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="82"/>
+        <location filename="../../ui/whatif_dialog.py" line="77"/>
+        <source>Change the policy and evaluate it against the open applications and the members. Nothing is saved unless you make it the policy from a date.</source>
+        <translation>Ändern Sie die Richtlinie und prüfen Sie sie an den offenen Bewerbungen und den Mitgliedern. Gespeichert wird nichts, solange Sie sie nicht ab einem Datum zur Richtlinie machen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="104"/>
+        <source>Partner credit (USD a year):</source>
+        <translation>Partner-Guthaben (USD im Jahr):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="125"/>
         <source>Company</source>
         <translation>Unternehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="82"/>
+        <location filename="../../ui/whatif_dialog.py" line="125"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="82"/>
+        <location filename="../../ui/whatif_dialog.py" line="125"/>
         <source>Rules that change</source>
         <translation>Regeln, die sich ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="101"/>
+        <location filename="../../ui/whatif_dialog.py" line="138"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="139"/>
+        <source>Applied now</source>
+        <translation>Angerechnet jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="140"/>
+        <source>Applied changed</source>
+        <translation>Angerechnet geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="141"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="142"/>
+        <source>Expiring now</source>
+        <translation>Verfällt jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="143"/>
+        <source>Expiring changed</source>
+        <translation>Verfällt geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="145"/>
+        <source>Forecast of year 2 credit</source>
+        <translation>Prognose des Guthabens im 2. Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="149"/>
+        <source>Effect on the forecast</source>
+        <translation>Wirkung auf die Prognose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="156"/>
+        <source>Make this the policy from:</source>
+        <translation>Als Richtlinie ab:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="160"/>
+        <source>Effective from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="162"/>
+        <source>Make it the policy</source>
+        <translation>Zur Richtlinie machen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="165"/>
+        <source>A new policy version from this date: applications submitted and grants made from then on follow it; decisions already made keep the policy they were made under.</source>
+        <translation>Eine neue Richtlinienversion ab diesem Datum: ab dann eingereichte Bewerbungen und gewährte Guthaben folgen ihr; bereits getroffene Entscheidungen behalten die Richtlinie, unter der sie getroffen wurden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="185"/>
         <source>Cannot read the policy</source>
         <translation>Die Richtlinie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="111"/>
+        <location filename="../../ui/whatif_dialog.py" line="204"/>
         <source>Policy version %d in force. Change a value and press Evaluate.</source>
         <translation>Richtlinienversion %d gilt. Ändern Sie einen Wert und drücken Sie Auswerten.</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="150"/>
+        <location filename="../../ui/whatif_dialog.py" line="245"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="153"/>
-        <source>&lt;b&gt;%(changed)d of %(total)d open applications change outcome&lt;/b&gt; (%(moves)s).&lt;br&gt;Eligible: %(eb)d → %(ea)d.&lt;br&gt;&lt;b&gt;Committed credit: USD %(cb)s → USD %(ca)s&lt;/b&gt; (%(delta)s; year 1 of eligible applications %(y1b)s → %(y1a)s, year 2 of %(members)d members in year 1 %(y2b)s → %(y2a)s).</source>
-        <translation>&lt;b&gt;%(changed)d von %(total)d offenen Bewerbungen ändern ihr Ergebnis&lt;/b&gt; (%(moves)s).&lt;br&gt;Berechtigt: %(eb)d → %(ea)d.&lt;br&gt;&lt;b&gt;Zugesagtes Guthaben: USD %(cb)s → USD %(ca)s&lt;/b&gt; (%(delta)s; Jahr 1 der berechtigten Bewerbungen %(y1b)s → %(y1a)s, Jahr 2 der %(members)d Mitglieder im ersten Jahr %(y2b)s → %(y2a)s).</translation>
+        <location filename="../../ui/whatif_dialog.py" line="248"/>
+        <source>Applications changing outcome</source>
+        <translation>Bewerbungen mit anderem Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="253"/>
+        <source>Eligible applications</source>
+        <translation>Berechtigte Bewerbungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="258"/>
+        <source>&lt;b&gt;Committed credit (USD)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zugesagtes Guthaben (USD)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="263"/>
+        <source>&amp;nbsp;&amp;nbsp;year 1 of the eligible applications</source>
+        <translation>&amp;nbsp;&amp;nbsp;1. Jahr der berechtigten Bewerbungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="268"/>
+        <source>&amp;nbsp;&amp;nbsp;year 2 of the %d members in year 1</source>
+        <translation>&amp;nbsp;&amp;nbsp;2. Jahr der %d Mitglieder im 1. Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="295"/>
+        <source>Applications that change outcome (%d)</source>
+        <translation>Bewerbungen mit anderem Ergebnis (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="301"/>
+        <source>The change grants no member a different amount: the program forecast stays as it is. (Applications in the queue have no bills yet; their year 1 is in committed credit.)</source>
+        <translation>Die Änderung gewährt keinem Mitglied einen anderen Betrag: die Programmprognose bleibt, wie sie ist. (Bewerbungen in der Warteschlange haben noch keine Rechnungen; ihr 1. Jahr steht im zugesagten Guthaben.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="312"/>
+        <source>Year 2 of the members in year 1, granted at their anniversary and drawn at the pace of their recent bills. Over %(n)d months: applied USD %(ab)s → %(aa)s, expiring USD %(eb)s → %(ea)s.</source>
+        <translation>Das 2. Jahr der Mitglieder im 1. Jahr, gewährt zum Jahrestag und verbraucht im Tempo ihrer letzten Rechnungen. Über %(n)d Monate: angerechnet USD %(ab)s → %(aa)s, verfallend USD %(eb)s → %(ea)s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="326"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="343"/>
+        <location filename="../../ui/whatif_dialog.py" line="379"/>
+        <source>Make this the policy</source>
+        <translation>Zur Richtlinie machen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="363"/>
+        <source>Policy version %(v)d from %(d)s</source>
+        <translation>Richtlinienversion %(v)d ab %(d)s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/whatif_dialog.py" line="369"/>
+        <source>&lt;b&gt;Policy version %(v)d takes effect on %(d)s&lt;/b&gt; (version %(was)d until then). Applications submitted and grants made from that day follow it; decisions already made keep theirs. Edit → Undo takes it back while it is still to come.</source>
+        <translation>&lt;b&gt;Richtlinienversion %(v)d gilt ab %(d)s&lt;/b&gt; (bis dahin Version %(was)d). Ab diesem Tag eingereichte Bewerbungen und gewährte Guthaben folgen ihr; getroffene Entscheidungen behalten ihre. Bearbeiten → Rückgängig nimmt sie zurück, solange sie noch bevorsteht.</translation>
     </message>
 </context>
 <context>
@@ -3335,7 +3519,7 @@ Abschließen?</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/forecast_view.py" line="203"/>
+        <location filename="../../ui/forecast_view.py" line="214"/>
         <source>Program credit forecast</source>
         <translation>Guthabenprognose des Programms</translation>
     </message>
@@ -3385,13 +3569,13 @@ Abschließen?</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/application.py" line="93"/>
+        <location filename="../../ui/application.py" line="99"/>
         <source>Loading the demo data…</source>
         <extracomment>the open windows: a window nothing refers to would be collected (File → Open makes a new one)</extracomment>
         <translation>Die Demodaten werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="97"/>
+        <location filename="../../ui/application.py" line="103"/>
         <source>Demo data not loaded</source>
         <translation>Demodaten nicht geladen</translation>
     </message>
