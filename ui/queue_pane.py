@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -288,8 +289,8 @@ class QueuePane(QWidget):
         self.runner.run(work, lambda detail: self._detail_read(application, detail), self._detail_failed)
 
     def _detail_read(self, application: int, detail: dict) -> None:
-        if application != self._wanted_detail:
-            return  # the selection moved on meanwhile
+        if application != self._wanted_detail or not shiboken6.isValid(self.detail):
+            return  # the selection moved on meanwhile, or the window closed (another database opened)
         self.shown_detail = detail
         self.detail.show_detail(detail)
         if self._pinned:
