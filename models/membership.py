@@ -27,12 +27,12 @@ class MemberStatus(str, Enum):
     CANCELLED = "cancelled"  # the acceptance was undone
 
 
-
 #: status changes a person can make directly (graduate, and undo it); renewals have their own rule
 _STATUS_CHANGES = {
     (MemberStatus.ACTIVE, MemberStatus.GRADUATED): "graduated: the member no longer qualifies; no further grant",
     (MemberStatus.GRADUATED, MemberStatus.ACTIVE): "graduation undone: the member is active again",
 }
+
 
 def status_change_note(workspace: str, current: MemberStatus, target: MemberStatus) -> str:
     """The history note of a status change, or a refusal when it is not one that exists."""

@@ -286,7 +286,11 @@ class MainWindow(QMainWindow):
         from ui.export_dialog import ADJUSTMENTS, LETTERS, ExportDialog
 
         if kind is None:
-            kind = LETTERS if self.tabs.currentWidget() is self.queue and self.queue.selected_accepted_ids() else ADJUSTMENTS
+            kind = (
+                LETTERS
+                if self.tabs.currentWidget() is self.queue and self.queue.selected_accepted_ids()
+                else ADJUSTMENTS
+            )
         dialog = ExportDialog(self.database, self.runner, kind, self.queue.selected_accepted_ids(), self)
         dialog.open()
         return dialog
