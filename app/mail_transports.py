@@ -198,7 +198,8 @@ def transport_from_settings(uow_settings, context: ssl.SSLContext | None = None)
     return SmtpTransport(s.smtp_host, s.smtp_port, s.smtp_tls, s.smtp_user, password, context)
 
 
-# ---- the mail server, set in the window (the Database's reads and writes, on the caller's thread) -----------------------------------------------------------
+# ---- the mail server, set in the window: a read and a use case over the unit of work; the test
+# message reads the settings in a transaction of its own and talks to the server after it ---------
 
 
 @dataclass(frozen=True)
@@ -213,18 +214,20 @@ class SmtpSetup:
     password: str | None = None
 
 
-def smtp_setup(database):
-    """(the settings, whether the keyring holds a password for their login)."""
+def smtp_setup(uow) -> tuple:
+    """A read (`database.query(smtp_setup)`): the settings, and whether the keyring holds a
+    password for their login."""
     from app.services.outbox_settings import outbox_settings
 
-    settings = database.query(outbox_settings)
+    settings = outbox_settings(uow)
     stored = bool(settings.smtp_host and settings.smtp_user) and (
         stored_password(settings.smtp_host, settings.smtp_port, settings.smtp_user) is not None
     )
     return settings, stored
 
 
-def _merged(database, setup: SmtpSetup):
+def _merged(uow, setup: SmtpSetup):
+    """The saved settings with the server as typed (a read)."""
     from dataclasses import replace
 
     from app.services.outbox_settings import outbox_settings
@@ -232,7 +235,7 @@ def _merged(database, setup: SmtpSetup):
     if not setup.host.strip() or any(ch.isspace() for ch in setup.host.strip()):
         raise InvalidInput(f"the mail server's name is one word, e.g. smtp.example.com, not {setup.host!r}")
     return replace(
-        database.query(outbox_settings),
+        outbox_settings(uow),
         smtp_host=setup.host.strip(),
         smtp_port=setup.port,
         smtp_tls=setup.tls,
@@ -250,13 +253,14 @@ def _password(setup: SmtpSetup, settings) -> str | None:
     return password
 
 
-def save_smtp(database, setup: SmtpSetup):
-    """The settings in the database (one transaction), the password in the keyring; the saved settings."""
+def save_smtp(setup: SmtpSetup, uow):
+    """A use case (`database.run(save_smtp, setup)`): the settings in the database, the password in
+    the keyring (after every check, so a refused setup stores nothing); the saved settings."""
     from app.services.outbox_settings import SaveOutboxSettings, save_outbox_settings
 
-    settings = _merged(database, setup)
+    settings = _merged(uow, setup)
     _password(setup, settings)  # a login without a password anywhere is refused before anything is saved
-    database.run(save_outbox_settings, SaveOutboxSettings(settings))
+    save_outbox_settings(SaveOutboxSettings(settings), uow)
     if settings.smtp_user and setup.password:
         store_password(settings.smtp_host, settings.smtp_port, settings.smtp_user, setup.password)
     return settings
@@ -268,7 +272,7 @@ def send_test_message(database, setup: SmtpSetup, context=None, timeout: float =
     from app.services.outbox_settings import check_outbox_settings
     from models.messages import build_email, message_id
 
-    settings = _merged(database, setup)
+    settings = database.query(_merged, setup)  # read, and the transaction ends before the server is asked
     check_outbox_settings(settings)
     now = database.clock.now()
     transport = SmtpTransport(

@@ -87,7 +87,7 @@ class SmtpSettingsDialog(QDialog):
         self.resize(520, self.sizeHint().height())
         self._busy(True)  # saving before the stored settings arrive would blank them
         self.status.setText(self.tr("Reading the settings…"))
-        runner.run(lambda progress, cancelled: mail.smtp_setup(database), self._fill, self._failed)
+        runner.run(lambda progress, cancelled: database.query(mail.smtp_setup), self._fill, self._failed)
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.host, self.port, self.security, self.user, self.password, self.sender):
@@ -160,4 +160,4 @@ class SmtpSettingsDialog(QDialog):
 
         self._busy(True)
         self.status.setText(self.tr("Saving…"))
-        self.runner.run(lambda progress, cancelled: mail.save_smtp(database, setup), done, self._failed)
+        self.runner.run(lambda progress, cancelled: database.run(mail.save_smtp, setup), done, self._failed)
