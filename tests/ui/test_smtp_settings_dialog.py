@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 
-import keyring
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
@@ -13,19 +12,12 @@ from PySide6.QtCore import QSettings
 
 from app import mail
 from app.services import outbox
-from tests.app.test_mail import MemoryKeyring, Recorder, free_port
+from tests.app import test_mail
+from tests.app.test_mail import Recorder, free_port
 from ui.smtp_settings_dialog import SmtpSettingsDialog
 from ui.tasks import TaskRunner
 
-
-@pytest.fixture
-def memory_keyring():
-    """A keyring in memory: the test touches no real one."""
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
+memory_keyring = test_mail.memory_keyring  # the fixture, shared
 
 
 @pytest.fixture
