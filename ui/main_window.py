@@ -285,13 +285,10 @@ class MainWindow(QMainWindow):
     def open_export(self, kind: int | None = None):
         from ui.export_dialog import ADJUSTMENTS, LETTERS, ExportDialog
 
+        accepted = self.queue.selected_accepted_ids()
         if kind is None:
-            kind = (
-                LETTERS
-                if self.tabs.currentWidget() is self.queue and self.queue.selected_accepted_ids()
-                else ADJUSTMENTS
-            )
-        dialog = ExportDialog(self.database, self.runner, kind, self.queue.selected_accepted_ids(), self)
+            kind = LETTERS if self.tabs.currentWidget() is self.queue and accepted else ADJUSTMENTS
+        dialog = ExportDialog(self.database, self.runner, kind, accepted, self)
         dialog.open()
         return dialog
 
