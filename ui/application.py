@@ -101,13 +101,14 @@ def open_database_window(url: str | None, user: str | None, *, demo: bool = Fals
                 lambda progress, cancelled: database.run(load_demo, LoadDemo()),
                 lambda text: (window.reload(), window.statusBar().showMessage(text, 10000)),
                 lambda error: show_error(window, window.tr("Demo data not loaded"), error),
+                owner=window,
             )
 
     def refused(error) -> None:
         show_error(replacing or window, "Startup Desk", error)
         window.close()
 
-    window.opening = window.runner.run(open_database, opened, refused)
+    window.opening = window.runner.run(open_database, opened, refused, owner=window)
     return window
 
 

@@ -34,7 +34,7 @@ class DealActions:
             self.refresh()
 
         failed = refused or (lambda error: show_error(self, title, error))
-        self.runner.run(lambda progress, cancelled: work(), done, failed)
+        self.runner.run(lambda progress, cancelled: work(), done, failed, owner=self)
 
     def _deal_dialog(self, deal, save) -> DealDialog:
         """The dialog stays open until the deal is saved: `save(values, dialog)` runs the use case."""
@@ -230,6 +230,7 @@ class DealActions:
             lambda progress, cancelled: database.query(mapping_names),
             chosen,
             lambda error: show_error(self, self.tr("Deals not imported"), error),
+            owner=self,
         )
 
     def import_requests(self) -> None:

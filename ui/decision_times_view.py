@@ -113,6 +113,7 @@ class DecisionTimesView(QWidget):
             lambda progress, cancelled: database.query(time_to_decision),
             self._loaded,
             lambda error: show_error(self, self.tr("Cannot read the decision times"), error),
+            owner=self,
         )
 
     def _loaded(self, rows: list[dict]) -> None:

@@ -144,6 +144,7 @@ class ExportDialog(QDialog):
             ),
             self._loaded,
             lambda error: show_error(self, self.tr("Export"), error),
+            owner=self,
         )
 
     def _loaded(self, found) -> None:
@@ -209,7 +210,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.message.setText(self.tr("Exporting…"))
-        self.handle = self.runner.run(self.work(), self.succeeded, self.failed)
+        self.handle = self.runner.run(self.work(), self.succeeded, self.failed, owner=self)
         self.handle.progressed.connect(self.progressed)
         self.handle.finished.connect(self.task_ended)
 

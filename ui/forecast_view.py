@@ -205,6 +205,7 @@ class ForecastView(QWidget):
             lambda progress, cancelled: database.query(lambda uow: export_forecast(command, uow)),
             done,
             lambda error: show_error(self, self.tr("Export failed"), error),
+            owner=self,
         )
 
 

@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.mapping_box.setAccessibleName(self.tr("Column mapping"))
         self.mapping_box.addItem(self.tr("The form's own columns"), AUTOMATIC)
         database = self.database
-        self.runner.run(lambda progress, cancelled: database.query(mapping_names), self._add_mapping_names)
+        self.runner.run(lambda progress, cancelled: database.query(mapping_names), self._add_mapping_names, owner=self)
         self.mapping_box.currentIndexChanged.connect(lambda _: self._load_mapping(self.mapping_box.currentData()))
         save = QPushButton(self.tr("Save mapping as…"))
         save.clicked.connect(self.save_mapping)
@@ -158,6 +158,7 @@ class ImportDialog(QDialog):
             work,
             lambda found: self._show_mapping(*found),
             lambda exc: show_error(self, self.tr("Cannot read the file"), exc),
+            owner=self,
         )
 
     def _show_mapping(self, mapping: Mapping, table) -> None:
@@ -188,6 +189,7 @@ class ImportDialog(QDialog):
             lambda progress, cancelled: database.run(save_mapping, SaveMapping(name, mapping)),
             lambda _result: self._mapping_saved(name),
             lambda exc: show_error(self, self.tr("Cannot save the mapping"), exc),
+            owner=self,
         )
 
     def _mapping_saved(self, name: str) -> None:
@@ -217,6 +219,7 @@ class ImportDialog(QDialog):
             work,
             lambda report: self._show_preview(report) if handle is self.previewing else None,
             lambda error: self._preview_failed(error) if handle is self.previewing else None,
+            owner=self,
         )
 
     def _preview_failed(self, error: Exception) -> None:
@@ -260,7 +263,7 @@ class ImportDialog(QDialog):
             command = ImportApplications(self.path, mapping, strict, progress=progress, cancelled=cancelled)
             return self.database.run(import_applications, command)
 
-        self.task = self.runner.run(work, self._imported, self._import_failed)
+        self.task = self.runner.run(work, self._imported, self._import_failed, owner=self)
         self.task.progressed.connect(self._progress)
 
     def _progress(self, done: int, total: int) -> None:

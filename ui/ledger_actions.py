@@ -29,7 +29,9 @@ class LedgerActions:
                 self.undo_stack.push(self._command(*undoable(result)))
             self.refresh()
 
-        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+        self.runner.run(
+            lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error), owner=self
+        )
 
     def _command(self, text: str, undo_work, redo_work) -> TaskCommand:
         """Edit → Undo for an action done: its work runs on the runner; the pane reads again after."""
@@ -74,6 +76,7 @@ class LedgerActions:
             lambda p, c: self.database.run(import_usage, ImportFile(name)),
             done,
             lambda e: show_error(self, self.tr("Import failed"), e),
+            owner=self,
         )
 
     def close_month(self) -> None:
@@ -84,6 +87,7 @@ class LedgerActions:
             lambda p, c: database.query(lambda uow: last_closed_month(uow.conn)),
             self._ask_close,
             lambda e: show_error(self, self.tr("Close month"), e),
+            owner=self,
         )
 
     def _ask_close(self, last: str | None) -> None:
@@ -130,7 +134,10 @@ class LedgerActions:
                 )
 
         self.runner.run(
-            lambda p, c: preview(), confirm, lambda e: show_error(self, self.tr("Cannot close %s") % month, e)
+            lambda p, c: preview(),
+            confirm,
+            lambda e: show_error(self, self.tr("Cannot close %s") % month, e),
+            owner=self,
         )
 
     def _next_month(self, last: str | None) -> str:

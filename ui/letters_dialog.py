@@ -100,7 +100,7 @@ class LetterSettingsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)  # saving before the stored settings arrive would blank them
         self.preview_button.setEnabled(False)
-        runner.run(lambda progress, cancelled: database.query(exports.letter_settings), self._fill)
+        runner.run(lambda progress, cancelled: database.query(exports.letter_settings), self._fill, owner=self)
 
     def _fill(self, settings: LetterSettings) -> None:
         for widget, text in (
@@ -152,7 +152,9 @@ class LetterSettingsDialog(QDialog):
             show_error(self, self.tr("The letter cannot be rendered"), error)
             self.previewed.emit(False)
 
-        self.runner.run(lambda progress, cancelled: database.run(exports.preview_letter, command), rendered, refused)
+        self.runner.run(
+            lambda progress, cancelled: database.run(exports.preview_letter, command), rendered, refused, owner=self
+        )
 
     def show_page(self) -> None:
         if self.document.pageCount() == 0:
@@ -176,6 +178,7 @@ class LetterSettingsDialog(QDialog):
             lambda progress, cancelled: database.run(exports.save_letter_settings, command),
             lambda _result: self.accept(),
             lambda error: show_error(self, self.tr("Letter settings not saved"), error),
+            owner=self,
         )
 
     def done(self, result: int) -> None:

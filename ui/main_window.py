@@ -324,7 +324,10 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
         self.runner.run(
-            lambda progress, cancelled: backup(url, name), done, lambda e: show_error(self, self.tr("Backup failed"), e)
+            lambda progress, cancelled: backup(url, name),
+            done,
+            lambda e: show_error(self, self.tr("Backup failed"), e),
+            owner=self,
         )
 
     # ---- which database ----------------------------------------------------------

@@ -155,6 +155,7 @@ class MessageTemplatesDialog(QDialog):
             lambda progress, cancelled: database.query(outbox.template, kind, language),
             self._show,
             lambda error: show_error(self, self.tr("Cannot read the template"), error),
+            owner=self,
         )
 
     def _show(self, template: Template) -> None:
@@ -199,7 +200,9 @@ class MessageTemplatesDialog(QDialog):
                 self.problem.setText(self.tr("Saved"))
             self.saved.emit(template.kind.value, template.language)
 
-        self.runner.run(work, done, lambda error: show_error(self, self.tr("Cannot save the template"), error))
+        self.runner.run(
+            work, done, lambda error: show_error(self, self.tr("Cannot save the template"), error), owner=self
+        )
 
     def reset(self) -> None:
         shipped = default_template(self.selected_kind(), self.language.currentData())

@@ -162,6 +162,7 @@ class OutboxPane(QWidget):
             work,
             lambda result: self._loaded(*result, keep),
             lambda error: show_error(self, self.tr("Cannot read the outbox"), error),
+            owner=self,
         )
 
     def _loaded(self, counts: dict, rows: list[dict], late: list[dict], keep: int | None) -> None:
@@ -194,6 +195,7 @@ class OutboxPane(QWidget):
             lambda progress, cancelled: database.query(outbox.message, message),
             self._show,
             lambda error: show_error(self, self.tr("Cannot read the message"), error),
+            owner=self,
         )
 
     def _show(self, message: dict | None) -> None:
@@ -229,7 +231,9 @@ class OutboxPane(QWidget):
                 after(result)
             self.refresh()
 
-        self.runner.run(lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error))
+        self.runner.run(
+            lambda progress, cancelled: work(), done, lambda error: show_error(self, title, error), owner=self
+        )
 
     def save_edit(self) -> None:
         if self.current is None:
@@ -360,7 +364,7 @@ class OutboxPane(QWidget):
         self.send_button.setEnabled(False)
         self.eml_button.setEnabled(False)
         self.send_report.setText(self.tr("Sending…"))
-        self.sending = self.runner.run(work, self._sent, self._send_failed)
+        self.sending = self.runner.run(work, self._sent, self._send_failed, owner=self)
         self.sending.progressed.connect(self._progressed)
         self.sending.finished.connect(self._sending_over)
 

@@ -54,7 +54,7 @@ class LatestReads:
         def run(progress, cancelled):
             return None if cancelled() else work()
 
-        handle = self.runner.run(run, succeeded, failed)
+        handle = self.runner.run(run, succeeded, failed, owner=self.widget)
         self._handles[kind] = handle
         handle.finished.connect(lambda: self._handles.get(kind) is handle and self._handles.pop(kind))
         return handle

@@ -27,6 +27,7 @@ def print_letters(window) -> None:
             lambda progress, cancelled: database.run(record_letters, RecordLetters(result.applications, target.name)),
             lambda count: window.statusBar().showMessage(window.tr("%d letters printed") % count, 8000),
             lambda error: show_error(window, window.tr("Letters printed but not recorded"), error),
+            owner=window,
         )
 
     def ready(result) -> None:
@@ -57,4 +58,5 @@ def print_letters(window) -> None:
         ),
         ready,
         failed,
+        owner=window,
     )

@@ -143,7 +143,7 @@ class Decisions(QObject):
             show_error(pane, tr("Not decided"), error)
             pane.after_write(None, first_row)
 
-        pane.runner.run(work, done, refused)
+        pane.runner.run(work, done, refused, owner=pane)
 
     def _ask_reason(self, action: str, tuples: list[tuple]) -> str | None:
         pane = self.pane

@@ -100,7 +100,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._read(count, lambda result: self._counted(generation, result))
 
     def _read(self, work, done) -> None:
-        handle = self.runner.run(work, done, self._failed)
+        handle = self.runner.run(work, done, self._failed, owner=self)
         self._handles.append(handle)
         handle.finished.connect(lambda: self._handles.remove(handle) if handle in self._handles else None)
 

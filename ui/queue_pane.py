@@ -57,7 +57,9 @@ class QueuePane(QWidget):
         self.model.modelReset.connect(self._model_reset)  # a reset clears the selection without a signal
         self.update_actions()
         self.runner.run(
-            lambda progress, cancelled: database.query(lambda uow: queue_choices(uow.conn)), self.filters.set_choices
+            lambda progress, cancelled: database.query(lambda uow: queue_choices(uow.conn)),
+            self.filters.set_choices,
+            owner=self,
         )
         self._apply(None, 0)
 
@@ -286,7 +288,7 @@ class QueuePane(QWidget):
         def work(progress, cancelled):
             return database.query(lambda uow: application_detail(uow.conn, application))
 
-        self.runner.run(work, lambda detail: self._detail_read(application, detail), self._detail_failed)
+        self.runner.run(work, lambda detail: self._detail_read(application, detail), self._detail_failed, owner=self)
 
     def _detail_read(self, application: int, detail: dict) -> None:
         if application != self._wanted_detail or not shiboken6.isValid(self.detail):

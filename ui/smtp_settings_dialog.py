@@ -87,7 +87,7 @@ class SmtpSettingsDialog(QDialog):
         self.resize(520, self.sizeHint().height())
         self._busy(True)  # saving before the stored settings arrive would blank them
         self.status.setText(self.tr("Reading the settings…"))
-        runner.run(lambda progress, cancelled: database.query(mail.smtp_setup), self._fill, self._failed)
+        runner.run(lambda progress, cancelled: database.query(mail.smtp_setup), self._fill, self._failed, owner=self)
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.host, self.port, self.security, self.user, self.password, self.sender):
@@ -148,7 +148,9 @@ class SmtpSettingsDialog(QDialog):
 
         self._busy(True)
         self.status.setText(self.tr("Sending a test message to %1…").replace("%1", setup.from_address))
-        self.runner.run(lambda progress, cancelled: mail.send_test_message(database, setup), answered, refused)
+        self.runner.run(
+            lambda progress, cancelled: mail.send_test_message(database, setup), answered, refused, owner=self
+        )
 
     def save(self) -> None:
         database, setup = self.database, self.setup()
@@ -160,4 +162,4 @@ class SmtpSettingsDialog(QDialog):
 
         self._busy(True)
         self.status.setText(self.tr("Saving…"))
-        self.runner.run(lambda progress, cancelled: database.run(mail.save_smtp, setup), done, self._failed)
+        self.runner.run(lambda progress, cancelled: database.run(mail.save_smtp, setup), done, self._failed, owner=self)

@@ -69,7 +69,7 @@ class TaskCommand(QUndoCommand):
 
     def _submit(self, work, title: str) -> None:
         stack = self.widget.undo_stack  # the pane's own
-        self.runner.run(work, self._done, lambda error: self._failed(stack, title, error))
+        self.runner.run(work, self._done, lambda error: self._failed(stack, title, error), owner=self.widget)
 
     def _done(self, result) -> None:
         if self.after is not None:

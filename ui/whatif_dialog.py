@@ -183,6 +183,7 @@ class WhatIfDialog(QDialog):
             lambda progress, cancelled: database.query(whatif_setting),
             self._setting_read,
             lambda error: show_error(self, self.tr("Cannot read the policy"), error),
+            owner=self,
         )
 
     def _setting_read(self, setting: dict) -> None:
@@ -235,6 +236,7 @@ class WhatIfDialog(QDialog):
             lambda progress, cancelled: database.query(lambda uow: what_if(WhatIf(change), uow)),
             self._evaluated,
             failed,
+            owner=self,
         )
 
     def _evaluated(self, result: dict) -> None:
@@ -378,7 +380,7 @@ class WhatIfDialog(QDialog):
             self.make_button.setEnabled(True)
             show_error(self, self.tr("Make this the policy"), error)
 
-        self.runner.run(lambda progress, cancelled: database.run(new_policy_version, command), done, failed)
+        self.runner.run(lambda progress, cancelled: database.run(new_policy_version, command), done, failed, owner=self)
 
     def _after_undo(self, _result) -> None:
         self.load()
