@@ -47,13 +47,16 @@ class _Translator(QTranslator):
 
 
 def install_translation(app: QApplication, locale: QLocale) -> QTranslator | None:
-    """The window in the person's language where resources/translations has it (English otherwise)."""
+    """The window in the person's language where resources/translations has it; English otherwise,
+    whose file holds only the plural forms ("1 application", "2 applications") of `%n` strings."""
     folder = resources.files("resources").joinpath("translations")
     translator = _Translator(app)
     with resources.as_file(folder) as path:
-        if not translator.load(locale, "startup_desk", "_", str(path)):
+        if translator.load(locale, "startup_desk", "_", str(path)):
+            qt_words = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            translator.qt_own.load(locale, "qtbase", "_", qt_words)
+        elif not translator.load("startup_desk_en", str(path)):
             return None
-    translator.qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     app.installTranslator(translator)
     return translator
 

@@ -191,11 +191,10 @@ class MessageTemplatesDialog(QDialog):
 
         def done(report):
             if report is not None:
-                self.problem.setText(
-                    self.tr("Saved; %1 draft(s) regenerated, %2 edited kept")
-                    .replace("%1", str(report["regenerated"]))
-                    .replace("%2", str(report["kept_edited"]))
-                )
+                said = [self.tr("Saved; %n draft(s) regenerated", "", report["regenerated"])]
+                if report["kept_edited"]:
+                    said.append(self.tr("%n edited draft(s) kept", "", report["kept_edited"]))
+                self.problem.setText(", ".join(said))
             else:
                 self.problem.setText(self.tr("Saved"))
             self.saved.emit(template.kind.value, template.language)

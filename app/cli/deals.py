@@ -7,6 +7,7 @@ import argparse
 from app.cli.common import EXIT_OK, day, emit, identifier, money, open_database
 from models.deals import REQUEST_ACTIONS, RequestStatus
 from models.partners import PartnerKind
+from models.wording import counted
 
 PARTNER_ACTIONS = ("activate", "deactivate", "reject")
 
@@ -129,7 +130,7 @@ def cmd_partners(args) -> int:
         emit(
             args,
             [{"code": c, "applications": n} for c, n in codes],
-            "\n".join(f"{c:<24} {n} application(s)" for c, n in codes) or "every partner code is known",
+            "\n".join(f"{c:<24} {counted(n, 'application')}" for c, n in codes) or "every partner code is known",
         )
         return EXIT_OK
     rows = database.query(lambda uow: partner_rows(uow.conn))

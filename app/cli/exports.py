@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import EXIT_OK, day, emit, month, open_database
+from models.wording import counted
 
 
 def register(commands, json_parent: argparse.ArgumentParser) -> None:
@@ -64,11 +65,11 @@ def cmd_export(args) -> int:
         command = exports.ExportStatements(args.month, target, args.workspace)
         result = database.run(exports.export_statements, command)
         closing = _shown(result.totals["closing_balance"])
-        text = f"{args.output}: {result.rows} statement(s), closing balance {closing}"
+        text = f"{args.output}: {counted(result.rows, 'statement')}, closing balance {closing}"
     else:
         command = exports.ExportLetters(tuple(args.ids) or None, target, args.drafts, args.on)
         result = database.run(exports.export_letters, command)
-        text = f"{result.rows} letter(s) written to {args.output}"
+        text = f"{counted(result.rows, 'letter')} written to {args.output}"
     emit(args, result.as_json(), text)
     return EXIT_OK
 

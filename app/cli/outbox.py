@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import EXIT_OK, EXIT_REFUSED, day, emit, identifier, open_database
+from models.wording import counted
 
 STATUSES = ("draft", "held", "sent", "failed", "discarded")
 PASSWORD_VARIABLE = "STARTUP_DESK_SMTP_PASSWORD"
@@ -151,7 +152,7 @@ def cmd_move(args) -> int:
     from app.services import outbox
 
     count = open_database(args).run(outbox.change_status, outbox.ChangeStatus(tuple(args.ids), args.action))
-    emit(args, {args.action: count}, f"{args.action}: {count} message(s)")
+    emit(args, {args.action: count}, f"{args.action}: {counted(count, 'message')}")
     return EXIT_OK
 
 
@@ -166,7 +167,11 @@ def cmd_regenerate(args) -> int:
         raise UsageError(f"no template {args.template!r} (one of {', '.join(kinds)})")
     kind = Kind(args.template) if args.template else None
     report = open_database(args).run(outbox.regenerate, outbox.Regenerate(kind, args.include_edited))
-    emit(args, report, f"{report['regenerated']} draft(s) regenerated, {report['kept_edited']} edited draft(s) kept")
+    emit(
+        args,
+        report,
+        f"{counted(report['regenerated'], 'draft')} regenerated, {counted(report['kept_edited'], 'edited draft')} kept",
+    )
     return EXIT_OK
 
 
@@ -186,13 +191,15 @@ def cmd_send(args) -> int:
     report = mail.send_outbox(database, transport, dry_run=args.dry_run)
     if args.dry_run:
         lines = [f"{r['id']:>6}  {r['to']:<32} {r['subject']}" for r in report.dry_run]
-        emit(args, report.dry_run, "\n".join([*lines, f"{len(lines)} message(s) would be sent"]))
+        emit(args, report.dry_run, "\n".join([*lines, f"{counted(len(lines), 'message')} would be sent"]))
         return EXIT_OK
     document = report.as_dict()
     text = [f"sent {len(report.sent)}, failed {len(report.failed)}"]
     text += [f"  message {i}: {error}" for i, error in report.failed]
     if report.interrupted:
-        text.append(f"  {report.interrupted} message(s) cut off by an earlier batch are failed: check them, then retry")
+        text.append(
+            f"  {counted(report.interrupted, 'message')} cut off by an earlier batch failed: check them, then retry"
+        )
     if report.stopped:
         text.append(f"  stopped: {report.stopped}; send again to go on")
     emit(args, document, "\n".join(text))
@@ -239,7 +246,7 @@ def cmd_reminders(args) -> int:
     from app.services.followups import MakeReminders, make_reminders
 
     made = open_database(args).run(make_reminders, MakeReminders(args.on))
-    emit(args, {"reminders": made}, f"{len(made)} reminder draft(s) made")
+    emit(args, {"reminders": made}, f"{counted(len(made), 'reminder draft')} made")
     return EXIT_OK
 
 
@@ -249,7 +256,7 @@ def cmd_overdue(args) -> int:
     database = open_database(args)
     if args.withdraw is not None:
         withdrawn = database.run(withdraw_overdue, WithdrawOverdue(tuple(args.withdraw)))
-        emit(args, {"withdrawn": withdrawn}, f'{len(withdrawn)} application(s) withdrawn ("no answer")')
+        emit(args, {"withdrawn": withdrawn}, f'{counted(len(withdrawn), "application")} withdrawn ("no answer")')
         return EXIT_OK
     rows = database.query(overdue)
     lines = [

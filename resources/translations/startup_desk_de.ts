@@ -790,52 +790,52 @@
         <translation>%d Angebote importiert; %d bereits vorhanden; %d ungültige Zeilen</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="237"/>
+        <location filename="../../ui/deals_actions.py" line="238"/>
         <source>Import requests</source>
         <translation>Anfragen importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="237"/>
+        <location filename="../../ui/deals_actions.py" line="238"/>
         <source>Request form export (*.csv *.xlsx)</source>
         <translation>Export des Anfrageformulars (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="241"/>
+        <location filename="../../ui/deals_actions.py" line="242"/>
         <source>Requests not imported</source>
         <translation>Anfragen nicht importiert</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="243"/>
+        <location filename="../../ui/deals_actions.py" line="244"/>
         <source>Imported %d requests; %d already open; %d invalid rows</source>
         <translation>%d Anfragen importiert; %d bereits offen; %d ungültige Zeilen</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="252"/>
+        <location filename="../../ui/deals_actions.py" line="253"/>
         <source>… and %d more</source>
         <translation>… und %d weitere</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="253"/>
+        <location filename="../../ui/deals_actions.py" line="254"/>
         <source>Rows left out</source>
         <translation>Ausgelassene Zeilen</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="263"/>
+        <location filename="../../ui/deals_actions.py" line="264"/>
         <source>Export catalogue</source>
         <translation>Katalog exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="266"/>
+        <location filename="../../ui/deals_actions.py" line="267"/>
         <source>%d deals exported</source>
         <translation>%d Angebote exportiert</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="271"/>
+        <location filename="../../ui/deals_actions.py" line="272"/>
         <source>Export approved requests</source>
         <translation>Genehmigte Anfragen exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/deals_actions.py" line="274"/>
+        <location filename="../../ui/deals_actions.py" line="275"/>
         <source>%d approved requests exported</source>
         <translation>%d genehmigte Anfragen exportiert</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>Die Entscheidungszeiten können nicht gelesen werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/decision_times_view.py" line="122"/>
+        <location filename="../../ui/decision_times_view.py" line="123"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n Entscheidung</numerusform>
@@ -1131,7 +1131,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/decision_times_view.py" line="122"/>
+        <location filename="../../ui/decision_times_view.py" line="123"/>
         <source>No decisions yet</source>
         <translation>Noch keine Entscheidungen</translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation>Die %d ausgewählten angenommenen Bewerbungen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="152"/>
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>Every accepted application without a letter yet (%d)</source>
         <translation>Jede angenommene Bewerbung ohne Brief (%d)</translation>
     </message>
@@ -1259,52 +1259,52 @@
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="173"/>
+        <location filename="../../ui/export_dialog.py" line="174"/>
         <source>Folder for the letters</source>
         <translation>Ordner für die Briefe</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="175"/>
+        <location filename="../../ui/export_dialog.py" line="176"/>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="204"/>
         <source>No month is closed yet: close a month in the Ledger pane first.</source>
         <translation>Noch kein Monat ist abgeschlossen: schließen Sie zuerst einen Monat im Bereich Guthabenkonto ab.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="208"/>
+        <location filename="../../ui/export_dialog.py" line="209"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="211"/>
+        <location filename="../../ui/export_dialog.py" line="212"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="223"/>
+        <location filename="../../ui/export_dialog.py" line="224"/>
         <source>%d files in %s</source>
         <translation>%d Dateien in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="224"/>
+        <location filename="../../ui/export_dialog.py" line="225"/>
         <source>Written: %s</source>
         <translation>Geschrieben: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="233"/>
+        <location filename="../../ui/export_dialog.py" line="234"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="239"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="244"/>
+        <location filename="../../ui/export_dialog.py" line="245"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -1549,57 +1549,57 @@
         <translation>Die Datei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog.py" line="178"/>
         <source>Columns in the file: %s</source>
         <translation>Spalten in der Datei: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="182"/>
+        <location filename="../../ui/import_dialog.py" line="183"/>
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="182"/>
+        <location filename="../../ui/import_dialog.py" line="183"/>
         <source>Name of the mapping:</source>
         <translation>Name der Zuordnung:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="190"/>
+        <location filename="../../ui/import_dialog.py" line="191"/>
         <source>Cannot save the mapping</source>
         <translation>Die Zuordnung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="209"/>
+        <location filename="../../ui/import_dialog.py" line="211"/>
         <source>Checking every row…</source>
         <translation>Jede Zeile wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="223"/>
+        <location filename="../../ui/import_dialog.py" line="226"/>
         <source>The file cannot be imported with this mapping: %s</source>
         <translation>Die Datei kann mit dieser Zuordnung nicht importiert werden: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="240"/>
+        <location filename="../../ui/import_dialog.py" line="243"/>
         <source>row %d: %s</source>
         <translation>Zeile %d: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="242"/>
+        <location filename="../../ui/import_dialog.py" line="245"/>
         <source>… and %d more rows</source>
         <translation>… und %d weitere Zeilen</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="245"/>
+        <location filename="../../ui/import_dialog.py" line="248"/>
         <source>%d rows: %d to import, %d already imported, %d invalid (listed on the right; not imported).</source>
         <translation>%d Zeilen: %d zu importieren, %d bereits importiert, %d ungültig (rechts aufgeführt; nicht importiert).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="280"/>
+        <location filename="../../ui/import_dialog.py" line="283"/>
         <source>Import failed: nothing was imported</source>
         <translation>Import fehlgeschlagen: nichts wurde importiert</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="285"/>
+        <location filename="../../ui/import_dialog.py" line="288"/>
         <source>Cancelling… nothing will be imported.</source>
         <translation>Wird abgebrochen… nichts wird importiert.</translation>
     </message>
@@ -1607,61 +1607,61 @@
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="44"/>
+        <location filename="../../ui/ledger_actions.py" line="46"/>
         <source>Import bills</source>
         <translation>Rechnungen importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="44"/>
+        <location filename="../../ui/ledger_actions.py" line="46"/>
         <source>Usage (*.csv *.xlsx)</source>
         <translation>Verbrauch (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="49"/>
+        <location filename="../../ui/ledger_actions.py" line="51"/>
         <source>Bills: %d imported, %d already there, %d invalid rows</source>
         <translation>Rechnungen: %d importiert, %d bereits vorhanden, %d ungültige Zeilen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="56"/>
+        <location filename="../../ui/ledger_actions.py" line="58"/>
         <source>needs restatement: %s</source>
         <translation>muss neu ausgewiesen werden: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="58"/>
+        <location filename="../../ui/ledger_actions.py" line="60"/>
         <source>Bills imported</source>
         <translation>Rechnungen importiert</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="70"/>
+        <location filename="../../ui/ledger_actions.py" line="72"/>
         <source>Import bills from %s</source>
         <translation>Rechnungen aus %s importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="76"/>
+        <location filename="../../ui/ledger_actions.py" line="78"/>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="86"/>
-        <location filename="../../ui/ledger_actions.py" line="91"/>
-        <location filename="../../ui/ledger_actions.py" line="102"/>
-        <location filename="../../ui/ledger_actions.py" line="115"/>
-        <location filename="../../ui/ledger_actions.py" line="126"/>
+        <location filename="../../ui/ledger_actions.py" line="89"/>
+        <location filename="../../ui/ledger_actions.py" line="95"/>
+        <location filename="../../ui/ledger_actions.py" line="106"/>
+        <location filename="../../ui/ledger_actions.py" line="119"/>
+        <location filename="../../ui/ledger_actions.py" line="130"/>
         <source>Close month</source>
         <translation>Monat abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="91"/>
+        <location filename="../../ui/ledger_actions.py" line="95"/>
         <source>Month to close (YYYY-MM):</source>
         <translation>Abzuschließender Monat (JJJJ-MM):</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="102"/>
+        <location filename="../../ui/ledger_actions.py" line="106"/>
         <source>%s is already closed; nothing changes.</source>
         <translation>%s ist bereits abgeschlossen; nichts ändert sich.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="105"/>
+        <location filename="../../ui/ledger_actions.py" line="109"/>
         <source>Closing %s will settle %d bills of %s:
 
 credit applied: %s
@@ -1680,146 +1680,146 @@ verfallenes Guthaben: %s
 Abschließen?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="128"/>
+        <location filename="../../ui/ledger_actions.py" line="132"/>
         <source>%s closed</source>
         <translation>%s abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="129"/>
+        <location filename="../../ui/ledger_actions.py" line="133"/>
         <source>Close %s</source>
         <translation>%s abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="133"/>
+        <location filename="../../ui/ledger_actions.py" line="139"/>
         <source>Cannot close %s</source>
         <translation>%s kann nicht abgeschlossen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="145"/>
+        <location filename="../../ui/ledger_actions.py" line="152"/>
         <source>Ledger</source>
         <translation>Guthabenkonto</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="145"/>
+        <location filename="../../ui/ledger_actions.py" line="152"/>
         <source>Select a member first.</source>
         <translation>Wählen Sie zuerst ein Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="153"/>
         <location filename="../../ui/ledger_actions.py" line="160"/>
-        <location filename="../../ui/ledger_actions.py" line="162"/>
-        <location filename="../../ui/ledger_actions.py" line="171"/>
+        <location filename="../../ui/ledger_actions.py" line="167"/>
+        <location filename="../../ui/ledger_actions.py" line="169"/>
+        <location filename="../../ui/ledger_actions.py" line="178"/>
         <source>Adjust credit</source>
         <translation>Guthaben korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="153"/>
+        <location filename="../../ui/ledger_actions.py" line="160"/>
         <source>Amount for %s (negative to take credit away):</source>
         <translation>Betrag für %s (negativ, um Guthaben abzuziehen):</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="162"/>
+        <location filename="../../ui/ledger_actions.py" line="169"/>
         <source>Why?</source>
         <translation>Warum?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="173"/>
+        <location filename="../../ui/ledger_actions.py" line="180"/>
         <source>Adjustment of %s to %s</source>
         <translation>Korrektur von %s für %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="175"/>
+        <location filename="../../ui/ledger_actions.py" line="182"/>
         <source>Adjust %s %s</source>
         <translation>%s um %s korrigieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="184"/>
-        <location filename="../../ui/ledger_actions.py" line="205"/>
+        <location filename="../../ui/ledger_actions.py" line="191"/>
+        <location filename="../../ui/ledger_actions.py" line="212"/>
         <source>Reverse entry</source>
         <translation>Buchung stornieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="184"/>
+        <location filename="../../ui/ledger_actions.py" line="191"/>
         <source>Select an entry of the member first.</source>
         <translation>Wählen Sie zuerst eine Buchung des Mitglieds.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="188"/>
+        <location filename="../../ui/ledger_actions.py" line="195"/>
         <source>Reverse entry %d</source>
         <translation>Buchung %d stornieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="188"/>
+        <location filename="../../ui/ledger_actions.py" line="195"/>
         <source>Why is this entry reversed?</source>
         <translation>Warum wird diese Buchung storniert?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="207"/>
+        <location filename="../../ui/ledger_actions.py" line="214"/>
         <source>Entry %d reversed</source>
         <translation>Buchung %d storniert</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="208"/>
+        <location filename="../../ui/ledger_actions.py" line="215"/>
         <source>Reverse entry %d of %s</source>
         <translation>Buchung %d von %s stornieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="233"/>
+        <location filename="../../ui/ledger_actions.py" line="240"/>
         <source>Year two</source>
         <translation>Zweites Jahr</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="235"/>
+        <location filename="../../ui/ledger_actions.py" line="242"/>
         <source>Confirm that %s still meets the requirements (funding, territory, no other discount) on its anniversary?</source>
         <translation>Bestätigen, dass %s zum Jahrestag die Bedingungen noch erfüllt (Finanzierung, Gebiet, kein anderer Rabatt)?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="238"/>
+        <location filename="../../ui/ledger_actions.py" line="245"/>
         <source>Year two granted to %s</source>
         <translation>Zweites Jahr für %s gewährt</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="242"/>
+        <location filename="../../ui/ledger_actions.py" line="249"/>
         <source>Year two for %s</source>
         <translation>Zweites Jahr für %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="247"/>
+        <location filename="../../ui/ledger_actions.py" line="254"/>
         <source>Graduate</source>
         <translation>Graduieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="248"/>
+        <location filename="../../ui/ledger_actions.py" line="255"/>
         <source>%s no longer qualifies: graduate it?</source>
         <translation>%s erfüllt die Bedingungen nicht mehr: graduieren?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="250"/>
+        <location filename="../../ui/ledger_actions.py" line="257"/>
         <source>%s graduated</source>
         <translation>%s ausgeschieden (Graduierung)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="254"/>
+        <location filename="../../ui/ledger_actions.py" line="261"/>
         <source>Graduate %s</source>
         <translation>%s graduieren</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="261"/>
+        <location filename="../../ui/ledger_actions.py" line="268"/>
         <source>Renew</source>
         <translation>Verlängern</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="262"/>
+        <location filename="../../ui/ledger_actions.py" line="269"/>
         <source>Offer %s a renewal year at the renewal discount?</source>
         <translation>%s ein Verlängerungsjahr zum Verlängerungsrabatt anbieten?</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="264"/>
+        <location filename="../../ui/ledger_actions.py" line="271"/>
         <source>%s renewed</source>
         <translation>%s verlängert</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_actions.py" line="268"/>
+        <location filename="../../ui/ledger_actions.py" line="275"/>
         <source>Renew %s</source>
         <translation>%s verlängern</translation>
     </message>
@@ -2085,7 +2085,7 @@ Abschließen?</translation>
         <translation>Der Brief kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location filename="../../ui/letters_dialog.py" line="178"/>
+        <location filename="../../ui/letters_dialog.py" line="180"/>
         <source>Letter settings not saved</source>
         <translation>Briefeinstellungen nicht gespeichert</translation>
     </message>
@@ -2317,17 +2317,17 @@ Abschließen?</translation>
         <translation>%d als mögliche Duplikate markiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Back up the database</source>
         <translation>Datenbank sichern</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Backup written to %s</source>
         <translation>Sicherung nach %s geschrieben</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Backup failed</source>
         <translation>Sicherung fehlgeschlagen</translation>
     </message>
@@ -2443,14 +2443,25 @@ Abschließen?</translation>
         <translation>Die Vorlage kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="180"/>
+        <location filename="../../ui/message_templates_dialog.py" line="181"/>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/message_templates_dialog.py" line="194"/>
-        <source>Saved; %1 draft(s) regenerated, %2 edited kept</source>
-        <translation>Gespeichert; %1 Entwurf/Entwürfe neu erstellt, %2 bearbeitete behalten</translation>
+        <source>Saved; %n draft(s) regenerated</source>
+        <translation>
+            <numerusform>Gespeichert; %n Entwurf neu erstellt</numerusform>
+            <numerusform>Gespeichert; %n Entwürfe neu erstellt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/message_templates_dialog.py" line="196"/>
+        <source>%n edited draft(s) kept</source>
+        <translation>
+            <numerusform>%n bearbeiteter Entwurf behalten</numerusform>
+            <numerusform>%n bearbeitete Entwürfe behalten</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/message_templates_dialog.py" line="199"/>
@@ -2458,7 +2469,7 @@ Abschließen?</translation>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="202"/>
+        <location filename="../../ui/message_templates_dialog.py" line="203"/>
         <source>Cannot save the template</source>
         <translation>Die Vorlage kann nicht gespeichert werden</translation>
     </message>
@@ -2574,7 +2585,7 @@ Abschließen?</translation>
         <translation>Der Postausgang kann nicht gelesen werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="169"/>
+        <location filename="../../ui/outbox_pane.py" line="170"/>
         <source>%n application(s) overdue</source>
         <translation>
             <numerusform>%n Bewerbung überfällig</numerusform>
@@ -2582,7 +2593,7 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="173"/>
+        <location filename="../../ui/outbox_pane.py" line="174"/>
         <source>%n %1</source>
         <translation>
             <numerusform>%1: %n</numerusform>
@@ -2590,27 +2601,27 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="196"/>
+        <location filename="../../ui/outbox_pane.py" line="197"/>
         <source>Cannot read the message</source>
         <translation>Die Nachricht kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="203"/>
+        <location filename="../../ui/outbox_pane.py" line="205"/>
         <source>To: %1 &lt;%2&gt;</source>
         <translation>An: %1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="241"/>
+        <location filename="../../ui/outbox_pane.py" line="245"/>
         <source>Cannot save the message</source>
         <translation>Die Nachricht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="248"/>
+        <location filename="../../ui/outbox_pane.py" line="252"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="248"/>
+        <location filename="../../ui/outbox_pane.py" line="252"/>
         <source>Discard %n message(s)? They will not be sent.</source>
         <translation>
             <numerusform>%n Nachricht verwerfen? Sie wird nicht gesendet.</numerusform>
@@ -2618,7 +2629,7 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="270"/>
+        <location filename="../../ui/outbox_pane.py" line="274"/>
         <source>%1 %n message(s)</source>
         <translation>
             <numerusform>%1 %n Nachricht</numerusform>
@@ -2626,17 +2637,17 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="273"/>
+        <location filename="../../ui/outbox_pane.py" line="277"/>
         <source>Cannot change the messages</source>
         <translation>Die Nachrichten können nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="278"/>
+        <location filename="../../ui/outbox_pane.py" line="282"/>
         <source>Cannot make the reminders</source>
         <translation>Die Erinnerungen können nicht erstellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="280"/>
+        <location filename="../../ui/outbox_pane.py" line="284"/>
         <source>%n reminder draft(s) made</source>
         <translation>
             <numerusform>%n Erinnerungsentwurf erstellt</numerusform>
@@ -2644,12 +2655,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="287"/>
+        <location filename="../../ui/outbox_pane.py" line="291"/>
         <source>Withdraw overdue</source>
         <translation>Überfällige zurückziehen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="289"/>
+        <location filename="../../ui/outbox_pane.py" line="293"/>
         <source>Withdraw %n application(s) that did not answer in time, with the reason &quot;no answer&quot;?</source>
         <translation>
             <numerusform>%n Bewerbung, die nicht rechtzeitig geantwortet hat, mit dem Grund „keine Antwort“ zurückziehen?</numerusform>
@@ -2657,12 +2668,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="295"/>
+        <location filename="../../ui/outbox_pane.py" line="299"/>
         <source>Cannot withdraw</source>
         <translation>Zurückziehen nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="297"/>
+        <location filename="../../ui/outbox_pane.py" line="301"/>
         <source>%n withdrawn; their messages are drafts</source>
         <translation>
             <numerusform>%n zurückgezogen; ihre Nachricht ist ein Entwurf</numerusform>
@@ -2670,42 +2681,42 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="304"/>
+        <location filename="../../ui/outbox_pane.py" line="308"/>
         <source>Cannot regenerate the drafts</source>
         <translation>Die Entwürfe können nicht neu erstellt werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="307"/>
+        <location filename="../../ui/outbox_pane.py" line="311"/>
         <source>%1 regenerated, %2 edited kept</source>
         <translation>%1 neu erstellt, %2 bearbeitete behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="341"/>
+        <location filename="../../ui/outbox_pane.py" line="345"/>
         <source>Write the drafts as .eml files into</source>
         <translation>Die Entwürfe als .eml-Dateien schreiben nach</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="362"/>
+        <location filename="../../ui/outbox_pane.py" line="366"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="376"/>
+        <location filename="../../ui/outbox_pane.py" line="380"/>
         <source>Sent %1, failed %2</source>
         <translation>Gesendet %1, fehlgeschlagen %2</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="378"/>
+        <location filename="../../ui/outbox_pane.py" line="382"/>
         <source> (stopped: %1; send again to go on)</source>
         <translation> (angehalten: %1; erneut senden, um fortzufahren)</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="382"/>
+        <location filename="../../ui/outbox_pane.py" line="386"/>
         <source>Nothing was sent: the outbox waits</source>
         <translation>Nichts wurde gesendet: der Postausgang wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="383"/>
+        <location filename="../../ui/outbox_pane.py" line="387"/>
         <source>Cannot send</source>
         <translation>Senden nicht möglich</translation>
     </message>
@@ -2990,7 +3001,7 @@ Abschließen?</translation>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../ui/letters_dialog.py" line="194"/>
+        <location filename="../../ui/letters_dialog.py" line="197"/>
         <source>Print %s</source>
         <translation>%s drucken</translation>
     </message>
@@ -3006,73 +3017,73 @@ Abschließen?</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="76"/>
+        <location filename="../../ui/queue_pane.py" line="79"/>
         <source>Application queue</source>
         <translation>Bewerbungsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="47"/>
+        <location filename="../../ui/queue_pane.py" line="48"/>
         <source>Cannot read the queue</source>
         <translation>Die Bewerbungsliste kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="100"/>
-        <location filename="../../ui/queue_pane.py" line="109"/>
+        <location filename="../../ui/queue_pane.py" line="103"/>
+        <location filename="../../ui/queue_pane.py" line="112"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="103"/>
+        <location filename="../../ui/queue_pane.py" line="106"/>
         <source>Back to the filters and selection before the link (Alt+Left)</source>
         <translation>Zurück zu Filtern und Auswahl vor dem Link (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="108"/>
+        <location filename="../../ui/queue_pane.py" line="111"/>
         <source>◀ Back  [Alt+Left]</source>
         <translation>◀ Zurück  [Alt+Links]</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="113"/>
+        <location filename="../../ui/queue_pane.py" line="116"/>
         <source>Showing a linked application alone, whatever the filters say.</source>
         <translation>Nur eine verknüpfte Bewerbung wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="166"/>
+        <location filename="../../ui/queue_pane.py" line="169"/>
         <source>%s applications</source>
         <translation>%s Bewerbungen</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="168"/>
+        <location filename="../../ui/queue_pane.py" line="171"/>
         <source>over %s applications; counting…</source>
         <translation>über %s Bewerbungen; wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="271"/>
+        <location filename="../../ui/queue_pane.py" line="274"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="273"/>
+        <location filename="../../ui/queue_pane.py" line="276"/>
         <source>No application matches these filters.</source>
         <translation>Keine Bewerbung entspricht diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="298"/>
+        <location filename="../../ui/queue_pane.py" line="301"/>
         <source>Showing %s alone, whatever the filters say.</source>
         <translation>Nur %s wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="302"/>
+        <location filename="../../ui/queue_pane.py" line="305"/>
         <source>Cannot read this application: %s</source>
         <translation>Diese Bewerbung kann nicht gelesen werden: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="325"/>
+        <location filename="../../ui/queue_pane.py" line="328"/>
         <source>Showing the linked application alone; Back (Alt+Left) returns</source>
         <translation>Nur die verknüpfte Bewerbung wird gezeigt; Zurück (Alt+Links) kehrt zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="269"/>
+        <location filename="../../ui/queue_pane.py" line="272"/>
         <source>%d applications selected: decisions apply to all of them, or none.</source>
         <translation>%d Bewerbungen ausgewählt: Entscheidungen gelten für alle oder für keine.</translation>
     </message>
@@ -3199,7 +3210,7 @@ Abschließen?</translation>
         <translation>Eine Testnachricht an %1 wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="162"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="164"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -3275,8 +3286,8 @@ Abschließen?</translation>
     <name>WhatIfDialog</name>
     <message>
         <location filename="../../ui/whatif_dialog.py" line="73"/>
-        <location filename="../../ui/whatif_dialog.py" line="225"/>
-        <location filename="../../ui/whatif_dialog.py" line="232"/>
+        <location filename="../../ui/whatif_dialog.py" line="226"/>
+        <location filename="../../ui/whatif_dialog.py" line="233"/>
         <source>Policy what-if</source>
         <translation>Was wäre, wenn: Richtlinie</translation>
     </message>
@@ -3427,73 +3438,73 @@ Abschließen?</translation>
         <translation>Die Richtlinie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="204"/>
+        <location filename="../../ui/whatif_dialog.py" line="205"/>
         <source>Policy version %d in force. Change a value and press Evaluate.</source>
         <translation>Richtlinienversion %d gilt. Ändern Sie einen Wert und drücken Sie Auswerten.</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="245"/>
+        <location filename="../../ui/whatif_dialog.py" line="247"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="248"/>
+        <location filename="../../ui/whatif_dialog.py" line="250"/>
         <source>Applications changing outcome</source>
         <translation>Bewerbungen mit anderem Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="253"/>
+        <location filename="../../ui/whatif_dialog.py" line="255"/>
         <source>Eligible applications</source>
         <translation>Berechtigte Bewerbungen</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="258"/>
+        <location filename="../../ui/whatif_dialog.py" line="260"/>
         <source>&lt;b&gt;Committed credit (USD)&lt;/b&gt;</source>
         <translation>&lt;b&gt;Zugesagtes Guthaben (USD)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="263"/>
+        <location filename="../../ui/whatif_dialog.py" line="265"/>
         <source>&amp;nbsp;&amp;nbsp;year 1 of the eligible applications</source>
         <translation>&amp;nbsp;&amp;nbsp;1. Jahr der berechtigten Bewerbungen</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="268"/>
+        <location filename="../../ui/whatif_dialog.py" line="270"/>
         <source>&amp;nbsp;&amp;nbsp;year 2 of the %d members in year 1</source>
         <translation>&amp;nbsp;&amp;nbsp;2. Jahr der %d Mitglieder im 1. Jahr</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="295"/>
+        <location filename="../../ui/whatif_dialog.py" line="297"/>
         <source>Applications that change outcome (%d)</source>
         <translation>Bewerbungen mit anderem Ergebnis (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="301"/>
+        <location filename="../../ui/whatif_dialog.py" line="303"/>
         <source>The change grants no member a different amount: the program forecast stays as it is. (Applications in the queue have no bills yet; their year 1 is in committed credit.)</source>
         <translation>Die Änderung gewährt keinem Mitglied einen anderen Betrag: die Programmprognose bleibt, wie sie ist. (Bewerbungen in der Warteschlange haben noch keine Rechnungen; ihr 1. Jahr steht im zugesagten Guthaben.)</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="312"/>
+        <location filename="../../ui/whatif_dialog.py" line="314"/>
         <source>Year 2 of the members in year 1, granted at their anniversary and drawn at the pace of their recent bills. Over %(n)d months: applied USD %(ab)s → %(aa)s, expiring USD %(eb)s → %(ea)s.</source>
         <translation>Das 2. Jahr der Mitglieder im 1. Jahr, gewährt zum Jahrestag und verbraucht im Tempo ihrer letzten Rechnungen. Über %(n)d Monate: angerechnet USD %(ab)s → %(aa)s, verfallend USD %(eb)s → %(ea)s.</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="326"/>
+        <location filename="../../ui/whatif_dialog.py" line="328"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="343"/>
-        <location filename="../../ui/whatif_dialog.py" line="379"/>
+        <location filename="../../ui/whatif_dialog.py" line="345"/>
+        <location filename="../../ui/whatif_dialog.py" line="381"/>
         <source>Make this the policy</source>
         <translation>Zur Richtlinie machen</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="363"/>
+        <location filename="../../ui/whatif_dialog.py" line="365"/>
         <source>Policy version %(v)d from %(d)s</source>
         <translation>Richtlinienversion %(v)d ab %(d)s</translation>
     </message>
     <message>
-        <location filename="../../ui/whatif_dialog.py" line="369"/>
+        <location filename="../../ui/whatif_dialog.py" line="371"/>
         <source>&lt;b&gt;Policy version %(v)d takes effect on %(d)s&lt;/b&gt; (version %(was)d until then). Applications submitted and grants made from that day follow it; decisions already made keep theirs. Edit → Undo takes it back while it is still to come.</source>
         <translation>&lt;b&gt;Richtlinienversion %(v)d gilt ab %(d)s&lt;/b&gt; (bis dahin Version %(was)d). Ab diesem Tag eingereichte Bewerbungen und gewährte Guthaben folgen ihr; getroffene Entscheidungen behalten ihre. Bearbeiten → Rückgängig nimmt sie zurück, solange sie noch bevorsteht.</translation>
     </message>
@@ -3519,7 +3530,7 @@ Abschließen?</translation>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/forecast_view.py" line="214"/>
+        <location filename="../../ui/forecast_view.py" line="215"/>
         <source>Program credit forecast</source>
         <translation>Guthabenprognose des Programms</translation>
     </message>
@@ -3590,12 +3601,12 @@ Abschließen?</translation>
         <translation>Briefe gedruckt, aber nicht vermerkt</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="35"/>
+        <location filename="../../ui/printing.py" line="36"/>
         <source>%d letters ready to print</source>
         <translation>%d Briefe bereit zum Drucken</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="51"/>
+        <location filename="../../ui/printing.py" line="52"/>
         <source>No letters to print</source>
         <translation>Keine Briefe zu drucken</translation>
     </message>

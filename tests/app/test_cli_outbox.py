@@ -48,14 +48,14 @@ def test_decisions_fill_the_outbox_and_a_person_works_through_it(cli, tmp_path):
     assert cli("outbox", "edit", str(first), "--subject", "About Old Co", "--body-file", str(body))[0] == 0
     assert cli("outbox", "hold", str(second))[0] == 0
     code, out, _ = cli("outbox", "regenerate", "--template", "rejection")
-    assert (code, out.strip()) == (0, "1 draft(s) regenerated, 1 edited draft(s) kept")
+    assert (code, out.strip()) == (0, "1 draft regenerated, 1 edited draft kept")
     assert cli("outbox", "regenerate", "--template", "nonsense")[0] == 2
     code, _, err = cli("outbox", "release", str(first))
     assert code == 1 and "cannot be released" in err and "nothing was changed" in err
     folder = tmp_path / "eml"
     folder.mkdir()
     code, out, _ = cli("send", "--dry-run")
-    assert code == 0 and "2 message(s) would be sent" in out
+    assert code == 0 and "2 messages would be sent" in out
     code, out, _ = cli("send", "--eml", str(folder), "--json")
     assert code == 0 and json.loads(out)["sent"] == 2
     assert len(list(folder.glob("*.eml"))) == 2
@@ -102,7 +102,7 @@ def test_overdue_and_withdraw_for_no_answer(cli, monkeypatch):
     code, out, _ = cli("overdue", "--json")
     assert [(r["application_id"], r["days_overdue"]) for r in json.loads(out)] == [("C1", 2)]
     code, out, _ = cli("overdue", "--withdraw")
-    assert (code, out.strip()) == (0, '1 application(s) withdrawn ("no answer")')
+    assert (code, out.strip()) == (0, '1 application withdrawn ("no answer")')
     assert [m["kind"] for m in listing(cli)["messages"]] == ["needs_info", "reminder", "withdrawal"]
 
 

@@ -4,13 +4,27 @@ import pytest
 from PySide6.QtCore import QSettings
 
 
+_ENGLISH: list = []
+
+
+def _english_once(qapp) -> None:
+    if not _ENGLISH:
+        from PySide6.QtCore import QLocale
+
+        from ui.application import install_translation
+
+        _ENGLISH.append(install_translation(qapp, QLocale(QLocale.Language.Icelandic)))
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(request, tmp_path):
     if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
         yield
         return
     qapp = request.getfixturevalue("qapp")
-    """Each test gets its own QSettings file: nothing leaks into the user's."""
+    """Each test gets its own QSettings file: nothing leaks into the user's. And the window speaks
+    as it does to a person whose language has no translation: English, with its plural forms."""
+    _english_once(qapp)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     qapp.setOrganizationName("Startup Desk Tests")

@@ -26,7 +26,7 @@ def test_the_table_and_the_chart_show_days_to_decision(qtbot, sqlite_database, t
     qtbot.waitUntil(lambda: view.loaded, timeout=10_000)
     cells = [[view.model.data(view.model.index(r, c)) for c in range(5)] for r in range(view.model.rowCount())]
     assert cells == [["2026-03", "(none)", "2", "22.5", "30"]]  # decided 16 March: 15 and 30 days
-    assert view.chart.bars == [("2026-03", 22.5)] and view.summary.text() == "2 decision(s)"
+    assert view.chart.bars == [("2026-03", 22.5)] and view.summary.text() == "2 decisions"
     view.chart.repaint()
     runner.wait()
     assert DecisionTimesTableModel.AVERAGE == 3

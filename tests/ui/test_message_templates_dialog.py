@@ -55,7 +55,7 @@ def test_saving_regenerates_the_drafts_of_that_kind(qtbot, dialog, sqlite_databa
     dialog.body.setPlainText("Hello $founder,\n\n$reasons\n\n$signature")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         save_button(dialog).click()
-    assert dialog.problem.text() == "Saved; 1 draft(s) regenerated, 0 edited kept"
+    assert dialog.problem.text() == "Saved; 1 draft regenerated"
     (draft,) = sqlite_database.query(outbox.messages)
     assert draft["subject"] == "About Old Co"
     assert sqlite_database.query(outbox.template, Kind.REJECTION, "en").subject == "About $company"

@@ -169,13 +169,13 @@ def test_reminders_and_withdrawing_overdue_applications_from_the_pane(qtbot, pan
     database.clock.advance(days=11)  # three days before the 30 March deadline
     pane.reminders_button.click()
     settle(qtbot, pane)
-    qtbot.waitUntil(lambda: pane.send_report.text() == "1 reminder draft(s) made")
+    qtbot.waitUntil(lambda: pane.send_report.text() == "1 reminder draft made")
     database.clock.advance(days=4)
     pane.refresh()
     settle(qtbot, pane)
-    qtbot.waitUntil(lambda: pane.overdue_label.text() == "1 application(s) overdue")
+    qtbot.waitUntil(lambda: pane.overdue_label.text() == "1 application overdue")
     monkeypatch.setattr("ui.outbox_pane.confirm", lambda *args: True)
     pane.withdraw_button.click()
     settle(qtbot, pane)
-    qtbot.waitUntil(lambda: pane.overdue_label.text() == "0 application(s) overdue")
+    qtbot.waitUntil(lambda: pane.overdue_label.text() == "0 applications overdue")
     assert [row["kind"] for row in pane.model.rows][-3:] == ["needs_info", "reminder", "withdrawal"]

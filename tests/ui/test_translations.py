@@ -51,6 +51,33 @@ def test_every_window_string_has_a_german_translation(tmp_path):
     assert untranslated == [], "run pyside6-lupdate, translate, pyside6-lrelease (resources/translations/README.md)"
 
 
+def test_every_count_has_its_english_plural_forms(tmp_path):
+    """English has no translation file but its plurals: "1 application", "2 applications"."""
+    fresh = tmp_path / "fresh_en.ts"
+    sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").glob("*.py"))
+    command = [tool("pyside6-lupdate"), "-pluralonly", "-target-language", "en", *sources, "-ts", str(fresh)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    found = messages(fresh)
+    shipped = messages(FOLDER / "startup_desk_en.ts")
+    assert len(found) >= 8
+    missing = [
+        source
+        for key in found
+        if (translation := shipped.get(key)) is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or len([form for form in translation.iter("numerusform") if (form.text or "").strip()]) != 2
+        for source in [key[1]]
+    ]
+    assert missing == [], "pyside6-lupdate -pluralonly … startup_desk_en.ts (resources/translations/README.md)"
+    built = tmp_path / "en.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(FOLDER / "startup_desk_en.ts"), "-qm", str(built)],
+        check=True,
+        capture_output=True,
+    )
+    assert built.read_bytes() == (FOLDER / "startup_desk_en.qm").read_bytes()
+
+
 def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
     built = tmp_path / "de.qm"
     subprocess.run(

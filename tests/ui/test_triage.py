@@ -220,7 +220,13 @@ def test_the_window_speaks_german_where_the_locale_asks_for_it(qtbot, qapp, sqli
         assert window.tabs.tabText(0) == "&Bewerbungen"
     finally:
         qapp.removeTranslator(translator)
-    assert install_translation(qapp, QLocale(QLocale.Language.Icelandic)) is None  # no such file: English
+    english = install_translation(qapp, QLocale(QLocale.Language.Icelandic))  # no such file: English
+    try:
+        assert english.translate("OutboxPane", "%n application(s) overdue", None, 1) == "%n application overdue"
+        assert english.translate("OutboxPane", "%n application(s) overdue", None, 2) == "%n applications overdue"
+        assert english.translate("MainWindow", "&File") is None  # only plurals: the rest as written
+    finally:
+        qapp.removeTranslator(english)
 
 
 def test_a_new_user_imports_a_real_export_through_a_shipped_mapping_and_triages_it(

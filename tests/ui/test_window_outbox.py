@@ -174,7 +174,7 @@ def test_tried_as_a_new_user_reject_twenty_fix_the_wording_set_up_the_server_and
         templates.body.setPlainText(templates.body.toPlainText() + "\nYou are welcome to apply again next year.\n")
         with qtbot.waitSignal(templates.saved, timeout=10_000):
             templates.buttons.button(templates.buttons.StandardButton.Save).click()
-        qtbot.waitUntil(lambda: "20 draft(s) regenerated" in templates.problem.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "20 drafts regenerated" in templates.problem.text(), timeout=10_000)
         templates.close()
         pane.regenerate_button.click()  # nothing left to redo: they already have the new wording
         qtbot.waitUntil(lambda: pane.send_report.text() == "20 regenerated, 0 edited kept", timeout=10_000)

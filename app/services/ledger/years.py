@@ -18,6 +18,7 @@ from app.services.ledger.common import e, enrollment_row, grant_balances, le, me
 from models.errors import RuleRefused
 from models.ledger import EntryKind, ProgramYear
 from models.membership import MemberStatus, member_credit, status_change_note
+from models.wording import counted
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def cancel_renewal(command: CancelRenewal, uow: UnitOfWork) -> dict:
         )
     ).scalar()
     if given:
-        raise RuleRefused(f"{workspace} already had {given} bill(s) discounted in its renewal year")
+        raise RuleRefused(f"{workspace} already had {counted(given, 'bill')} discounted in its renewal year")
     conn.execute(py.delete().where(py.c.enrollment == enrollment.id, py.c.number == number))
     conn.execute(update(e).where(e.c.id == enrollment.id).values(status=target.value))
     note(uow, enrollment, f"renewal cancelled: the member is {target.value} again")
