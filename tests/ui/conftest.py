@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
-
 _ENGLISH: list = []
 
 
