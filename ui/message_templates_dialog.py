@@ -37,6 +37,7 @@ from models.messages import (
     list_unknowns,
     long_date,
     render,
+    sign_off,
     usd,
 )
 from ui.dialogs import show_error
@@ -55,7 +56,7 @@ def example_values(kind: Kind, language: str) -> dict[str, str]:
         "company": "Example Labs",
         "program": "Startup Program",
         "contact": "startups@example.com",
-        "signature": "With best wishes,\nThe Startup Program team",
+        "signature": f"{sign_off(None, language)}\nThe Startup Program team",
         "date": long_date(_EXAMPLE_DAY, language),
         "application_id": "A-1001",
         "workspace": "example-labs",

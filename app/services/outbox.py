@@ -43,6 +43,7 @@ from models.messages import (
     long_date,
     message_id,
     render,
+    sign_off,
     usd,
 )
 
@@ -63,20 +64,15 @@ class Composer:
         letter = json.loads(_meta(uow.conn, LETTER_SETTINGS_KEY) or "{}")
         self.program = letter.get("program", "Startup Program")
         self.contact = letter.get("contact", self.settings.from_address)
-        self.signature = (
-            "\n".join(
-                # the letter settings' own defaults (app.exports.letters.LetterSettings): the name too, not a bare sign-off
-                part
-                for part in (
-                    letter.get("sign_off", "With best wishes,"),
-                    letter.get("signatory", "The Startup Program team"),
-                )
-                if part
-            )
-            or "The Startup Program team"
-        )
+        # the letter settings' own defaults (app.exports.letters.LetterSettings): the name too, not a bare sign-off
+        self.written_sign_off = letter.get("sign_off")
+        self.signatory = letter.get("signatory", "The Startup Program team")
         self._templates: dict[tuple[Kind, str], Template] = {}
         self.domain = self.settings.from_address.rpartition("@")[2]
+
+    def signature(self, language: str) -> str:
+        closing = sign_off(self.written_sign_off, language)  # "" when the program wants none
+        return "\n".join(part for part in (closing, self.signatory) if part) or "The Startup Program team"
 
     def template(self, kind: Kind, language: str) -> Template:
         key = (kind, language)
@@ -90,7 +86,7 @@ class Composer:
             "company": app.company,
             "program": self.program,
             "contact": self.contact,
-            "signature": self.signature,
+            "signature": self.signature(language),
             "date": long_date(today, language),
             "application_id": app.application_id or str(app.id),
             "workspace": app.workspace,

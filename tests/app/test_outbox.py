@@ -133,6 +133,20 @@ def test_german_wording_when_the_team_writes_in_german(loaded):
     full = loaded.query(outbox.message, drafts(loaded)[0]["id"])
     assert full["language"] == "de" and full["subject"] == "Ihre Bewerbung für das Startup Program"
     assert "am 1. Januar 2020 gegründet" in full["body"]
+    # closes in German, not with the letters' English default under German text
+    assert full["body"].rstrip().endswith("Mit freundlichen Grüßen\nThe Startup Program team")
+    assert "With best wishes" not in full["body"]
+
+
+def test_a_closing_the_program_wrote_itself_is_kept_in_every_language(loaded):
+    from app.services import exports
+
+    settings = exports.LetterSettings(sign_off="Herzlich,", signatory="Ada Lovelace")
+    loaded.run(exports.save_letter_settings, exports.SaveLetterSettings(settings))
+    loaded.run(outbox.save_outbox_settings, outbox.SaveOutboxSettings(outbox.OutboxSettings(language="de")))
+    loaded.run(decide, Decide("I1", "reject", reason="failed rules"))
+    full = loaded.query(outbox.message, drafts(loaded)[0]["id"])
+    assert full["body"].rstrip().endswith("Herzlich,\nAda Lovelace")
 
 
 def test_an_edit_of_a_sent_or_discarded_message_is_refused(loaded):
