@@ -269,10 +269,17 @@ def save_smtp(setup: SmtpSetup, uow):
 def send_test_message(database, setup: SmtpSetup, context=None, timeout: float = 15.0) -> str:
     """One message from the sender to the sender with the server as typed (saved or not): the server's
     answer, or an error saying what went wrong (cannot reach it, login refused, message refused)."""
+    return send_prepared_test(prepare_test_message(database, setup, context, timeout))
+
+
+def prepare_test_message(database, setup: SmtpSetup, context=None, timeout: float = 15.0):
+    """The database's part of a test message: the settings merged with what was typed, checked, and
+    the message built. The transaction ends before the server is asked; the window runs the sending
+    apart from the database's worker, so a server that never answers holds up no read."""
     from app.services.outbox_settings import check_outbox_settings
     from models.messages import build_email, message_id
 
-    settings = database.query(_merged, setup)  # read, and the transaction ends before the server is asked
+    settings = database.query(_merged, setup)
     check_outbox_settings(settings)
     now = database.clock.now()
     transport = SmtpTransport(
@@ -292,6 +299,12 @@ def send_test_message(database, setup: SmtpSetup, context=None, timeout: float =
         message_id=message_id(f"smtp-test {now.isoformat()}", settings.from_address.rpartition("@")[2]),
         on=now,
     )
+    return transport, email
+
+
+def send_prepared_test(prepared) -> str:
+    """Talk to the server: no database here."""
+    transport, email = prepared
     transport.open()
     try:
         return transport.send(email)

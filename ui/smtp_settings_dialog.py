@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app import mail
 from app.errors import explain
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, network_runner
 
 #: the port each kind of security usually has; switching security moves a port that was one of these
 USUAL_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -32,6 +32,7 @@ class SmtpSettingsDialog(QDialog):
     loaded = Signal()
     saved = Signal()
     answered = Signal(bool, str)  # the test: (the server took it, its answer or what went wrong)
+    test_timeout = 15.0  # seconds a silent server is waited for
 
     def __init__(self, database, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,8 +149,18 @@ class SmtpSettingsDialog(QDialog):
 
         self._busy(True)
         self.status.setText(self.tr("Sending a test message to %1…").replace("%1", setup.from_address))
+
+        def send(prepared) -> None:  # the server's part, apart from the database's worker
+            network_runner().run(
+                lambda progress, cancelled: mail.send_prepared_test(prepared), answered, refused, owner=self
+            )
+
+        timeout = self.test_timeout
         self.runner.run(
-            lambda progress, cancelled: mail.send_test_message(database, setup), answered, refused, owner=self
+            lambda progress, cancelled: mail.prepare_test_message(database, setup, timeout=timeout),
+            send,
+            refused,
+            owner=self,
         )
 
     def save(self) -> None:

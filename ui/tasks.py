@@ -145,3 +145,15 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+_NETWORK: list[TaskRunner] = []
+
+
+def network_runner() -> TaskRunner:
+    """The one runner for talking to servers (a test message): a server that never answers holds up
+    no database read. It lives as long as the program (a runner deleted while its thread waits on a
+    socket would block the window until the timeout)."""
+    if not _NETWORK:
+        _NETWORK.append(TaskRunner())
+    return _NETWORK[0]

@@ -131,6 +131,31 @@ def test_an_unreachable_server_and_a_bad_name_are_plain_errors(qtbot, dialog):
     assert read(dialog.database, outbox.outbox_settings).smtp_host == ""
 
 
+def test_a_server_that_never_answers_holds_up_no_database_read(qtbot, dialog):
+    """While the test message waits on a silent server, the window's reads go on."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # takes the connection, never says a word
+    try:
+        fill(dialog, silent.getsockname()[1], user="")
+        dialog.test_timeout = 4.0
+        dialog.test_button.click()
+        with qtbot.waitSignal(dialog.runner.busy_changed, timeout=3_000, check_params_cb=lambda busy: not busy):
+            pass  # the settings were read and the database's worker is free again
+        read_back = []
+        handle = dialog.runner.run(lambda progress, cancelled: "read", read_back.append, owner=dialog)
+        with qtbot.waitSignal(handle.finished, timeout=2_000):
+            pass
+        assert read_back == ["read"] and "Sending a test message" in dialog.status.text()
+        with qtbot.waitSignal(dialog.answered, timeout=15_000) as answer:
+            pass
+        assert answer.args[0] is False and dialog.save_button.isEnabled()
+    finally:
+        silent.close()
+
+
 def test_a_login_without_a_password_anywhere_is_refused(qtbot, dialog):
     fill(dialog, 587, password="")
     dialog.save_button.click()
