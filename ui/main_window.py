@@ -323,12 +323,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Backup written to %s") % path, 15000)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
-        self.runner.run(
-            lambda progress, cancelled: backup(url, name),
-            done,
-            lambda e: show_error(self, self.tr("Backup failed"), e),
-            owner=self,
-        )
+        def failed(error) -> None:
+            show_error(self, self.tr("Backup failed"), error)
+
+        self.runner.run(lambda progress, cancelled: backup(url, name), done, failed, owner=self)
 
     # ---- which database ----------------------------------------------------------
 
