@@ -163,18 +163,6 @@ _MONTHS = {
 }
 
 
-#: a message's closing line when the program has not written its own (the letters' default is English)
-SIGN_OFFS = {"en": "With best wishes,", "de": "Mit freundlichen Grüßen"}
-
-
-def sign_off(written: str | None, language: str) -> str:
-    """The program's own closing, unless it is the English default: a German message then closes
-    in German instead of with an English line under German text."""
-    if written is None or written == SIGN_OFFS["en"]:
-        return SIGN_OFFS.get(language, SIGN_OFFS["en"])
-    return written
-
-
 def long_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
     month = _MONTHS[language][day.month - 1]
     return f"{day.day}. {month} {day.year}" if language == "de" else f"{day.day} {month} {day.year}"

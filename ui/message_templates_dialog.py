@@ -37,9 +37,9 @@ from models.messages import (
     list_unknowns,
     long_date,
     render,
-    sign_off,
     usd,
 )
+from models.wording import sign_off
 from ui.dialogs import show_error
 from ui.outbox_model import kind_label
 from ui.tasks import TaskRunner

@@ -43,9 +43,9 @@ from models.messages import (
     long_date,
     message_id,
     render,
-    sign_off,
     usd,
 )
+from models.wording import sign_off
 
 m, log_t, templates_t, followups_t = schema.outbox_messages, schema.send_log, schema.message_templates, schema.followups
 LETTER_SETTINGS_KEY = "letter_settings"  # app.services.exports: the program's name, contact and signatory
