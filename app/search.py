@@ -6,6 +6,8 @@ or more; PostgreSQL: the pg_trgm indexes of the same migration serve the plain L
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, Integer, column, func, or_, select, text
 
 from app import schema
@@ -67,6 +69,8 @@ def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     its first page is then read by walking the sort's index (issue 17: counting every
     match first took 2-3 s at three million rows)."""
     if len(needle) < 3 and conn.dialect.name == "sqlite":
+        if has_short_search(conn) and needle.isascii():
+            return short_hits(conn, needle, cap)
         query = select(schema.applications.c.id).where(text_condition(conn, needle)).limit(int(cap) + 1)
         ids = list(conn.execute(query).scalars())
         return ids if len(ids) <= cap else None
@@ -80,6 +84,98 @@ def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
         )
     ]
     return ids if len(ids) <= cap else None
+
+
+def has_short_search(conn: Connection) -> bool:
+    """Whether this SQLite database has migration 0012's vocabulary of the trigram table."""
+    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
+    if "terms" not in cache:
+        cache["terms"] = has_trigram_index(conn) and bool(
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts_terms'").first()
+        )
+    return cache["terms"]
+
+
+#: migration 0012's partial index: an application with a searched value too short for a trigram
+SHORT_TEXT = (
+    "length(company) < 3 OR length(contact_name) < 3 OR length(contact_email) < 3 "
+    "OR length(web_domain) < 3 OR length(application_id) < 3"
+)
+
+
+def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
+    """A needle of one or two ASCII characters (SQLite), from indexes: the ids of the applications
+    containing it, if at most `cap` (None when more).
+
+    Every occurrence in a value of three characters or more lies in one of its trigrams: one
+    that starts with the needle, else (the needle in the value's last two characters) one that
+    has it second or third. The trigram table's vocabulary lists those trigrams and who has
+    them; values shorter than three have the partial index of migration 0012. The candidates
+    (the trigram table folds case more widely than LIKE) are then tested with the very LIKE a
+    scan uses, so the hits are the scan's, in milliseconds instead of seconds when few."""
+    needle = needle.lower()
+    terms = _Terms(conn, int(cap))
+    terms.add_range(needle)  # starts with it
+    for first in terms.next_characters(""):
+        if len(needle) == 2:
+            terms.add_range(first + needle)  # ends with it: its last trigram
+            continue
+        terms.add_range(first + needle)  # second to last character
+        for second in terms.next_characters(first):
+            terms.add_range(first + second + needle)  # last character
+        if terms.broad:
+            return None
+    if terms.broad:
+        return None
+    a = schema.applications
+    condition = text_condition(conn, needle)
+    listed = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(sorted(terms.docs)))
+    hits = set(conn.execute(select(a.c.id).where(a.c.id.in_(listed.columns(column("value", Integer))), condition)).scalars())
+    short = text(f"SELECT id FROM applications WHERE ({SHORT_TEXT})").columns(column("id", Integer))
+    hits.update(conn.execute(select(a.c.id).where(a.c.id.in_(short), condition)).scalars())
+    return sorted(hits) if len(hits) <= cap else None
+
+
+class _Terms:
+    """Reads the trigram vocabulary (`fts5vocab`, one row per occurrence) by ranges of terms,
+    collecting the applications that hold them until more than `cap` (then `broad`)."""
+
+    def __init__(self, conn: Connection, cap: int) -> None:
+        self.conn, self.cap, self.docs, self.broad = conn, cap, set(), False
+
+    def add_range(self, prefix: str) -> None:
+        if self.broad:
+            return
+        after = _successor(prefix)
+        rows = self.conn.exec_driver_sql(
+            "SELECT doc FROM applications_fts_terms WHERE term >= ? AND term < ?", (prefix, after)
+        )
+        for (doc,) in rows:
+            self.docs.add(doc)
+            if len(self.docs) > self.cap:
+                self.broad = True
+                return
+
+    def next_characters(self, prefix: str):
+        """The characters that follow `prefix` in some trigram, each found by one seek."""
+        start, end = prefix, _successor(prefix) if prefix else None
+        while not self.broad:
+            query = "SELECT term FROM applications_fts_terms WHERE term >= ?" + (" AND term < ?" if end else "")
+            term = self.conn.exec_driver_sql(query + " LIMIT 1", (start, end) if end else (start,)).scalar()
+            if term is None or len(term) <= len(prefix):
+                return
+            character = term[len(prefix)]
+            yield character
+            start = _successor(prefix + character)
+
+
+def _successor(text: str) -> str:
+    """The least string after every string that starts with `text` (code point order, which is
+    UTF-8's byte order: the vocabulary's)."""
+    code = ord(text[-1]) + 1
+    if 0xD800 <= code < 0xE000:
+        code = 0xE000
+    return text[:-1] + chr(min(code, 0x10FFFF))
 
 
 def fts_phrase(needle: str) -> str:
