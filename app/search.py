@@ -98,75 +98,97 @@ def has_short_search(conn: Connection) -> bool:
 
 #: migration 0012's partial index: an application with a searched value too short for a trigram
 SHORT_TEXT = (
-    "length(company) < 3 OR length(contact_name) < 3 OR length(contact_email) < 3 "
-    "OR length(web_domain) < 3 OR length(application_id) < 3"
+    "length(company) BETWEEN 1 AND 2 OR length(contact_name) BETWEEN 1 AND 2 "
+    "OR length(contact_email) BETWEEN 1 AND 2 OR length(web_domain) BETWEEN 1 AND 2 "
+    "OR length(application_id) BETWEEN 1 AND 2"
 )
+#: a one-character needle is looked up as this many trigrams at most (each pair of characters
+#: around it); beyond, row by row
+MAX_TRIGRAMS = 6_000
 
 
 def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     """A needle of one or two ASCII characters (SQLite), from indexes: the ids of the applications
     containing it, if at most `cap` (None when more).
 
-    Every occurrence in a value of three characters or more lies in one of its trigrams: one
-    that starts with the needle, else (the needle in the value's last two characters) one that
-    has it second or third. The trigram table's vocabulary lists those trigrams and who has
-    them; values shorter than three have the partial index of migration 0012. The candidates
-    (the trigram table folds case more widely than LIKE) are then tested with the very LIKE a
-    scan uses, so the hits are the scan's, in milliseconds instead of seconds when few."""
+    Every occurrence in a value of three characters or more lies in one of its trigrams, the
+    needle first, second or third in it; the trigram table's vocabulary gives the characters
+    around it (the alphabet), and the trigram table the applications holding any of those
+    trigrams, in one lookup. Values shorter than three have the partial index of migration
+    0012. The candidates (the trigram table folds case more widely than LIKE) are then tested
+    with the very LIKE a scan uses: the hits are the scan's, in milliseconds instead of
+    seconds at a million rows."""
     needle = needle.lower()
-    terms = _Terms(conn, int(cap))
-    terms.add_range(needle)  # starts with it
-    for first in terms.next_characters(""):
-        if len(needle) == 2:
-            terms.add_range(first + needle)  # ends with it: its last trigram
-            continue
-        terms.add_range(first + needle)  # second to last character
-        for second in terms.next_characters(first):
-            terms.add_range(first + second + needle)  # last character
-        if terms.broad:
-            return None
-    if terms.broad:
+    alphabet = _alphabet(conn)
+    if len(needle) == 2:
+        trigrams = {needle + c for c in alphabet} | {c + needle for c in alphabet}
+    elif _looks_broad(conn, needle, cap):
+        return None  # a common letter: thousands of trigrams cost more than walking the sort's index
+    elif len(alphabet) ** 2 * 3 <= MAX_TRIGRAMS:
+        pairs = [c + d for c in alphabet for d in alphabet]
+        trigrams = {needle + p for p in pairs} | {p[0] + needle + p[1] for p in pairs} | {p + needle for p in pairs}
+    else:
+        return None if _scan_count(conn, needle, cap) > cap else _scan(conn, needle)
+    phrases = " OR ".join(fts_phrase(t) for t in sorted(trigrams))
+    candidates = [
+        row_id
+        for (row_id,) in conn.exec_driver_sql(
+            f"SELECT rowid FROM applications_fts WHERE applications_fts MATCH ? LIMIT {int(cap) + 1}", (phrases,)
+        )
+    ]
+    if len(candidates) > cap:
         return None
     a = schema.applications
     condition = text_condition(conn, needle)
-    listed = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(sorted(terms.docs)))
+    listed = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(candidates))
     hits = set(conn.execute(select(a.c.id).where(a.c.id.in_(listed.columns(column("value", Integer))), condition)).scalars())
     short = text(f"SELECT id FROM applications WHERE ({SHORT_TEXT})").columns(column("id", Integer))
     hits.update(conn.execute(select(a.c.id).where(a.c.id.in_(short), condition)).scalars())
     return sorted(hits) if len(hits) <= cap else None
 
 
-class _Terms:
-    """Reads the trigram vocabulary (`fts5vocab`, one row per occurrence) by ranges of terms,
-    collecting the applications that hold them until more than `cap` (then `broad`)."""
+SAMPLE = 4_000
 
-    def __init__(self, conn: Connection, cap: int) -> None:
-        self.conn, self.cap, self.docs, self.broad = conn, cap, set(), False
 
-    def add_range(self, prefix: str) -> None:
-        if self.broad:
-            return
-        after = _successor(prefix)
-        rows = self.conn.exec_driver_sql(
-            "SELECT doc FROM applications_fts_terms WHERE term >= ? AND term < ?", (prefix, after)
-        )
-        for (doc,) in rows:
-            self.docs.add(doc)
-            if len(self.docs) > self.cap:
-                self.broad = True
-                return
+def _looks_broad(conn: Connection, needle: str, cap: int) -> bool:
+    """Whether the first SAMPLE applications hold the needle often enough for more than `cap` in
+    all (only the way to the same rows depends on it)."""
+    a = schema.applications.c
+    bound = conn.execute(select(a.id).order_by(a.id).offset(SAMPLE - 1).limit(1)).scalar()
+    if bound is None:
+        return False
+    hits = conn.execute(select(func.count()).where(a.id <= bound, text_condition(conn, needle))).scalar()
+    last = conn.execute(select(func.max(a.id))).scalar()
+    return hits * last > cap * bound
 
-    def next_characters(self, prefix: str):
-        """The characters that follow `prefix` in some trigram, each found by one seek."""
-        start, end = prefix, _successor(prefix) if prefix else None
-        while not self.broad:
-            query = "SELECT term FROM applications_fts_terms WHERE term >= ?" + (" AND term < ?" if end else "")
-            term = self.conn.exec_driver_sql(query + " LIMIT 1", (start, end) if end else (start,)).scalar()
-            if term is None or len(term) <= len(prefix):
-                return
-            character = term[len(prefix)]
-            yield character
-            start = _successor(prefix + character)
+
+def _scan(conn: Connection, needle: str) -> list[int]:
+    return list(conn.execute(select(schema.applications.c.id).where(text_condition(conn, needle))).scalars())
+
+
+def _scan_count(conn: Connection, needle: str, cap: int) -> int:
+    query = select(schema.applications.c.id).where(text_condition(conn, needle)).limit(int(cap) + 1)
+    return len(list(conn.execute(query).scalars()))
+
+
+def _alphabet(conn: Connection) -> tuple[str, ...]:
+    """Every character that starts a trigram of the index (so every character of a value that is
+    followed by two more), one seek each; kept until the index changes (its structure record,
+    which every write of the trigram table rewrites)."""
+    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
+    structure = conn.exec_driver_sql("SELECT block FROM applications_fts_data WHERE id = 10").scalar()
+    if cache.get("alphabet", (None,))[0] != structure:
+        characters, start = [], ""
+        while True:
+            term = conn.exec_driver_sql(
+                "SELECT term FROM applications_fts_terms WHERE term >= ? LIMIT 1", (start,)
+            ).scalar()
+            if term is None:
+                break
+            characters.append(term[0])
+            start = _successor(term[0])
+        cache["alphabet"] = (structure, tuple(characters))
+    return cache["alphabet"][1]
 
 
 def _successor(text: str) -> str:

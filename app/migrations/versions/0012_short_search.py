@@ -26,8 +26,9 @@ depends_on = None
 #: the partial index's condition, written once: `app.search` repeats it word for word so that
 #: SQLite's planner recognises it
 SHORT_TEXT = (
-    "length(company) < 3 OR length(contact_name) < 3 OR length(contact_email) < 3 "
-    "OR length(web_domain) < 3 OR length(application_id) < 3"
+    "length(company) BETWEEN 1 AND 2 OR length(contact_name) BETWEEN 1 AND 2 "
+    "OR length(contact_email) BETWEEN 1 AND 2 OR length(web_domain) BETWEEN 1 AND 2 "
+    "OR length(application_id) BETWEEN 1 AND 2"
 )
 
 
