@@ -141,7 +141,9 @@ def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     a = schema.applications
     condition = text_condition(conn, needle)
     listed = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(candidates))
-    hits = set(conn.execute(select(a.c.id).where(a.c.id.in_(listed.columns(column("value", Integer))), condition)).scalars())
+    hits = set(
+        conn.execute(select(a.c.id).where(a.c.id.in_(listed.columns(column("value", Integer))), condition)).scalars()
+    )
     short = text(f"SELECT id FROM applications WHERE ({SHORT_TEXT})").columns(column("id", Integer))
     hits.update(conn.execute(select(a.c.id).where(a.c.id.in_(short), condition)).scalars())
     return sorted(hits) if len(hits) <= cap else None

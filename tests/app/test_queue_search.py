@@ -159,7 +159,6 @@ def test_a_common_two_character_search_shows_its_first_page_before_every_match_i
     assert (count, exact) == ((6, False) if database_url.startswith("sqlite") else (40, True))
 
 
-
 RARE = (
     "application_id,submitted_on,company,contact_email,contact_name,country\n"
     "Q7,2026-04-01,Qz,qz@qz.io,Al,GB\n"

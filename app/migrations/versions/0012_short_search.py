@@ -41,7 +41,9 @@ def upgrade() -> None:
         bind.exec_driver_sql(
             "CREATE VIRTUAL TABLE IF NOT EXISTS applications_fts_terms USING fts5vocab(applications_fts, instance)"
         )
-    bind.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_applications_short_text ON applications (id) WHERE {SHORT_TEXT}")
+    bind.exec_driver_sql(
+        f"CREATE INDEX IF NOT EXISTS ix_applications_short_text ON applications (id) WHERE {SHORT_TEXT}"
+    )
 
 
 def downgrade() -> None:
