@@ -197,3 +197,30 @@ def test_a_rare_one_or_two_character_search_finds_what_a_row_by_row_look_finds(q
         scanned = list(conn.execute(select(a.company).where(text_condition(conn, text)).order_by(a.company)).scalars())
     assert page == scanned == companies
     assert (count, exact) == (len(companies), True)
+
+
+def test_a_broad_date_range_shows_its_first_page_before_every_match_is_counted(queue, write_csv, monkeypatch):
+    """Issue 17: counting a quarter of open applications at three million rows took half a second;
+    above BROAD the count starts as an upper bound (the exact one follows), the page is the same."""
+    from datetime import date
+
+    from app import queries
+    from app.queries import quick_count
+
+    more = "".join(f"W-{n},2026-03-{n % 28 + 1:02d},Walker {n:03d},w{n}@walk{n}.io,GB\n" for n in range(40))
+    import_file(queue, write_csv("application_id,submitted_on,company,contact_email,country\n" + more, "w.csv"))
+    monkeypatch.setattr(queries, "BROAD", 5)
+    dated = QueueFilter(statuses=("new",), submitted_from=date(2026, 3, 1), submitted_to=date(2026, 3, 31))
+    with queue.read() as conn:
+        count, exact, reading = quick_count(conn, dated)
+        first = queue_page(conn, reading, "company", False, 0, 10, count, exact)
+        assert (count, exact, count_queue(conn, dated)) == (6, False, 40)
+        assert first == queue_page(conn, dated, "company", False, 0, 10)
+        narrow = replace_range(dated, date(2026, 3, 1))
+        assert quick_count(conn, narrow)[:2] == (count_queue(conn, narrow), True)
+
+
+def replace_range(queue_filter, day):
+    from dataclasses import replace
+
+    return replace(queue_filter, submitted_from=day, submitted_to=day)
