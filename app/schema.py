@@ -349,6 +349,8 @@ deal_requests = Table(
 # Index with sqlite_where/postgresql_where: dialect options load every dialect's drivers
 # when this module is imported, 40 ms of each command's start.
 OPEN_REQUEST_INDEX = "uq_deal_requests_open"
+#: SQLite's index of applications with a searched value too short for a trigram (migration 0012)
+SHORT_TEXT_INDEX = "ix_applications_short_text"
 event.listen(
     deal_requests,
     "after_create",
@@ -374,9 +376,10 @@ from app.outbox_schema import followups, message_templates, outbox_messages, sen
 def declared(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic's include_object: whether an object is compared with this module. Left out
     are what the migrations build beside the declared tables: the text-search objects
-    (FTS5 on SQLite, pg_trgm indexes on PostgreSQL) and the open-request index above."""
+    (FTS5 and its short-value index on SQLite, pg_trgm indexes on PostgreSQL) and the
+    open-request index above."""
     if type_ == "table":
         return not name.startswith("applications_fts")
     if type_ == "index" and name:
-        return not (name.startswith("ix_applications_trgm_") or name == OPEN_REQUEST_INDEX)
+        return not (name.startswith("ix_applications_trgm_") or name in (OPEN_REQUEST_INDEX, SHORT_TEXT_INDEX))
     return True

@@ -6,6 +6,8 @@ or more; PostgreSQL: the pg_trgm indexes of the same migration serve the plain L
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Connection, Integer, column, func, or_, select, text
 
 from app import schema
@@ -67,6 +69,8 @@ def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     its first page is then read by walking the sort's index (issue 17: counting every
     match first took 2-3 s at three million rows)."""
     if len(needle) < 3 and conn.dialect.name == "sqlite":
+        if has_short_search(conn) and needle.isascii():
+            return short_hits(conn, needle, cap)
         query = select(schema.applications.c.id).where(text_condition(conn, needle)).limit(int(cap) + 1)
         ids = list(conn.execute(query).scalars())
         return ids if len(ids) <= cap else None
@@ -80,6 +84,122 @@ def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
         )
     ]
     return ids if len(ids) <= cap else None
+
+
+def has_short_search(conn: Connection) -> bool:
+    """Whether this SQLite database has migration 0012's vocabulary of the trigram table."""
+    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
+    if "terms" not in cache:
+        cache["terms"] = has_trigram_index(conn) and bool(
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts_terms'").first()
+        )
+    return cache["terms"]
+
+
+#: migration 0012's partial index: an application with a searched value too short for a trigram
+SHORT_TEXT = (
+    "length(company) BETWEEN 1 AND 2 OR length(contact_name) BETWEEN 1 AND 2 "
+    "OR length(contact_email) BETWEEN 1 AND 2 OR length(web_domain) BETWEEN 1 AND 2 "
+    "OR length(application_id) BETWEEN 1 AND 2"
+)
+#: a one-character needle is looked up as this many trigrams at most (each pair of characters
+#: around it); beyond, row by row
+MAX_TRIGRAMS = 6_000
+
+
+def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
+    """A needle of one or two ASCII characters (SQLite), from indexes: the ids of the applications
+    containing it, if at most `cap` (None when more).
+
+    Every occurrence in a value of three characters or more lies in one of its trigrams, the
+    needle first, second or third in it; the trigram table's vocabulary gives the characters
+    around it (the alphabet), and the trigram table the applications holding any of those
+    trigrams, in one lookup. Values shorter than three have the partial index of migration
+    0012. The candidates (the trigram table folds case more widely than LIKE) are then tested
+    with the very LIKE a scan uses: the hits are the scan's, in milliseconds instead of
+    seconds at a million rows."""
+    needle = needle.lower()
+    alphabet = _alphabet(conn)
+    if len(needle) == 2:
+        trigrams = {needle + c for c in alphabet} | {c + needle for c in alphabet}
+    elif _looks_broad(conn, needle, cap):
+        return None  # a common letter: thousands of trigrams cost more than walking the sort's index
+    elif len(alphabet) ** 2 * 3 <= MAX_TRIGRAMS:
+        pairs = [c + d for c in alphabet for d in alphabet]
+        trigrams = {needle + p for p in pairs} | {p[0] + needle + p[1] for p in pairs} | {p + needle for p in pairs}
+    else:
+        return None if _scan_count(conn, needle, cap) > cap else _scan(conn, needle)
+    phrases = " OR ".join(fts_phrase(t) for t in sorted(trigrams))
+    candidates = [
+        row_id
+        for (row_id,) in conn.exec_driver_sql(
+            f"SELECT rowid FROM applications_fts WHERE applications_fts MATCH ? LIMIT {int(cap) + 1}", (phrases,)
+        )
+    ]
+    if len(candidates) > cap:
+        return None
+    a = schema.applications
+    condition = text_condition(conn, needle)
+    listed = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(candidates))
+    hits = set(
+        conn.execute(select(a.c.id).where(a.c.id.in_(listed.columns(column("value", Integer))), condition)).scalars()
+    )
+    short = text(f"SELECT id FROM applications WHERE ({SHORT_TEXT})").columns(column("id", Integer))
+    hits.update(conn.execute(select(a.c.id).where(a.c.id.in_(short), condition)).scalars())
+    return sorted(hits) if len(hits) <= cap else None
+
+
+SAMPLE = 4_000
+
+
+def _looks_broad(conn: Connection, needle: str, cap: int) -> bool:
+    """Whether the first SAMPLE applications hold the needle often enough for more than `cap` in
+    all (only the way to the same rows depends on it)."""
+    a = schema.applications.c
+    bound = conn.execute(select(a.id).order_by(a.id).offset(SAMPLE - 1).limit(1)).scalar()
+    if bound is None:
+        return False
+    hits = conn.execute(select(func.count()).where(a.id <= bound, text_condition(conn, needle))).scalar()
+    last = conn.execute(select(func.max(a.id))).scalar()
+    return hits * last > cap * bound
+
+
+def _scan(conn: Connection, needle: str) -> list[int]:
+    return list(conn.execute(select(schema.applications.c.id).where(text_condition(conn, needle))).scalars())
+
+
+def _scan_count(conn: Connection, needle: str, cap: int) -> int:
+    query = select(schema.applications.c.id).where(text_condition(conn, needle)).limit(int(cap) + 1)
+    return len(list(conn.execute(query).scalars()))
+
+
+def _alphabet(conn: Connection) -> tuple[str, ...]:
+    """Every character that starts a trigram of the index (so every character of a value that is
+    followed by two more), one seek each; kept until the index changes (its structure record,
+    which every write of the trigram table rewrites)."""
+    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
+    structure = conn.exec_driver_sql("SELECT block FROM applications_fts_data WHERE id = 10").scalar()
+    if cache.get("alphabet", (None,))[0] != structure:
+        characters, start = [], ""
+        while True:
+            term = conn.exec_driver_sql(
+                "SELECT term FROM applications_fts_terms WHERE term >= ? LIMIT 1", (start,)
+            ).scalar()
+            if term is None:
+                break
+            characters.append(term[0])
+            start = _successor(term[0])
+        cache["alphabet"] = (structure, tuple(characters))
+    return cache["alphabet"][1]
+
+
+def _successor(text: str) -> str:
+    """The least string after every string that starts with `text` (code point order, which is
+    UTF-8's byte order: the vocabulary's)."""
+    code = ord(text[-1]) + 1
+    if 0xD800 <= code < 0xE000:
+        code = 0xE000
+    return text[:-1] + chr(min(code, 0x10FFFF))
 
 
 def fts_phrase(needle: str) -> str:
