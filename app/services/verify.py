@@ -323,44 +323,53 @@ def export_totals(conn: Connection) -> dict[str, tuple[int, int, int]]:
     month in one grouped pass: a member's bill (a bill whose workspace is no member's is on no row), and
     the credit and discount on it, net of reversals: the entries the month's close made (`month`), or,
     carrying no month, dated in it (`app.exports.month_data.month_members`' billing view)."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for month, amount in conn.execute(
-        select(b.c.month, func.sum(b.c.amount_cents)).join(e, e.c.workspace == b.c.workspace).group_by(b.c.month)
-    ):
-        totals[month][0] += int(amount)
-    kinds = le.c.counts_as.in_(("apply", "discount"))
-    for month, day, kind, amount in [
-        # the entries carrying a month, from the (month, counts_as, amount_cents) index alone; then the few without
-        *conn.execute(
-            select(le.c.month, literal(None), le.c.counts_as, func.sum(le.c.amount_cents))
-            .where(le.c.month.is_not(None), kinds)
-            .group_by(le.c.month, le.c.counts_as)
-        ),
-        *conn.execute(
-            select(literal(None), le.c.entry_date, le.c.counts_as, func.sum(le.c.amount_cents))
-            .where(le.c.month.is_(None), kinds)
-            .group_by(le.c.entry_date, le.c.counts_as)
-        ),
-    ]:
-        if month is None:
-            month = f"{day.year:04d}-{day.month:02d}"
-        totals[month][1 if kind == "apply" else 2] -= int(amount)
-    return {month: (bills, applied, discount) for month, (bills, applied, discount) in totals.items()}
+    return month_totals(conn)[0]
 
 
 def close_totals(conn: Connection) -> dict[str, tuple[int, int, int]]:
     """month -> (bills, credit applied, renewal discount) as the close sums them (`summarise_closed`):
     every bill of the month, the entries carrying the month; one grouped pass for every month."""
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for month, amount in conn.execute(select(b.c.month, func.sum(b.c.amount_cents)).group_by(b.c.month)):
-        totals[month][0] += int(amount)
+    return month_totals(conn)[1]
+
+
+def month_totals(conn: Connection) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[int, int, int]]]:
+    """(export_totals, close_totals) from one pass over the bills and one over the entries carrying a
+    month, which both definitions share; the export also takes the few entries that carry none."""
+    exported: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    closed: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    member = e.c.id.is_not(None)
+    for month, every, members, count in conn.execute(
+        select(
+            b.c.month,
+            func.sum(b.c.amount_cents),
+            func.sum(case((member, b.c.amount_cents), else_=0)),
+            func.sum(case((member, 1), else_=0)),
+        )
+        .outerjoin(e, e.c.workspace == b.c.workspace)
+        .group_by(b.c.month)
+    ):
+        closed[month][0] += int(every)
+        if count:  # a month with no member's bill is on no row of the export
+            exported[month][0] += int(members)
+    kinds = le.c.counts_as.in_(("apply", "discount"))
+    # the entries carrying a month, from the (month, counts_as, amount_cents) index alone; then the few without
     for month, kind, amount in conn.execute(
         select(le.c.month, le.c.counts_as, func.sum(le.c.amount_cents))
-        .where(le.c.month.is_not(None), le.c.counts_as.in_(("apply", "discount")))
+        .where(le.c.month.is_not(None), kinds)
         .group_by(le.c.month, le.c.counts_as)
     ):
-        totals[month][1 if kind == "apply" else 2] -= int(amount)
-    return {month: (bills, applied, discount) for month, (bills, applied, discount) in totals.items()}
+        for totals in (exported, closed):
+            totals[month][1 if kind == "apply" else 2] -= int(amount)
+    for day, kind, amount in conn.execute(
+        select(le.c.entry_date, le.c.counts_as, func.sum(le.c.amount_cents))
+        .where(le.c.month.is_(None), kinds)
+        .group_by(le.c.entry_date, le.c.counts_as)
+    ):
+        exported[f"{day.year:04d}-{day.month:02d}"][1 if kind == "apply" else 2] -= int(amount)
+    return (
+        {month: (bills, applied, discount) for month, (bills, applied, discount) in exported.items()},
+        {month: (bills, applied, discount) for month, (bills, applied, discount) in closed.items()},
+    )
 
 
 def _exports_agree_with_closes(uow: UnitOfWork) -> list[str]:
@@ -369,7 +378,7 @@ def _exports_agree_with_closes(uow: UnitOfWork) -> list[str]:
     through the export's own code took 6 s at 10,000 members; tests/app/test_ledger_rules.py checks
     that these totals are the export's)."""
     conn = uow.conn
-    exported, closed = export_totals(conn), close_totals(conn)
+    exported, closed = month_totals(conn)
     breaches = []
     for month in conn.execute(select(schema.month_closes.c.month).order_by(schema.month_closes.c.month)).scalars():
         bills, applied, discount = exported.get(month, (0, 0, 0))
