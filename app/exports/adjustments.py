@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.errors import Cancelled
+from app.exports.adjustment_data import AdjustmentRow
 from app.exports.month_data import MemberMonth
-from app.exports.sheets import CHUNK, Book, Money, Year, counted, workbook, write_csv
+from app.exports.sheets import (
+    CHUNK,
+    EXACT_CENTS,
+    Book,
+    Money,
+    Sheet,
+    Year,
+    counted,
+    usd_text,
+    workbook,
+    write_csv,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -61,12 +73,21 @@ class Totals:
     credit_left: int
 
     @classmethod
-    def of(cls, members: list[MemberMonth]) -> Totals:
-        return cls.of_rows([row_of(m) for m in members])
+    def of(cls, members: Iterable[MemberMonth | AdjustmentRow]) -> Totals:
+        return cls.of_adjustments([adjustment_of(m) for m in members])
+
+    @classmethod
+    def of_adjustments(cls, rows: Sequence[AdjustmentRow]) -> Totals:
+        """The sums of the rows' money columns (one pass per column, at C speed)."""
+        if not rows:
+            return cls(0, 0, 0, 0, 0, 0)
+        columns = list(zip(*rows))
+        bills, applied, discount = sum(columns[BILL]), sum(columns[BILL + 1]), sum(columns[BILL + 2])
+        return cls(len(rows), bills, applied, discount, bills + applied + discount, sum(columns[CLOSING]))
 
     @classmethod
     def of_rows(cls, rows: list[list[object]]) -> Totals:
-        """The sums of the rows' money columns (one pass per column, at C speed)."""
+        """The sums of `row_of` rows' money columns."""
         if not rows:
             return cls(0, 0, 0, 0, 0, 0)
         columns = list(zip(*rows))
@@ -82,18 +103,42 @@ class Totals:
         ]
 
 
-def row_of(member: MemberMonth) -> list[object]:
-    return [
+BILL, CLOSING = AdjustmentRow._fields.index("bill"), AdjustmentRow._fields.index("closing")
+
+
+def adjustment_of(member: MemberMonth | AdjustmentRow) -> AdjustmentRow:
+    """A member's month as its adjustments row."""
+    if isinstance(member, AdjustmentRow):
+        return member
+    return AdjustmentRow(
         member.workspace,
         member.company,
         member.partner_code,
-        Year.of(member.program_year, member.renewal),
-        Money(member.bill),
-        Money(member.bill_credit),
-        Money(member.bill_discount),
-        Money(member.due),
-        Money(member.closing),
+        member.partner_name,
+        member.program_year,
+        member.renewal,
+        member.bill,
+        member.bill_credit,
+        member.bill_discount,
+        member.closing,
         member.grant_expiry,
+    )
+
+
+def row_of(member: MemberMonth | AdjustmentRow) -> list[object]:
+    """The row's cells as the CSV writes them (and as `Sheet.append` would)."""
+    row = adjustment_of(member)
+    return [
+        row.workspace,
+        row.company,
+        row.partner_code,
+        Year.of(row.program_year, row.renewal),
+        Money(row.bill),
+        Money(row.credit_applied),
+        Money(row.discount),
+        Money(row.due),
+        Money(row.closing),
+        row.grant_expiry,
     ]
 
 
@@ -111,7 +156,7 @@ def properties(title: str, subject: str, month: str, program: str, generated_at:
 
 
 def write_adjustments_xlsx(
-    members: list[MemberMonth],
+    members: Iterable[MemberMonth | AdjustmentRow],
     target: Path,
     month: str,
     program: str,
@@ -119,6 +164,9 @@ def write_adjustments_xlsx(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Totals:
+    """The month's rows (as `adjustment_data.adjustment_rows` reads them, or members' months)
+    in workspace order, and a summary by partner."""
+    rows = [adjustment_of(m) for m in members]
     about = properties(
         f"Billing adjustments {month}",
         f"{program}: credit applied to the Team plan bills of {month}",
@@ -128,34 +176,68 @@ def write_adjustments_xlsx(
     )
     with workbook(target, about, cancelled) as book:
         sheet = book.sheet("Adjustments", HEADER, WIDTHS)
-        rows = [row_of(m) for m in members]
-        sheet.append_all(rows, progress, cancelled)
-        totals = Totals.of_rows(rows)
+        _write_rows(sheet, rows, progress, cancelled)
+        totals = Totals.of_adjustments(rows)
         sheet.append(["Total", counted(totals.workspaces, "workspace"), None, None, *totals.cells(), None], total=True)
         sheet.finish()
-        _summary(book, members, rows, totals)
+        _summary(book, rows, totals)
     if progress:
-        progress(len(members), len(members))
+        progress(len(rows), len(rows))
     return totals
 
 
-def _summary(book: Book, members: list[MemberMonth], rows: list[list[object]], totals: Totals) -> None:
+def _write_rows(sheet: Sheet, rows: Sequence[AdjustmentRow], progress, cancelled) -> None:
+    """The data rows, each cell written with its type and format known beforehand (what
+    `Sheet.append` finds out cell by cell), and a cancel check and progress every CHUNK rows."""
+    formats = sheet.book.formats
+    money, day, year_format, renewal_format = formats["money"], formats["date"], formats["year"], formats["renewal"]
+    write_string, write_number, write_datetime = (
+        sheet.sheet.write_string,
+        sheet.sheet.write_number,
+        sheet.sheet.write_datetime,
+    )
+    low, high = -EXACT_CENTS, EXACT_CENTS
+    number = sheet.rows
+    for row in rows:
+        number += 1
+        workspace, company, code, _name, year, renewal, bill, applied, discount, closing, expiry = row
+        write_string(number, 0, workspace)
+        write_string(number, 1, company)
+        write_string(number, 2, code)
+        if year is not None:
+            write_number(number, 3, int(year), renewal_format if renewal else year_format)
+        for column, cents in enumerate((bill, applied, discount, bill + applied + discount, closing), start=4):
+            if low < cents < high:  # see Sheet.append: the double nearest the amount, read back exactly
+                write_number(number, column, cents / 100, money)
+            else:
+                write_string(number, column, usd_text(cents), formats["text"])
+                sheet.text_amounts += 1
+        if expiry is not None:
+            write_datetime(number, 9, expiry, day)
+        if number % CHUNK == 0:
+            sheet.rows = number
+            if cancelled():
+                raise Cancelled("export cancelled: no file was written")
+            if progress:
+                progress(number, len(rows))
+    sheet.rows = number
+
+
+def _summary(book: Book, rows: Sequence[AdjustmentRow], totals: Totals) -> None:
     sheet = book.sheet("By partner", SUMMARY_HEADER, SUMMARY_WIDTHS)
-    groups: dict[str, list[list[object]]] = {}
-    names: dict[str, str] = {}
-    for member, row in zip(members, rows):
-        groups.setdefault(member.partner_code, []).append(row)
-        names.setdefault(member.partner_code, member.partner_name)
+    groups: dict[str, list[AdjustmentRow]] = {}
+    for row in rows:
+        groups.setdefault(row.partner_code, []).append(row)
     for code in sorted(groups, key=lambda c: (c == "", c.lower())):
-        part = Totals.of_rows(groups[code])
-        name = (names[code] or "(not a registered partner)") if code else "(no partner)"
+        part = Totals.of_adjustments(groups[code])
+        name = (groups[code][0].partner_name or "(not a registered partner)") if code else "(no partner)"
         sheet.append([code, name, part.workspaces, *part.cells()])
     sheet.append(["Total", None, totals.workspaces, *totals.cells()], total=True)
     sheet.finish()
 
 
 def write_adjustments_csv(
-    members: list[MemberMonth],
+    members: Sequence[MemberMonth | AdjustmentRow],
     target: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,

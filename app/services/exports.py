@@ -23,6 +23,7 @@ from sqlalchemy import func, insert, select
 from app import schema
 from app.database import UnitOfWork
 from app.errors import AppError, UsageError
+from app.exports.adjustment_data import adjustment_rows
 from app.exports.letters import Letter, LetterSettings
 from app.exports.month_data import month_entries, month_members, require_closed
 from app.services.applications import find_application_row
@@ -183,7 +184,7 @@ def export_adjustments(command: ExportAdjustments, uow: UnitOfWork) -> ExportRes
     target = Path(command.target)
     suffix = check_suffix(target, (".xlsx", ".csv"))
     require_closed(uow.conn, command.month)
-    members = month_members(uow.conn, command.month)
+    members = list(adjustment_rows(uow.conn, command.month))  # one streamed read of what the rows need
     program = letter_settings(uow).program
     if suffix == ".csv":
         totals = write_adjustments_csv(members, target, command.progress, command.cancelled)
