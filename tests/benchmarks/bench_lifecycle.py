@@ -215,7 +215,9 @@ def main(applications: int = 1_000_000, members: int = 100_000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(kept or Path(folder) / "bench.sqlite3")
         sizes = path.with_name(path.name + ".sizes")
-        reused = kept is not None and path.exists() and sizes.exists() and sizes.read_text() == f"{applications} {members}"
+        reused = (
+            kept is not None and path.exists() and sizes.exists() and sizes.read_text() == f"{applications} {members}"
+        )
         if kept is not None and not reused:
             path.unlink(missing_ok=True)
         database = Database(f"sqlite:///{path}", "bench", clock=FixedClock("2027-01-05"))
