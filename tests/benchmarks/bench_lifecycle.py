@@ -7,10 +7,14 @@ the open queue reading the incorporation date of every row (the least any re-eva
 rule reads). The machine is shared: the ratio says more than the seconds.
 
     python -m tests.benchmarks.bench_lifecycle [APPLICATIONS] [MEMBERS]
+
+Setup takes minutes at full size: with BENCH_LIFECYCLE_DB=PATH the database built is kept in that
+file and a later run with the same sizes reuses it (the what-if and the forecast write nothing).
 """
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -207,15 +211,25 @@ def medians(database: Database, path: Path, use_case, command) -> tuple[float, f
 
 
 def main(applications: int = 1_000_000, members: int = 100_000) -> None:
+    kept = os.environ.get("BENCH_LIFECYCLE_DB")
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.sqlite3"
+        path = Path(kept or Path(folder) / "bench.sqlite3")
+        sizes = path.with_name(path.name + ".sizes")
+        reused = (
+            kept is not None and path.exists() and sizes.exists() and sizes.read_text() == f"{applications} {members}"
+        )
+        if kept is not None and not reused:
+            path.unlink(missing_ok=True)
         database = Database(f"sqlite:///{path}", "bench", clock=FixedClock("2027-01-05"))
         started = time.perf_counter()
-        build_queue(database, applications)
-        build_members(database, members)
-        setup = time.perf_counter() - started
+        if not reused:
+            build_queue(database, applications)
+            build_members(database, members)
+            if kept is not None:
+                sizes.write_text(f"{applications} {members}")
+        setup = "reused" if reused else f"setup {time.perf_counter() - started:.1f} s"
         lines = [
-            f"applications: {applications:,} open, members: {members:,} (setup {setup:.1f} s); medians of 3",
+            f"applications: {applications:,} open, members: {members:,} ({setup}); medians of 3",
             "yardstick: bare SQLite, one pass over the open queue reading incorporated_on",
         ]
         worst = 0.0
