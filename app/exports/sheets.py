@@ -22,6 +22,7 @@ from app.errors import Cancelled
 from app.exports.cells import guard
 from app.files import cannot_write, temporary_beside
 from models.money import dollars
+from models.wording import counted  # noqa: F401  (re-exported: a total row's count)
 
 USD_FORMAT = "#,##0.00;[Red]-#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -197,8 +198,3 @@ def write_csv(target: Path, header: Sequence[str], rows: Iterable[Sequence[objec
             writer.writerow(header)
             for row in rows:
                 writer.writerow([csv_text(value) for value in row])
-
-
-def counted(count: int, noun: str) -> str:
-    """ "1 workspace", "2 workspaces": a total row's count, as a person would write it."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
