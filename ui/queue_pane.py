@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -288,11 +287,14 @@ class QueuePane(QWidget):
         def work(progress, cancelled):
             return database.query(lambda uow: application_detail(uow.conn, application))
 
-        self.runner.run(work, lambda detail: self._detail_read(application, detail), self._detail_failed, owner=self)
+        # the detail's own widget owns the read: a window closed meanwhile (another database) gets nothing
+        self.runner.run(
+            work, lambda detail: self._detail_read(application, detail), self._detail_failed, owner=self.detail
+        )
 
     def _detail_read(self, application: int, detail: dict) -> None:
-        if application != self._wanted_detail or not shiboken6.isValid(self.detail):
-            return  # the selection moved on meanwhile, or the window closed (another database opened)
+        if application != self._wanted_detail:
+            return  # the selection moved on meanwhile
         self.shown_detail = detail
         self.detail.show_detail(detail)
         if self._pinned:
