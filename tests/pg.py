@@ -51,13 +51,29 @@ class Server:
             # PostgreSQL refuses to run as root.
             shutil.chown(self.folder, "postgres", "postgres")
             self.user_prefix = ["runuser", "-u", "postgres", "--"]
-        port = _free_port()
         data = self.folder / "data"
         self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8")
-        options = f"-p {port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        self._run(
-            str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.folder / "log"), "-w", "start"
-        )
+        # Each pytest-xdist worker starts a cluster of its own: a port taken between the probe and
+        # the start (another worker's) is given up for a new one.
+        for attempt in range(3):
+            port = _free_port()
+            options = f"-p {port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+            try:
+                self._run(
+                    str(self.bin / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.folder / "log"),
+                    "-w",
+                    "start",
+                )
+                break
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{port}"
         return self.url
 

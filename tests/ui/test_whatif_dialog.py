@@ -63,7 +63,7 @@ def test_a_lower_funding_cap_lists_the_application_that_changes_and_the_committe
         "eligible → ineligible",
         "funding: pass → fail",
     ]
-    dialog.grab().save("/tmp/whatif.png")
+    dialog.grab().save(str(tmp_path / "whatif.png"))  # to look at: packaging/screenshots/ holds one
     with qtbot.waitSignal(pane.application_requested) as opened:  # the window shows the application
         dialog._open(0, 1)
     assert opened.args == [dialog.result["changed"][0]["application"]]
