@@ -11,24 +11,25 @@ from app.ledger_queries import MemberSummary
 from models.forecast import projection as forecast_projection
 from models.money import display
 
+_GAP = "padding-left: 16px"  # between the month table's columns: the figures do not run together
+
 
 def totals_html(totals, tr) -> str:
-    last = totals.by_month[-1] if totals.by_month else None
     members = " · ".join(f"{label}: {count}" for label, count in totals.members_by_year.items()) or "—"
     recent = "".join(
-        f"<tr><td>{month}</td><td align='right'>{display(applied)}</td><td align='right'>{display(expired)}</td></tr>"
+        f"<tr><td>{month}</td><td align='right' style='{_GAP}'>{display(applied)}</td>"
+        f"<td align='right' style='{_GAP}'>{display(expired)}</td></tr>"
         for month, applied, expired in totals.by_month[-3:]
     )
     return (
         f"<b>{tr('Outstanding credit liability')}:</b> USD {display(totals.liability)} {tr('available now')}"
         + (f", USD {display(totals.committed)} {tr('committed for later')}" if totals.committed else "")
         + " &nbsp;&nbsp; "
-        f"<b>{tr('Last closed month')}:</b> {totals.last_closed or '—'}"
-        + (f" (applied {display(last[1])}, expired {display(last[2])})" if last else "")
+        f"<b>{tr('Last closed month')}:</b> {totals.last_closed or '—'}"  # its figures: the table's last row
         + f" &nbsp;&nbsp; <b>{tr('Members')}:</b> {members}"
         + (
-            f"<table cellspacing='0' cellpadding='1'><tr><th align='left'>{tr('Month')}</th><th>{tr('Credit applied')}</th>"
-            f"<th>{tr('Credit expired')}</th></tr>{recent}</table>"
+            f"<table cellspacing='0' cellpadding='1'><tr><th align='left'>{tr('Month')}</th><th style='{_GAP}'>{tr('Credit applied')}</th>"
+            f"<th style='{_GAP}'>{tr('Credit expired')}</th></tr>{recent}</table>"
             if recent
             else ""
         )
