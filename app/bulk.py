@@ -3,8 +3,9 @@
 SQLAlchemy's executemany spends about 20 µs a row building parameters; on SQLite
 the rows here go to the driver's executemany directly, each value passed through
 the column type's own bind processor so that the stored form is exactly what
-SQLAlchemy itself would store. Other databases (PostgreSQL) take SQLAlchemy's
-batched insert, which is already fast there.
+SQLAlchemy itself would store. PostgreSQL takes the rows by COPY, the same values
+through the same bind processors (SQLAlchemy's batched insert spent 40 of a 100,000-row
+import's 60 s there, tests/benchmarks/results/postgres.txt).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Table, insert
+from sqlalchemy.exc import DBAPIError
 
 #: An insert of at least this many rows, into a table holding at most twice as many,
 #: drops the table's indexes and builds them again after (SQLite).
@@ -30,21 +32,53 @@ def insert_columns(conn: Connection, table: Table, columns: dict[str, list]) -> 
     if not names or not columns[names[0]]:
         return
     dialect = conn.dialect
-    if dialect.name != "sqlite":
+    if dialect.name == "sqlite":
+        compiled = insert(table).compile(dialect=dialect, column_keys=names)
+        rows = zip(*_processed(conn, table, columns, compiled.positiontup))
+        conn.exec_driver_sql(str(compiled), list(rows))
+    elif dialect.driver == "psycopg" and (columns := _with_defaults(table, columns)) is not None:
+        names = list(columns)
+        listing = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+        statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({listing}) FROM STDIN"
+        cursor = conn.connection.driver_connection.cursor()  # the same connection, the same transaction
+        try:
+            with cursor.copy(statement) as copy:
+                for row in zip(*_processed(conn, table, columns, names)):
+                    copy.write_row(row)
+        except dialect.loaded_dbapi.Error as error:  # as SQLAlchemy's own execute says it (IntegrityError, ...)
+            raise DBAPIError.instance(statement, None, error, dialect.loaded_dbapi.Error) from error
+    else:
         conn.execute(insert(table), [dict(zip(names, row)) for row in zip(*columns.values())])
-        return
-    compiled = insert(table).compile(dialect=dialect, column_keys=names)
-    # Column by column: a value that repeats (dates, the batch, the status) is
-    # processed once, and zip() builds the row tuples in C.
+
+
+def _with_defaults(table: Table, columns: dict[str, list]) -> dict[str, list] | None:
+    """The columns with each one left out that has a constant default filled in with it, as
+    SQLAlchemy's insert would; None when one left out has a default computed per row."""
+    length = len(next(iter(columns.values())))
+    filled = dict(columns)
+    for column in table.columns:
+        if column.name in filled or column.default is None:
+            continue
+        if not column.default.is_scalar:
+            return None
+        filled[column.name] = [column.default.arg] * length
+    return filled
+
+
+def _processed(conn: Connection, table: Table, columns: dict[str, list], order) -> list[list]:
+    """The columns in `order`, each value as SQLAlchemy's bind processor for it would send it.
+
+    Column by column: a value that repeats (dates, the batch, the status) is processed once,
+    and zip() builds the row tuples in C."""
     values = []
-    for name in compiled.positiontup:
+    for name in order:
         column = columns[name]
-        process = table.c[name].type._cached_bind_processor(dialect)
+        process = table.c[name].type._cached_bind_processor(conn.dialect)
         if process is not None:
             memo = {value: process(value) for value in set(column)}
             column = list(map(memo.__getitem__, column))
         values.append(column)
-    conn.exec_driver_sql(str(compiled), list(zip(*values)))
+    return values
 
 
 class IndexesAside:

@@ -57,6 +57,36 @@ def test_search_combines_with_filters_and_sqlite_uses_its_trigram_index(queue, d
         assert has_trigram_index(conn) == database_url.startswith("sqlite")
 
 
+@pytest.mark.parametrize("text", ["labs\nada", "labsada", "byron\nada@"])
+def test_a_match_never_runs_from_one_value_into_the_next(queue, text):
+    # "Quantum Leap Labs" is followed by "Ada Byron": PostgreSQL searches the five values joined
+    assert found(queue, text) == []
+
+
+@pytest.mark.postgres
+def test_a_postgresql_search_reads_its_one_trigram_index(queue, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's plan")
+    from sqlalchemy import select
+
+    from app import schema
+    from app.search import text_condition
+
+    with queue.read() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # five rows: the planner would read them all
+        query = select(schema.applications.c.id).where(text_condition(conn, "leap"))
+        plan = "\n".join(
+            row[0]
+            for row in conn.exec_driver_sql(f"EXPLAIN {query.compile(conn, compile_kwargs={'literal_binds': True})}")
+        )
+        indexes = [
+            row[0]
+            for row in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ("%trgm%",))
+        ]
+    assert "ix_applications_trgm_text" in plan
+    assert indexes == ["ix_applications_trgm_text"]  # one index fed by each import, not five
+
+
 def test_a_later_import_is_searchable_and_a_re_import_adds_nothing_twice(queue, write_csv):
     later = (
         "application_id,submitted_on,company,contact_email,country\nL-1,2026-02-01,Leap Year Ltd,ly@leapyear.io,GB\n"

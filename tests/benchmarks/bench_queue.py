@@ -46,6 +46,14 @@ app.exec()
 """
 
 
+#: what a copy of an application takes over (its keys are made unique)
+COPIED_COLUMNS = (
+    "submitted_on company contact_email contact_name country incorporated_on total_funding_cents funding_currency "
+    "previous_discount website workspace partner_code notes web_domain mail_domain name_key status eligibility rule_age "
+    "rule_funding rule_territory rule_previous_discount prior_note policy_version import_batch imported_at version"
+).split()
+
+
 def build(rows: int, folder: Path) -> str:
     from sqlalchemy import text
 
@@ -57,14 +65,7 @@ def build(rows: int, folder: Path) -> str:
     chunk = min(rows, 100_000)
     database.run(import_applications, ImportApplications(write_applications_csv(folder / "apps.csv", chunk)))
     copies = rows // chunk - 1
-    columns = [
-        c
-        for c in (
-            "submitted_on company contact_email contact_name country incorporated_on total_funding_cents funding_currency "
-            "previous_discount website workspace partner_code notes web_domain mail_domain name_key status eligibility rule_age "
-            "rule_funding rule_territory rule_previous_discount prior_note policy_version import_batch imported_at version"
-        ).split()
-    ]
+    columns = COPIED_COLUMNS
     with database.engine.begin() as conn:
         for copy in range(copies):
             conn.execute(
