@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 
 from app.ledger_queries import MemberSummary
-from models.ledger import expiring_soon
+from models.ledger import expiring_soon, is_bonus
 from models.money import display
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def entry_kind_label(kind: str, program_year: int | None = None) -> str:
+    """What a person reads for a ledger entry's kind: words, as the statement says them, not the stored code."""
+    if kind == "grant" and is_bonus(program_year):
+        return QCoreApplication.translate("Ledger", "Bonus credit")
+    return {
+        "grant": QCoreApplication.translate("Ledger", "Granted"),
+        "apply": QCoreApplication.translate("Ledger", "Credit applied"),
+        "expire": QCoreApplication.translate("Ledger", "Expired"),
+        "adjust": QCoreApplication.translate("Ledger", "Adjustment"),
+        "reverse": QCoreApplication.translate("Ledger", "Reversal"),
+        "discount": QCoreApplication.translate("Ledger", "Renewal discount"),
+        "extend": QCoreApplication.translate("Ledger", "Extended"),
+    }.get(kind, kind)
 
 
 class MemberTableModel(QAbstractTableModel):

@@ -28,7 +28,7 @@ from ui.dialogs import show_error
 from ui.ledger_actions import LedgerActions
 from ui.ledger_chart import draw_burn_down, make_chart_view, totals_html
 from ui.ledger_lifecycle import LifecycleActions
-from ui.ledger_models import RIGHT, MemberFilter, MemberTableModel
+from ui.ledger_models import RIGHT, MemberFilter, MemberTableModel, entry_kind_label
 from ui.pane_reads import LatestReads
 from ui.tasks import TaskRunner
 
@@ -187,7 +187,7 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
 
     def apply_filter(self, *_args) -> None:
         self.proxy.set_filter(self.mode.currentData(), self.search.text(), self.database.clock.today())
-        self.status_message.emit(self.tr("%d members") % self.proxy.rowCount())
+        self.status_message.emit(self.tr("%Ln member(s)", "", self.proxy.rowCount()))
 
     def selected_member(self) -> MemberSummary | None:
         index = self.table.selectionModel().currentIndex()
@@ -226,7 +226,7 @@ class LedgerPane(QWidget, LedgerActions, LifecycleActions):
             cells = (
                 str(entry["id"]),
                 entry["date"].isoformat(),
-                entry["kind"]
+                entry_kind_label(entry["kind"], entry.get("program_year"))
                 + (f" → {entry['reverses']}" if entry["reverses"] else "")
                 + (self.tr(" (valid until %s)") % entry["valid_until"] if entry.get("valid_until") else ""),
                 display(entry["amount"]),

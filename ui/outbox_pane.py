@@ -208,6 +208,8 @@ class OutboxPane(QWidget):
         )
         self.subject.setText(message["subject"] if message else "")
         self.body.setPlainText(message["body"] if message else "")
+        # with nothing selected, the empty editor says what it is for (as the Deals pane does)
+        self.body.setPlaceholderText("" if message else self.tr("Select a message to read or edit it."))
         self.error_label.setText(message["error"] or "" if message else "")
         self.log_label.setText(log_text(message.get("log", [])) if message else "")
         self.subject.setReadOnly(not editable)  # a sent message stays readable, not greyed out

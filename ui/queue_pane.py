@@ -165,7 +165,7 @@ class QueuePane(QWidget):
             return
         if self.model.exact:
             self._announce = False
-            self.status_message.emit(self.tr("%s applications") % f"{count:,}")
+            self.status_message.emit(self.tr("%Ln application(s)", "", count))
         else:  # an upper bound: the exact count follows
             self.status_message.emit(self.tr("over %s applications; counting…") % f"{count:,}")
 

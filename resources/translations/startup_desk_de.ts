@@ -223,17 +223,17 @@
         <translation>rückgängig</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_chart.py" line="61"/>
+        <location filename="../../ui/ledger_chart.py" line="62"/>
         <source>Credit left — %s</source>
         <translation>Restguthaben — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_chart.py" line="72"/>
+        <location filename="../../ui/ledger_chart.py" line="73"/>
         <source>balance (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_chart.py" line="85"/>
+        <location filename="../../ui/ledger_chart.py" line="86"/>
         <source>projection at the recent bills&apos; pace</source>
         <translation>Hochrechnung im Tempo der letzten Rechnungen</translation>
     </message>
@@ -1605,6 +1605,49 @@
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="19"/>
+        <source>Bonus credit</source>
+        <translation>Bonusguthaben</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="21"/>
+        <source>Granted</source>
+        <translation>Gewährt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="22"/>
+        <source>Credit applied</source>
+        <translation>Guthaben angerechnet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="23"/>
+        <source>Expired</source>
+        <translation>Verfallen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="24"/>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="25"/>
+        <source>Reversal</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="26"/>
+        <source>Renewal discount</source>
+        <translation>Verlängerungsrabatt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_models.py" line="27"/>
+        <source>Extended</source>
+        <translation>Verlängert</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <location filename="../../ui/ledger_actions.py" line="46"/>
@@ -1991,10 +2034,13 @@ Abschließen?</translation>
         <source>Cannot read the ledger</source>
         <translation>Das Guthabenkonto kann nicht gelesen werden</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/ledger_pane.py" line="190"/>
-        <source>%d members</source>
-        <translation>%d Mitglieder</translation>
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln Mitglied</numerusform>
+            <numerusform>%Ln Mitglieder</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/ledger_pane.py" line="231"/>
@@ -2327,7 +2373,7 @@ Abschließen?</translation>
         <translation>Sicherung nach %s geschrieben</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Backup failed</source>
         <translation>Sicherung fehlgeschlagen</translation>
     </message>
@@ -2335,57 +2381,57 @@ Abschließen?</translation>
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../ui/ledger_models.py" line="60"/>
+        <location filename="../../ui/ledger_models.py" line="75"/>
         <source>Workspace</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="61"/>
+        <location filename="../../ui/ledger_models.py" line="76"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="62"/>
+        <location filename="../../ui/ledger_models.py" line="77"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="63"/>
+        <location filename="../../ui/ledger_models.py" line="78"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="64"/>
+        <location filename="../../ui/ledger_models.py" line="79"/>
         <source>Balance (USD)</source>
         <translation>Saldo (USD)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="65"/>
+        <location filename="../../ui/ledger_models.py" line="80"/>
         <source>Used this year</source>
         <translation>In diesem Jahr verbraucht</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="66"/>
+        <location filename="../../ui/ledger_models.py" line="81"/>
         <source>Credit expires</source>
         <translation>Guthaben verfällt</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="67"/>
+        <location filename="../../ui/ledger_models.py" line="82"/>
         <source>Projected run-out</source>
         <translation>Voraussichtlich aufgebraucht</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="68"/>
+        <location filename="../../ui/ledger_models.py" line="83"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="88"/>
+        <location filename="../../ui/ledger_models.py" line="103"/>
         <source>At the last three months&apos; average use of %s a month</source>
         <translation>Beim durchschnittlichen Verbrauch der letzten drei Monate von %s im Monat</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_models.py" line="90"/>
+        <location filename="../../ui/ledger_models.py" line="105"/>
         <source>; the first bill charged in full: %s</source>
         <translation>; die erste voll berechnete Rechnung: %s</translation>
     </message>
@@ -2393,62 +2439,62 @@ Abschließen?</translation>
 <context>
     <name>MessageTemplatesDialog</name>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="87"/>
+        <location filename="../../ui/message_templates_dialog.py" line="88"/>
         <source>Message templates</source>
         <translation>Nachrichtenvorlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="105"/>
+        <location filename="../../ui/message_templates_dialog.py" line="106"/>
         <source>Preview with example values</source>
         <translation>Vorschau mit Beispielwerten</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="106"/>
+        <location filename="../../ui/message_templates_dialog.py" line="107"/>
         <source>Regenerate drafts of this kind after saving (edited drafts kept)</source>
         <translation>Entwürfe dieser Art nach dem Speichern neu erstellen (bearbeitete bleiben)</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="113"/>
+        <location filename="../../ui/message_templates_dialog.py" line="114"/>
         <source>&amp;Message</source>
         <translation>&amp;Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="114"/>
+        <location filename="../../ui/message_templates_dialog.py" line="115"/>
         <source>&amp;Subject</source>
         <translation>&amp;Betreff</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="115"/>
+        <location filename="../../ui/message_templates_dialog.py" line="116"/>
         <source>&amp;Wording</source>
         <translation>&amp;Wortlaut</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="116"/>
+        <location filename="../../ui/message_templates_dialog.py" line="117"/>
         <source>Placeholders</source>
         <translation>Platzhalter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="121"/>
+        <location filename="../../ui/message_templates_dialog.py" line="122"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="129"/>
+        <location filename="../../ui/message_templates_dialog.py" line="130"/>
         <source>&amp;Reset to the shipped wording</source>
         <translation>Auf den mitgelieferten &amp;Wortlaut zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="157"/>
+        <location filename="../../ui/message_templates_dialog.py" line="158"/>
         <source>Cannot read the template</source>
         <translation>Die Vorlage kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="181"/>
+        <location filename="../../ui/message_templates_dialog.py" line="182"/>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_templates_dialog.py" line="194"/>
+        <location filename="../../ui/message_templates_dialog.py" line="195"/>
         <source>Saved; %n draft(s) regenerated</source>
         <translation>
             <numerusform>Gespeichert; %n Entwurf neu erstellt</numerusform>
@@ -2456,7 +2502,7 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_templates_dialog.py" line="196"/>
+        <location filename="../../ui/message_templates_dialog.py" line="197"/>
         <source>%n edited draft(s) kept</source>
         <translation>
             <numerusform>%n bearbeiteter Entwurf behalten</numerusform>
@@ -2464,12 +2510,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="199"/>
+        <location filename="../../ui/message_templates_dialog.py" line="200"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/message_templates_dialog.py" line="203"/>
+        <location filename="../../ui/message_templates_dialog.py" line="204"/>
         <source>Cannot save the template</source>
         <translation>Die Vorlage kann nicht gespeichert werden</translation>
     </message>
@@ -2611,17 +2657,22 @@ Abschließen?</translation>
         <translation>An: %1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="245"/>
+        <location filename="../../ui/outbox_pane.py" line="212"/>
+        <source>Select a message to read or edit it.</source>
+        <translation>Wählen Sie eine Nachricht, um sie zu lesen oder zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outbox_pane.py" line="247"/>
         <source>Cannot save the message</source>
         <translation>Die Nachricht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="252"/>
+        <location filename="../../ui/outbox_pane.py" line="254"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="252"/>
+        <location filename="../../ui/outbox_pane.py" line="254"/>
         <source>Discard %n message(s)? They will not be sent.</source>
         <translation>
             <numerusform>%n Nachricht verwerfen? Sie wird nicht gesendet.</numerusform>
@@ -2629,7 +2680,7 @@ Abschließen?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="274"/>
+        <location filename="../../ui/outbox_pane.py" line="276"/>
         <source>%1 %n message(s)</source>
         <translation>
             <numerusform>%1 %n Nachricht</numerusform>
@@ -2637,17 +2688,17 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="277"/>
+        <location filename="../../ui/outbox_pane.py" line="279"/>
         <source>Cannot change the messages</source>
         <translation>Die Nachrichten können nicht geändert werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="282"/>
+        <location filename="../../ui/outbox_pane.py" line="284"/>
         <source>Cannot make the reminders</source>
         <translation>Die Erinnerungen können nicht erstellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="284"/>
+        <location filename="../../ui/outbox_pane.py" line="286"/>
         <source>%n reminder draft(s) made</source>
         <translation>
             <numerusform>%n Erinnerungsentwurf erstellt</numerusform>
@@ -2655,12 +2706,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="291"/>
+        <location filename="../../ui/outbox_pane.py" line="293"/>
         <source>Withdraw overdue</source>
         <translation>Überfällige zurückziehen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="293"/>
+        <location filename="../../ui/outbox_pane.py" line="295"/>
         <source>Withdraw %n application(s) that did not answer in time, with the reason &quot;no answer&quot;?</source>
         <translation>
             <numerusform>%n Bewerbung, die nicht rechtzeitig geantwortet hat, mit dem Grund „keine Antwort“ zurückziehen?</numerusform>
@@ -2668,12 +2719,12 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="299"/>
+        <location filename="../../ui/outbox_pane.py" line="301"/>
         <source>Cannot withdraw</source>
         <translation>Zurückziehen nicht möglich</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="301"/>
+        <location filename="../../ui/outbox_pane.py" line="303"/>
         <source>%n withdrawn; their messages are drafts</source>
         <translation>
             <numerusform>%n zurückgezogen; ihre Nachricht ist ein Entwurf</numerusform>
@@ -2681,42 +2732,42 @@ Abschließen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="308"/>
+        <location filename="../../ui/outbox_pane.py" line="310"/>
         <source>Cannot regenerate the drafts</source>
         <translation>Die Entwürfe können nicht neu erstellt werden</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="311"/>
+        <location filename="../../ui/outbox_pane.py" line="313"/>
         <source>%1 regenerated, %2 edited kept</source>
         <translation>%1 neu erstellt, %2 bearbeitete behalten</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="345"/>
+        <location filename="../../ui/outbox_pane.py" line="347"/>
         <source>Write the drafts as .eml files into</source>
         <translation>Die Entwürfe als .eml-Dateien schreiben nach</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="366"/>
+        <location filename="../../ui/outbox_pane.py" line="368"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="380"/>
+        <location filename="../../ui/outbox_pane.py" line="382"/>
         <source>Sent %1, failed %2</source>
         <translation>Gesendet %1, fehlgeschlagen %2</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="382"/>
+        <location filename="../../ui/outbox_pane.py" line="384"/>
         <source> (stopped: %1; send again to go on)</source>
         <translation> (angehalten: %1; erneut senden, um fortzufahren)</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="386"/>
+        <location filename="../../ui/outbox_pane.py" line="388"/>
         <source>Nothing was sent: the outbox waits</source>
         <translation>Nichts wurde gesendet: der Postausgang wartet</translation>
     </message>
     <message>
-        <location filename="../../ui/outbox_pane.py" line="387"/>
+        <location filename="../../ui/outbox_pane.py" line="389"/>
         <source>Cannot send</source>
         <translation>Senden nicht möglich</translation>
     </message>
@@ -3017,73 +3068,76 @@ Abschließen?</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="79"/>
+        <location filename="../../ui/queue_pane.py" line="78"/>
         <source>Application queue</source>
         <translation>Bewerbungsliste</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="48"/>
+        <location filename="../../ui/queue_pane.py" line="47"/>
         <source>Cannot read the queue</source>
         <translation>Die Bewerbungsliste kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="103"/>
-        <location filename="../../ui/queue_pane.py" line="112"/>
+        <location filename="../../ui/queue_pane.py" line="102"/>
+        <location filename="../../ui/queue_pane.py" line="111"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="106"/>
+        <location filename="../../ui/queue_pane.py" line="105"/>
         <source>Back to the filters and selection before the link (Alt+Left)</source>
         <translation>Zurück zu Filtern und Auswahl vor dem Link (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="111"/>
+        <location filename="../../ui/queue_pane.py" line="110"/>
         <source>◀ Back  [Alt+Left]</source>
         <translation>◀ Zurück  [Alt+Links]</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="116"/>
+        <location filename="../../ui/queue_pane.py" line="115"/>
         <source>Showing a linked application alone, whatever the filters say.</source>
         <translation>Nur eine verknüpfte Bewerbung wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
-    <message>
-        <location filename="../../ui/queue_pane.py" line="169"/>
-        <source>%s applications</source>
-        <translation>%s Bewerbungen</translation>
+    <message numerus="yes">
+        <location filename="../../ui/queue_pane.py" line="168"/>
+        <source>%Ln application(s)</source>
+        <translation>
+            <numerusform>%Ln Bewerbung</numerusform>
+            <numerusform>%Ln Bewerbungen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="171"/>
+        <location filename="../../ui/queue_pane.py" line="170"/>
         <source>over %s applications; counting…</source>
         <translation>über %s Bewerbungen; wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="274"/>
+        <location filename="../../ui/queue_pane.py" line="273"/>
         <source>Reading…</source>
         <translation>Wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="276"/>
+        <location filename="../../ui/queue_pane.py" line="275"/>
         <source>No application matches these filters.</source>
         <translation>Keine Bewerbung entspricht diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="301"/>
+        <location filename="../../ui/queue_pane.py" line="303"/>
         <source>Showing %s alone, whatever the filters say.</source>
         <translation>Nur %s wird gezeigt, unabhängig von den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="305"/>
+        <location filename="../../ui/queue_pane.py" line="307"/>
         <source>Cannot read this application: %s</source>
         <translation>Diese Bewerbung kann nicht gelesen werden: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="328"/>
+        <location filename="../../ui/queue_pane.py" line="330"/>
         <source>Showing the linked application alone; Back (Alt+Left) returns</source>
         <translation>Nur die verknüpfte Bewerbung wird gezeigt; Zurück (Alt+Links) kehrt zurück</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="272"/>
+        <location filename="../../ui/queue_pane.py" line="271"/>
         <source>%d applications selected: decisions apply to all of them, or none.</source>
         <translation>%d Bewerbungen ausgewählt: Entscheidungen gelten für alle oder für keine.</translation>
     </message>
@@ -3104,113 +3158,113 @@ Abschließen?</translation>
 <context>
     <name>SmtpSettingsDialog</name>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="40"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="41"/>
         <source>Mail server</source>
         <extracomment>the port each kind of security usually has; switching security moves a port that was one of these</extracomment>
         <translation>Mailserver</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="42"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="43"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="48"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="49"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (meist Port 587)</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="49"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="50"/>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS (meist Port 465)</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="50"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="51"/>
         <source>None: unencrypted (local servers only)</source>
         <translation>Keine: unverschlüsselt (nur lokale Server)</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="56"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="57"/>
         <source>none: the server needs no login</source>
         <translation>keiner: der Server braucht keine Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="60"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="61"/>
         <source>startups@example.com</source>
         <translation>startups@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="62"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="63"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="63"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="64"/>
         <source>&amp;Port</source>
         <translation>&amp;Port</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="64"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="65"/>
         <source>S&amp;ecurity</source>
         <translation>S&amp;icherheit</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="65"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="66"/>
         <source>&amp;User</source>
         <translation>Ben&amp;utzer</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="66"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="67"/>
         <source>Pass&amp;word</source>
         <translation>Pass&amp;wort</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="67"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="68"/>
         <source>Sen&amp;der address</source>
         <translation>Absender&amp;adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="68"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="69"/>
         <source>The password is kept in the system keyring, never in the database or a settings file.</source>
         <translation>Das Passwort wird im Schlüsselbund des Systems aufbewahrt, nie in der Datenbank oder einer Einstellungsdatei.</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="77"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="78"/>
         <source>Send &amp;test message</source>
         <translation>&amp;Testnachricht senden</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="89"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="90"/>
         <source>Reading the settings…</source>
         <translation>Die Einstellungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="107"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="108"/>
         <source>stored in the system keyring: type to change it</source>
         <translation>im Schlüsselbund des Systems gespeichert: zum Ändern eintippen</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="107"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="108"/>
         <source>not stored yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="110"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="111"/>
         <source>No mail server is set yet.</source>
         <translation>Es ist noch kein Mailserver eingestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="139"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="140"/>
         <source>The server took the test message for %1: %2</source>
         <translation>Der Server hat die Testnachricht an %1 angenommen: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="150"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="151"/>
         <source>Sending a test message to %1…</source>
         <translation>Eine Testnachricht an %1 wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../ui/smtp_settings_dialog.py" line="164"/>
+        <location filename="../../ui/smtp_settings_dialog.py" line="175"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -3580,13 +3634,13 @@ Abschließen?</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/application.py" line="99"/>
+        <location filename="../../ui/application.py" line="102"/>
         <source>Loading the demo data…</source>
         <extracomment>the open windows: a window nothing refers to would be collected (File → Open makes a new one)</extracomment>
         <translation>Die Demodaten werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/application.py" line="103"/>
+        <location filename="../../ui/application.py" line="106"/>
         <source>Demo data not loaded</source>
         <translation>Demodaten nicht geladen</translation>
     </message>

@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>LedgerPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/ledger_pane.py" line="190"/>
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageTemplatesDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/message_templates_dialog.py" line="194"/>
+        <location filename="../../ui/message_templates_dialog.py" line="195"/>
         <source>Saved; %n draft(s) regenerated</source>
         <translation>
             <numerusform>Saved; %n draft regenerated</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/message_templates_dialog.py" line="196"/>
+        <location filename="../../ui/message_templates_dialog.py" line="197"/>
         <source>%n edited draft(s) kept</source>
         <translation>
             <numerusform>%n edited draft kept</numerusform>
@@ -50,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="252"/>
+        <location filename="../../ui/outbox_pane.py" line="254"/>
         <source>Discard %n message(s)? They will not be sent.</source>
         <translation>
             <numerusform>Discard %n message? It will not be sent.</numerusform>
@@ -58,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="274"/>
+        <location filename="../../ui/outbox_pane.py" line="276"/>
         <source>%1 %n message(s)</source>
         <translation>
             <numerusform>%1 %n message</numerusform>
@@ -66,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="284"/>
+        <location filename="../../ui/outbox_pane.py" line="286"/>
         <source>%n reminder draft(s) made</source>
         <translation>
             <numerusform>%n reminder draft made</numerusform>
@@ -74,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="293"/>
+        <location filename="../../ui/outbox_pane.py" line="295"/>
         <source>Withdraw %n application(s) that did not answer in time, with the reason &quot;no answer&quot;?</source>
         <translation>
             <numerusform>Withdraw %n application that did not answer in time, with the reason &quot;no answer&quot;?</numerusform>
@@ -82,11 +93,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/outbox_pane.py" line="301"/>
+        <location filename="../../ui/outbox_pane.py" line="303"/>
         <source>%n withdrawn; their messages are drafts</source>
         <translation>
             <numerusform>%n withdrawn; its message is a draft</numerusform>
             <numerusform>%n withdrawn; their messages are drafts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueuePane</name>
+    <message numerus="yes">
+        <location filename="../../ui/queue_pane.py" line="168"/>
+        <source>%Ln application(s)</source>
+        <translation>
+            <numerusform>%Ln application</numerusform>
+            <numerusform>%Ln applications</numerusform>
         </translation>
     </message>
 </context>

@@ -68,7 +68,7 @@ def test_a_grant_extended_from_the_pane_is_undone_and_redone(pane, qtbot, monkey
     settle(qtbot, pane)
     assert row_of(pane, "light")[MemberTableModel.EXPIRES] == "2027-07-01"
     kinds = [pane.entries.item(r, 2).text() for r in range(pane.entries.rowCount())]
-    assert kinds == ["grant", "apply", "extend (valid until 2027-06-30)"]
+    assert kinds == ["Granted", "Credit applied", "Extended (valid until 2027-06-30)"]
     assert pane.undo_stack.undoText() == "Extend light to 2027-06-30"
     pane.undo_stack.undo()
     settle(qtbot, pane)

@@ -58,7 +58,7 @@ def test_selecting_a_member_lists_its_entries_with_running_balance(pane, qtbot):
     pane.select_workspace("light")
     qtbot.waitUntil(lambda: not pane.runner._running)  # heavy's entries (the first row's) came first
     assert pane.entries.rowCount() == 2
-    assert [pane.entries.item(r, 2).text() for r in range(2)] == ["grant", "apply"]
+    assert [pane.entries.item(r, 2).text() for r in range(2)] == ["Granted", "Credit applied"]
     assert pane.entries.item(1, 4).text() == "24,900.00"
     assert pane.chart.chart().series(), "the burn-down chart is drawn"
 

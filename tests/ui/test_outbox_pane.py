@@ -179,3 +179,16 @@ def test_reminders_and_withdrawing_overdue_applications_from_the_pane(qtbot, pan
     settle(qtbot, pane)
     qtbot.waitUntil(lambda: pane.overdue_label.text() == "0 applications overdue")
     assert [row["kind"] for row in pane.model.rows][-3:] == ["needs_info", "reminder", "withdrawal"]
+
+
+def test_with_no_message_selected_the_empty_editor_says_what_it_is_for(qtbot, pane):
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("sent"))  # none sent yet
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
+    settle(qtbot, pane)
+    assert pane.current is None and pane.body.toPlainText() == ""
+    assert pane.body.placeholderText() == "Select a message to read or edit it."
+    pane.status_filter.setCurrentIndex(pane.status_filter.findData("draft"))
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 3)
+    pane.table.selectRow(0)
+    qtbot.waitUntil(lambda: pane.current is not None)
+    assert pane.body.placeholderText() == "", "a message's own empty body is not mistaken for no message"

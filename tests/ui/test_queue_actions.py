@@ -84,3 +84,15 @@ def test_a_decision_is_named_by_form_id_and_company(qtbot, pane, monkeypatch):
     settle(qtbot, pane)
     assert pane.undo_stack.undoText() == "Withdraw Delta Docs (no form id)"
     assert "Withdraw Delta Docs (no form id): done" in messages
+
+
+def test_the_status_bar_counts_applications_in_words_singular_and_plural(qtbot, pane):
+    said = []
+    pane.status_message.connect(said.append)
+    pane.set_filter(QueueFilter())
+    settle(qtbot, pane)
+    qtbot.waitUntil(lambda: any(text.endswith("applications") for text in said))
+    assert f"{pane.model.rowCount()} applications" in said
+    pane.set_filter(QueueFilter(text="Gamma Games"))
+    settle(qtbot, pane)
+    qtbot.waitUntil(lambda: "1 application" in said)
