@@ -10,13 +10,14 @@ import io
 import random
 import tempfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 
 from app import schema
+from app.clock import FixedClock
 from app.database import UnitOfWork
 from app.importing.applications import import_applications
 from app.importing.deals import import_deals
@@ -48,6 +49,7 @@ def load_demo(command: LoadDemo, uow: UnitOfWork) -> str:
         path = Path(scratch) / "applications.csv"
         path.write_text(_shifted(folder.joinpath("applications.csv").read_text(encoding="utf-8"), shift), "utf-8")
         report = import_applications(conn, path, None, uow.policies, "demo", uow.now())
+    _imported_the_day_after_submission(uow)
     decided = _decide_some(uow)
     months = _bill_and_close(uow, _add_months(uow.today.replace(day=1), -2))
     with resources.as_file(folder.joinpath("startup-perks.csv")) as path:
@@ -135,6 +137,7 @@ def _decide_some(uow) -> int:
         select(a.id, a.submitted_on, a.eligibility, *[a[c] for c in RULE_COLUMNS]).order_by(a.submitted_on, a.id)
     ).all()
     decided = 0
+    today, clock = uow.today, uow.clock
     # The newest applications stay new: that is this morning's queue.
     for row in rows[: int(len(rows) * 0.7)]:
         uow.actor = rng.choice(REVIEWERS)
@@ -159,10 +162,29 @@ def _decide_some(uow) -> int:
             decision = Decide(row.id, "withdraw", reason="founder withdrew: company pivoted")
         else:
             continue
+        # each decision on its own day, as a person made it (the history, "in state" and the
+        # time-to-decision report read true); a question for missing information is a recent one,
+        # a few of them past their answer-by day
+        day = today - timedelta(days=rng.randrange(3, 21)) if decision.action == "needs-info" else min(on, today)
+        uow.clock = FixedClock(datetime.combine(day, time(9)) + timedelta(minutes=rng.randrange(8 * 60)))
         decide(decision, uow)
         decided += 1
-    uow.actor = uow.database.actor
+    uow.actor, uow.clock = uow.database.actor, clock
     return decided
+
+
+def _imported_the_day_after_submission(uow) -> None:
+    """The demo's applications came in with the form's daily exports, not all today."""
+    a = schema.applications.c
+    stamps = [
+        {"key": id_, "at": datetime.combine(submitted + timedelta(days=1), time(8))}
+        for id_, submitted in uow.conn.execute(select(a.id, a.submitted_on))
+        if submitted + timedelta(days=1) <= uow.today
+    ]
+    if stamps:
+        uow.conn.execute(
+            update(schema.applications).where(a.id == bindparam("key")).values(imported_at=bindparam("at")), stamps
+        )
 
 
 def _bill_and_close(uow, last_month: date) -> int:
