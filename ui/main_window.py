@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
 
     def _pane_shown(self, number: int) -> None:
         self.undo_group.setActiveStack(self.pane_stacks[number])
+        self.statusBar().clearMessage()  # another pane's count ("72 members") is not this one's
         # the ledger reads on the worker when first shown, and again after decisions
         if self.tabs.widget(number) is self.ledger:
             self.ledger.refresh()

@@ -131,6 +131,16 @@ def test_edit_undo_follows_the_pane_in_view(qtbot, tmp_path):
     window.runner.wait()
 
 
+def test_a_panes_status_message_does_not_follow_into_another_pane(qtbot, tmp_path):
+    window = _open(qtbot, f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    window.show_pane(1)
+    window.runner.wait()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "0 members")
+    window.show_pane(3)  # the Outbox says its counts in its own summary line
+    assert window.statusBar().currentMessage() == ""
+    window.runner.wait()
+
+
 @pytest.mark.parametrize(
     "environment, expected",
     [
