@@ -2,9 +2,10 @@
 
 Every use case asks its unit of work for `today` and `now()`; the unit of work asks
 the database's clock, which is this module's `SystemClock` unless a test or a
-person fixes it. `STARTUP_DESK_TODAY=2028-03-01` fixes the default clock at noon UTC
-of that day (the whole suite is run that way in CI, so no test depends on the
-calendar); a test passes `FixedClock(...)` to the database instead.
+person fixes it. `STARTUP_DESK_TODAY=2028-02-29` fixes the default clock at noon UTC
+of that day (CI runs the whole suite that way, on a leap day; it has passed at
+2025-06-15 too, so no test depends on the calendar); a test passes `FixedClock(...)`
+to the database instead.
 """
 
 from __future__ import annotations

@@ -173,13 +173,9 @@ class MainWindow(QMainWindow):
     def _pane_shown(self, number: int) -> None:
         self.undo_group.setActiveStack(self.pane_stacks[number])
         self.statusBar().clearMessage()  # another pane's count ("72 members") is not this one's
-        # the ledger reads on the worker when first shown, and again after decisions
-        if self.tabs.widget(number) is self.ledger:
-            self.ledger.refresh()
-        elif self.tabs.widget(number) is self.deals:
-            self.deals.refresh()
-        elif self.tabs.widget(number) is self.outbox:
-            self.outbox.refresh()  # the drafts the decisions since made
+        # a pane reads on the worker when shown: the ledger and the outbox again after decisions
+        if (pane := self.tabs.widget(number)) in (self.ledger, self.deals, self.outbox):
+            pane.refresh()
 
     def reload(self) -> None:
         """After a write no pane made (the demo data): the queue and the pane in view read again."""
