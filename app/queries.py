@@ -237,6 +237,8 @@ def queue_page(
     a = schema.applications.c
     if sort not in QUEUE_COLUMNS:
         raise ValueError(f"cannot sort by {sort}")
+    if exact and total is not None and offset >= total:
+        return []  # past the end, or nothing matches: a search with no match is not looked for twice
     key = a[sort]
     order = [key.desc() if descending else key.asc(), a.id.desc() if descending else a.id.asc()]
     if exact and total is not None and offset > total // 2:

@@ -255,3 +255,21 @@ def replace_range(queue_filter, day):
     from dataclasses import replace
 
     return replace(queue_filter, submitted_from=day, submitted_to=day)
+
+
+def test_a_search_counted_at_no_match_reads_no_page(queue):
+    """The count already looked at every row (a 1-2 character needle on PostgreSQL has no index):
+    its first page is not looked for again."""
+    from sqlalchemy import event
+
+    from app.queries import quick_count
+
+    with queue.read() as conn:
+        count, exact, reading = quick_count(conn, QueueFilter(text="zq"))
+        statements = []
+        event.listen(conn, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        assert (count, exact) == (0, True)
+        assert queue_page(conn, reading, "company", total=count, exact=exact) == []
+        assert statements == []
+        assert queue_page(conn, reading, "company") == [], "without a count it looks, and finds nothing"
+        assert statements
