@@ -132,7 +132,7 @@ applications = Table(
     # Optimistic concurrency: every write checks and bumps it.
     Column("version", Integer, nullable=False, default=1),
     # the queue's filters ("open", "eligible, not yet reviewed") and its counts, from the index alone
-    Index("ix_applications_status_eligibility", "status", "eligibility"),
+    Index("ix_applications_status_eligibility_partner", "status", "eligibility", "partner_code"),
     # a submitted-date range within statuses counted from the index alone (migration 0009)
     Index("ix_applications_status_submitted_on", "status", "submitted_on"),
 )

@@ -132,9 +132,10 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     }
     overrides = dict(change.partner_credit)
     sqlite = conn.dialect.name == "sqlite"
-    # a scan of the table: through the status index SQLite would look up nearly every row one by one
+    # the pass below scans the table: through the status index SQLite would look up nearly every row
+    # one by one; the count alone is the status index's (it holds what it needs: 0.08 s at a million)
     open_scan = literal_column("+applications.status").in_(OPEN) if sqlite else a.c.status.in_(OPEN)
-    total = conn.execute(select(func.count()).select_from(a).where(open_scan)).scalar()
+    total = conn.execute(select(func.count()).select_from(a).where(a.c.status.in_(OPEN))).scalar()
     queue: Counter = Counter(
         {
             ("eligible", partner): count
@@ -155,31 +156,53 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
         directions = _directions(conn, change)
         candidates = [stored[n] != "fail" for n in range(4) if n not in touched]
         moving = or_(*(and_(*directions.get(n, ()), stored[n] != rules[n]) for n in touched))
+        # only the touched rules' new outcomes are read: the others are the stored ones
         query = (
-            select(a.c.id, a.c.application_id, a.c.company, a.c.eligibility, a.c.partner_code, *stored, *rules)
+            select(
+                a.c.id,
+                a.c.application_id,
+                a.c.company,
+                a.c.eligibility,
+                a.c.partner_code,
+                *stored,
+                *(rules[n] for n in touched),
+            )
             .where(open_scan, *candidates, moving)
             .order_by(a.c.id)
         )
-        for row in conn.execute(query):
-            now_rules = row[9:13]
+        # a hundred thousand rows may change at a million: plain tuple work per row, no comprehension
+        # in the loop; only the touched rules can differ between a row's stored and new outcomes
+        columns = [(names[n], 5 + n, 9 + k) for k, n in enumerate(touched)]
+        moved: Counter = Counter()
+        append = changed.append
+        for row in conn.execute(query).all():  # fetchall: SQLite steps every row in C
+            now_rules = list(row[5:9])
+            for k, n in enumerate(touched):
+                now_rules[n] = row[9 + k]
             now = "ineligible" if "fail" in now_rules else "incomplete" if "unknown" in now_rules else "eligible"
-            before_outcome, partner = row[3], row[4]
+            before_outcome = row[3]
             if now == before_outcome:
                 continue
             if before_outcome == "eligible":
-                after_queue[("eligible", partner)] -= 1
-            if now == "eligible":
-                after_queue[("eligible", partner)] += 1
-            changed.append(
+                moved[row[4]] -= 1
+            elif now == "eligible":
+                moved[row[4]] += 1
+            detail = {}
+            for name, was, is_now in columns:
+                if row[was] != row[is_now]:
+                    detail[name] = [row[was], row[is_now]]
+            append(
                 {
                     "id": row[1] or str(row[0]),
                     "application": row[0],
                     "company": row[2],
                     "before": before_outcome,
                     "after": now,
-                    "rules": {names[n]: [row[5 + n], now_rules[n]] for n in touched if row[5 + n] != now_rules[n]},
+                    "rules": detail,
                 }
             )
+        for partner, step in moved.items():
+            after_queue[("eligible", partner)] += step
 
     def year_one(counts: Counter, annual: int, extra: dict) -> int:
         return sum(
