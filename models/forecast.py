@@ -171,6 +171,19 @@ def _first_after(lasts: list[date], day: date) -> int:
     return bisect_right(lasts, day)
 
 
+_INDEXES: dict[tuple[Month, int], dict[Month, int]] = {}
+
+
+def _month_index(calendar: list[tuple[Month, date, date]]) -> dict[Month, int]:
+    """Each calendar month's position, made once per calendar (a calendar is a run of whole months:
+    its first month and length name it), not once per member."""
+    key = (calendar[0][0], len(calendar))
+    if key not in _INDEXES:
+        _INDEXES.clear()  # one calendar at a time is all a forecast uses
+        _INDEXES[key] = {month: n for n, (month, _, _) in enumerate(calendar)}
+    return _INDEXES[key]
+
+
 def plan(grants, pace: Cents, months: int, calendar: list[tuple[Month, date, date]], lasts: list[date]) -> Plan:
     """forecast_member's answer as a Plan; a member with one grant (most) in closed form, without
     walking the months. `lasts` are the calendar's last days (shared between members)."""
@@ -178,7 +191,7 @@ def plan(grants, pace: Cents, months: int, calendar: list[tuple[Month, date, dat
     horizon = len(calendar)
     if len(live) > 1:
         simulated = forecast_member(live, pace, add_months(calendar[0][0], -1), months, calendar)
-        index = {month: n for n, (month, _, _) in enumerate(calendar)}
+        index = _month_index(calendar)
         return Plan(
             tuple((n, n + 1, applied) for n, (_, applied, _) in enumerate(simulated.months) if applied),
             tuple((n, expired) for n, (_, _, expired) in enumerate(simulated.months) if expired),

@@ -83,7 +83,7 @@ def grant_balances(
         day = on_or_after - timedelta(days=1)
         query = query.where((py.c.valid_until >= day) | (until >= day))
     balances: dict[int, list[GrantBalance]] = defaultdict(list)
-    for enrollment, number, valid_from, valid_until, remaining, priority in conn.execute(query):
+    for enrollment, number, valid_from, valid_until, remaining, priority in conn.execute(query).all():
         balances[enrollment].append(GrantBalance(number, valid_from, valid_until, int(remaining), priority))
     return balances
 

@@ -49,7 +49,8 @@ def paces(uow: UnitOfWork, after: tuple[int, int], workspaces: list[str] | None 
     if workspaces is not None:
         query = query.where(b.c.workspace.in_(workspaces))
     return {
-        workspace: int(total) // count for workspace, total, count in uow.conn.execute(query.group_by(b.c.workspace))
+        workspace: int(total) // count
+        for workspace, total, count in uow.conn.execute(query.group_by(b.c.workspace)).all()
     }
 
 
