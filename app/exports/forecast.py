@@ -117,7 +117,7 @@ class ExportForecast:
 
 def read_program_forecast(uow: UnitOfWork, months: int = 12) -> ProgramForecast:
     """A read: the program forecast the chart draws."""
-    return program_forecast(forecast(Forecast(None, months), uow))
+    return program_forecast(forecast(Forecast(None, months, members=False), uow))
 
 
 def export_forecast(command: ExportForecast, uow: UnitOfWork) -> ProgramForecast:

@@ -49,3 +49,27 @@ def test_the_forecast_counts_a_bonus_drawn_first(members, write_csv, clock):
         ("2026-04", 100_000, 0),
     ]
     assert result["members"][0]["balance"] == 2_400_000 + 150_000
+
+
+def test_the_program_alone_adds_up_to_the_same_months_as_every_members_forecast(members, write_csv, clock):
+    """The chart and the workbook read the program without members' rows: one-grant members in closed form
+    (direct and through a partner), a member with a bonus beside its year walked month by month, a grant
+    ending inside the forecast (breakage)."""
+    bills(
+        members,
+        write_csv,
+        [
+            (ws, f"2026-{m:02d}", amount)
+            for m in range(1, 4)
+            for ws, amount in (("worked", "1000"), ("half", "500"), ("partnered", "2000"))
+        ],
+    )
+    on(clock, date(2026, 4, 2))
+    close(members, "2026-01", "2026-02", "2026-03")
+    members.run(bonus, Bonus("worked", 150_000, date(2026, 4, 1), date(2026, 6, 30), "bridge", priority=0))
+    every = read(members, forecast, Forecast(months=14))
+    alone = read(members, forecast, Forecast(months=14, members=False))
+    assert alone["members"] == [] and len(every["members"]) == 3
+    assert alone["program"] == every["program"]
+    assert {row["partner"] for row in every["program"]} == {"", "yc"}
+    assert any(row["expiring"] for row in every["program"]), "a grant ends within the fourteen months"

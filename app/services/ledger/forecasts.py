@@ -17,7 +17,15 @@ from app.errors import AppError
 from app.ledger_queries import PACE_MONTHS, last_closed_month
 from app.services.ledger.common import b, e, grant_balances
 from models.dates import month_end, parse_month
-from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
+from models.forecast import (
+    RUN_OUT_HORIZON,
+    add_months,
+    grant_indices,
+    many_single_grants,
+    month_days,
+    month_label,
+    plan,
+)
 from models.membership import MemberStatus
 from models.money import plain
 
@@ -30,6 +38,8 @@ class Forecast:
     months: int = 12
     #: forecast as the ledger stood at this month's end (a closed month's statement); None: after the last close
     after_month: str | None = None
+    #: False: the program's months only (the chart, the workbook), no member's own row
+    members: bool = True
 
 
 def _start(uow: UnitOfWork, month: str | None = None) -> tuple[int, int]:
@@ -85,11 +95,22 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
     ranges: dict[str, list[int]] = defaultdict(lambda: [0] * (count + 1))
     expiring: dict[str, list[int]] = defaultdict(lambda: [0] * count)
     forecasts = []
+    # the program alone: a member with one grant left (most) is added up in closed form with the
+    # others of its partner (models.forecast.many_single_grants, plan's own sum), without a row of its own
+    single: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     for enrollment, workspace, partner in rows:
         grants = balances.get(enrollment, ())
         pace = pace_of.get(workspace, 0)
-        outcome = plan(grants, pace, count, calendar, lasts)
         key = partner or NO_PARTNER
+        if not command.members:
+            live = [g for g in grants if g.remaining > 0]
+            if len(live) == 1:
+                g = live[0]
+                single[key].append((*grant_indices(lasts, g.valid_from, g.valid_until), g.remaining, pace))
+                continue
+            if not live:
+                continue
+        outcome = plan(grants, pace, count, calendar, lasts)
         if outcome.applied:
             steps = ranges[key]
             for start, stop, amount in outcome.applied:
@@ -97,6 +118,8 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
                 steps[stop] -= amount
         for index, amount in outcome.expired:
             expiring[key][index] += amount
+        if not command.members:
+            continue
         forecasts.append(
             {
                 "workspace": workspace,
@@ -107,6 +130,14 @@ def forecast(command: Forecast, uow: UnitOfWork) -> dict:
                 "first_full_bill": labels[outcome.first_full_bill] if outcome.first_full_bill is not None else None,
             }
         )
+    for key, grants in single.items():
+        applied_each, expired_each = many_single_grants(grants, count)
+        steps, expired = ranges[key], expiring[key]
+        previous = 0
+        for index, applied in enumerate(applied_each):  # back into steps: a month's change
+            steps[index] += applied - previous
+            previous = applied
+            expired[index] += expired_each[index]
     program = []
     for partner in sorted(set(ranges) | set(expiring)):
         steps, expired = ranges.get(partner, [0] * (count + 1)), expiring.get(partner, [0] * count)
