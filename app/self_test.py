@@ -118,8 +118,12 @@ def run_checks(report: Callable[[Step], None] = lambda step: None) -> list[Step]
             return f"adjustments workbook written and read back ({rows} rows)"
 
         def letter(folder: Path) -> str:
+            from reportlab.lib import rl_accel
+
             from app.services.exports import ExportLetters, export_letters
 
+            if type(rl_accel.fp_str).__name__ != "builtin_function_or_method":
+                raise RuntimeError("reportlab's C accelerator (the rl_accel package) is missing: letters run slow")
             target = folder / "letter.pdf"
             state["db"].run(export_letters, ExportLetters(("ST1",), target))
             if not target.read_bytes().startswith(b"%PDF"):

@@ -31,6 +31,19 @@ def test_the_self_test_names_what_is_missing(monkeypatch, capsys):
     assert "ok   letter PDF" in captured.out  # the other steps still ran
 
 
+def test_the_self_test_names_a_missing_pdf_accelerator(monkeypatch, capsys):
+    from reportlab.lib import rl_accel
+
+    from ui.launcher import main
+
+    monkeypatch.setattr(rl_accel, "fp_str", lambda *numbers: " ".join(map(str, numbers)))  # pure Python
+    assert main(["--self-test"]) == 1
+    assert (
+        "FAIL letter PDF: RuntimeError: reportlab's C accelerator (the rl_accel package) is missing"
+        in capsys.readouterr().out
+    )
+
+
 def test_the_menu_entry_and_the_app_announce_one_desktop_file_name(qapp):
     """The window's real WM_CLASS is checked on a virtual display by packaging/check-installed (CI)."""
     from ui.application import make_qt_app
