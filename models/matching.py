@@ -87,6 +87,13 @@ sro|s r o|sp z o o|spzoo|d o o|doo|ltda|lda|bhd|sdn bhd|jsc|ooo|pjsc""".replace(
         reverse=True,
     )
 )
+#: the legal forms by their number of words, the most first (two forms of one size never both
+#: end one name), and the words a legal form can end with
+_FORMS_BY_SIZE = tuple(
+    (size, frozenset(form for form in _FORMS if len(form) == size))
+    for size in sorted({len(form) for form in _FORMS}, reverse=True)
+)
+_LAST_WORDS = frozenset(form[-1] for form in _FORMS)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -108,9 +115,10 @@ def name_key(company: str) -> str:
     stripped = True
     while stripped and len(words) > 1:
         stripped = False
-        for form in _FORMS:
-            size = len(form)
-            if len(words) > size and tuple(words[-size:]) == form:
+        if words[-1] not in _LAST_WORDS:  # most names end in no legal form
+            break
+        for size, forms in _FORMS_BY_SIZE:  # the longest first, as _FORMS are
+            if len(words) > size and tuple(words[-size:]) in forms:
                 words = words[:-size]
                 stripped = True
                 break
