@@ -7,6 +7,7 @@ day does not pay it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -166,8 +167,6 @@ class Plan:
 
 def _first_after(lasts: list[date], day: date) -> int:
     """The index of the first month whose last day is after `day` (len(lasts) if none)."""
-    from bisect import bisect_right
-
     return bisect_right(lasts, day)
 
 
