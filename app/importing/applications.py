@@ -9,10 +9,8 @@ row refuses the whole file.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import chain, repeat
 from pathlib import Path
@@ -20,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, func, insert, select
 
 from app import domains, schema
-from app.bulk import IndexesAside, insert_columns, large_page_cache
+from app.bulk import IndexesAside, insert_columns, large_page_cache, paused_gc
 from app.errors import Cancelled
 from app.importing.columns import (  # noqa: F401  (the import's names, in one place for its callers)
     ALIASES,
@@ -83,23 +81,6 @@ def import_applications(
     date of the rows that have none."""
     with paused_gc(), large_page_cache(conn):
         return _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled, submitted_on)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cycle collector off while a file's rows are in memory.
-
-    It runs every 700 new objects and rescans everything still alive, which is a
-    hundred thousand rows of cells: a third of an import's time. The rows hold no
-    reference cycles, so nothing waits for it.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _import(conn, path, mapping, policies, actor, now, strict, progress, cancelled, submitted_on) -> ImportReport:

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String, and_, case, func, literal, literal_column, or_, select
+from sqlalchemy import Integer, String, and_, case, false, func, literal, literal_column, or_, select
 
 from app import schema
+from app.bulk import paused_gc
 from app.database import UnitOfWork
 from app.services.whatif_forecast import forecast_effect, members_in_year_one
 from models.applications import Status
@@ -68,49 +69,65 @@ def _young(conn, years: int):
     return inc > sub - func.make_interval(years)
 
 
-def _directions(conn, change: PolicyChange) -> dict[int, tuple]:
+@dataclass(frozen=True)
+class _Changed:
+    """A rule the change touches, in SQL: when an application's data lets it be evaluated (None: always),
+    and when it then passes. Otherwise the rule keeps the outcome stored with the application."""
+
+    index: int  # in RULES
+    known: object
+    passes: object
+
+    def outcome(self):
+        unknown = () if self.known is None else ((~self.known, STORED[self.index]),)
+        return case(*unknown, (self.passes, "pass"), else_="fail")
+
+    def moves(self, one_way: str | None) -> tuple:
+        """(which applications it moves, its new outcome for them, alone). A rule that can only turn `one_way`
+        ("pass" or "fail") needs no CASE: only a stored outcome the other way is evaluated, and the
+        new one is that way (an age limit shorter than every version's can only fail a passed rule)."""
+        stored, known = STORED[self.index], () if self.known is None else (self.known,)
+        if one_way == "pass":
+            return and_(stored == "fail", *known, self.passes), literal("pass")
+        if one_way == "fail":
+            return and_(stored == "pass", *known, ~self.passes), literal("fail")
+        outcome = self.outcome()
+        return stored != outcome, outcome
+
+
+RULES = ("age", "funding", "territory", "previous_discount")
+STORED = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
+
+
+def _changed_rules(conn, change: PolicyChange) -> list[_Changed]:
+    rules = []
+    if change.max_age_years is not None:
+        rules.append(_Changed(0, a.c.incorporated_on.is_not(None), _young(conn, change.max_age_years)))
+    if change.funding_cap is not None:
+        raised = a.c.total_funding_cents
+        rules.append(_Changed(1, raised.is_not(None), raised <= change.funding_cap))
+    if change.territories is not None:
+        listed = a.c.country.in_(sorted(change.territories)) if change.territories else false()
+        rules.append(_Changed(2, None, listed))
+    return rules
+
+
+def _one_way(conn, change: PolicyChange) -> dict[int, str]:
     """Rules that can move one way only: a limit at or beyond every version's lets no passed rule fail
     (only a stored fail is worth evaluating again); at or within every version's, no failed rule pass."""
-    out: dict[int, tuple] = {}
-    for index, new, column, stored in (
-        (0, change.max_age_years, schema.policies.c.max_age_years, a.c.rule_age),
-        (1, change.funding_cap, schema.policies.c.max_funding_cents, a.c.rule_funding),
+    out: dict[int, str] = {}
+    for index, new, column in (
+        (0, change.max_age_years, schema.policies.c.max_age_years),
+        (1, change.funding_cap, schema.policies.c.max_funding_cents),
     ):
         if new is None:
             continue
         low, high = conn.execute(select(func.min(column), func.max(column))).one()
         if new >= high:
-            out[index] = (stored == "fail",)
+            out[index] = "pass"
         elif new <= low:
-            out[index] = (stored == "pass",)
+            out[index] = "fail"
     return out
-
-
-def _rules(conn, change: PolicyChange):
-    """The four rules' outcomes under the change, as SQL: the changed ones evaluated, the others as stored."""
-    age, funding, territory = a.c.rule_age, a.c.rule_funding, a.c.rule_territory
-    if change.max_age_years is not None:
-        age = case(
-            (a.c.incorporated_on.is_(None), a.c.rule_age),
-            (_young(conn, change.max_age_years), "pass"),
-            else_="fail",
-        )
-    if change.funding_cap is not None:
-        raised = a.c.total_funding_cents
-        funding = case((raised.is_(None), a.c.rule_funding), (raised <= change.funding_cap, "pass"), else_="fail")
-    if change.territories is not None:
-        territory = (
-            case((a.c.country.in_(sorted(change.territories)), "pass"), else_="fail")
-            if change.territories
-            else literal("fail")
-        )
-    rules = (age, funding, territory, a.c.rule_previous_discount)
-    eligibility = case(
-        (or_(*(rule == "fail" for rule in rules)), "ineligible"),
-        (or_(*(rule == "unknown" for rule in rules)), "incomplete"),
-        else_="eligible",
-    )
-    return rules, eligibility
 
 
 def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
@@ -147,15 +164,16 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
         }
     )
     after_queue = Counter(queue)
-    changed = []
+    changed: list[dict] = []
     if change.touches_rules:
-        rules, _after = _rules(conn, change)
-        names = ("age", "funding", "territory", "previous_discount")
-        stored = (a.c.rule_age, a.c.rule_funding, a.c.rule_territory, a.c.rule_previous_discount)
-        touched = [n for n, rule in enumerate(rules) if rule is not stored[n]]
-        directions = _directions(conn, change)
-        candidates = [stored[n] != "fail" for n in range(4) if n not in touched]
-        moving = or_(*(and_(*directions.get(n, ()), stored[n] != rules[n]) for n in touched))
+        rules = _changed_rules(conn, change)
+        one_way = _one_way(conn, change)
+        touched = [rule.index for rule in rules]
+        moves = [rule.moves(one_way.get(rule.index)) for rule in rules]
+        # a row one rule moves may keep another rule's outcome: with more than one, each is evaluated
+        news = [new for _, new in moves] if len(rules) == 1 else [rule.outcome() for rule in rules]
+        # an application another rule fails cannot change outcome
+        candidates = [STORED[n] != "fail" for n in range(4) if n not in touched]
         # only the touched rules' new outcomes are read: the others are the stored ones
         query = (
             select(
@@ -164,43 +182,14 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
                 a.c.company,
                 a.c.eligibility,
                 a.c.partner_code,
-                *stored,
-                *(rules[n] for n in touched),
+                *STORED,
+                *news,
             )
-            .where(open_scan, *candidates, moving)
+            .where(open_scan, *candidates, or_(*(moving for moving, _ in moves)))
             .order_by(a.c.id)
         )
-        # a hundred thousand rows may change at a million: plain tuple work per row, no comprehension
-        # in the loop; only the touched rules can differ between a row's stored and new outcomes
-        columns = [(names[n], 5 + n, 9 + k) for k, n in enumerate(touched)]
-        moved: Counter = Counter()
-        append = changed.append
-        for row in conn.execute(query).all():  # fetchall: SQLite steps every row in C
-            now_rules = list(row[5:9])
-            for k, n in enumerate(touched):
-                now_rules[n] = row[9 + k]
-            now = "ineligible" if "fail" in now_rules else "incomplete" if "unknown" in now_rules else "eligible"
-            before_outcome = row[3]
-            if now == before_outcome:
-                continue
-            if before_outcome == "eligible":
-                moved[row[4]] -= 1
-            elif now == "eligible":
-                moved[row[4]] += 1
-            detail = {}
-            for name, was, is_now in columns:
-                if row[was] != row[is_now]:
-                    detail[name] = [row[was], row[is_now]]
-            append(
-                {
-                    "id": row[1] or str(row[0]),
-                    "application": row[0],
-                    "company": row[2],
-                    "before": before_outcome,
-                    "after": now,
-                    "rules": detail,
-                }
-            )
+        with paused_gc():  # a hundred thousand small dicts: the collector would rescan them all, again and again
+            changed, moved = _outcome_changes(conn.execute(query).all(), touched)  # fetchall: SQLite steps in C
         for partner, step in moved.items():
             after_queue[("eligible", partner)] += step
 
@@ -258,6 +247,45 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             "year_two_after": after["year_two"],
         },
     }
+
+
+def _outcome_changes(rows, touched: list[int]) -> tuple[list[dict], Counter]:
+    """The applications whose outcome changes, from rows of (id, application id, company, outcome, partner,
+    the four stored rules, the touched rules' new outcomes), and the change in eligible ones by partner.
+
+    A hundred thousand rows may change at a million: plain tuple work per row, no comprehension in the
+    loop; only the touched rules can differ between a row's stored and new outcomes."""
+    columns = [(RULES[n], 5 + n, 9 + k) for k, n in enumerate(touched)]
+    changed: list[dict] = []
+    moved: Counter = Counter()
+    append = changed.append
+    for row in rows:
+        now_rules = list(row[5:9])
+        for k, n in enumerate(touched):
+            now_rules[n] = row[9 + k]
+        now = "ineligible" if "fail" in now_rules else "incomplete" if "unknown" in now_rules else "eligible"
+        before_outcome = row[3]
+        if now == before_outcome:
+            continue
+        if before_outcome == "eligible":
+            moved[row[4]] -= 1
+        elif now == "eligible":
+            moved[row[4]] += 1
+        detail = {}
+        for name, was, is_now in columns:
+            if row[was] != row[is_now]:
+                detail[name] = [row[was], row[is_now]]
+        append(
+            {
+                "id": row[1] or str(row[0]),
+                "application": row[0],
+                "company": row[2],
+                "before": before_outcome,
+                "after": now,
+                "rules": detail,
+            }
+        )
+    return changed, moved
 
 
 def _members_in_year_one_by_partner(conn) -> list[tuple[str | None, int]]:
