@@ -130,6 +130,7 @@ def _one_way(conn, change: PolicyChange) -> dict[int, str]:
     return out
 
 
+@paused_gc()  # a hundred thousand small dicts: the cycle collector would rescan them all, again and again
 def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
     """A read: which open applications change outcome, and the effect on committed credit.
 
@@ -188,8 +189,7 @@ def what_if(command: WhatIf, uow: UnitOfWork) -> dict:
             .where(open_scan, *candidates, or_(*(moving for moving, _ in moves)))
             .order_by(a.c.id)
         )
-        with paused_gc():  # a hundred thousand small dicts: the collector would rescan them all, again and again
-            changed, moved = _outcome_changes(conn.execute(query).all(), touched)  # fetchall: SQLite steps in C
+        changed, moved = _outcome_changes(conn.execute(query).all(), touched)  # fetchall: SQLite steps in C
         for partner, step in moved.items():
             after_queue[("eligible", partner)] += step
 

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app import schema
+from app.bulk import paused_gc
 from app.database import UnitOfWork
 from app.errors import AppError
 from app.ledger_queries import PACE_MONTHS, last_closed_month
@@ -64,6 +65,7 @@ def paces(uow: UnitOfWork, after: tuple[int, int], workspaces: list[str] | None 
     }
 
 
+@paused_gc()  # a grant and a plan per member: the cycle collector would rescan them all, a third of the time
 def forecast(command: Forecast, uow: UnitOfWork) -> dict:
     """A read: per member the pace, balance, run-out month and first full bill; for the program (or the
     one member) the credit forecast to be applied and to expire each month, by partner."""
