@@ -215,7 +215,7 @@ def write_combined(
     for done, letter in enumerate(letters, start=1):
         if story:
             story.append(PageBreak())
-        story.extend(letter_story(letter, settings, on, same))
+        story.append(pdf.Together(letter_story(letter, settings, on, same)))
         if done % 50 == 0:
             if cancelled():
                 raise Cancelled("export cancelled: no file was written")
@@ -279,7 +279,7 @@ def _write_one(letter: Letter, folder: Path, settings: LetterSettings, on: date,
         try:
             with temporary_beside(target, replace=False) as partial:
                 _document(partial, settings, f"{settings.program}: {letter.company}").build(
-                    letter_story(letter, settings, on)
+                    [pdf.Together(letter_story(letter, settings, on))]
                 )
         except FileExistsError:  # someone else's file arrived meanwhile: take the next name
             continue

@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.exports import fonts
 
@@ -75,6 +75,9 @@ class Reused(Paragraph):
         return super().split(availWidth, availHeight)
 
     def draw(self):
+        # platypus marks a paragraph it moved to the next page, and refuses one marked twice as too large
+        # for any page: drawn, it is no longer the one that was moved (a long template's page ends meet it again)
+        self.__dict__.pop("_postponed", None)
         if self.uses < FORM_FROM:  # a form costs a little space: not for a name printed twice
             super().draw()
             return
@@ -120,6 +123,57 @@ class Gap(Spacer):
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
         pass
+
+
+class Together(Flowable):
+    """Flowables laid out exactly as platypus's frame lays them out, one after the other, but as one
+    flowable: a letter's dozen paragraphs make one trip through the frame and the document instead of a
+    dozen (their bookkeeping was a third of a thousand letters' time). Where they do not fit, it splits
+    into them and the frame lays them out one by one, across pages."""
+
+    def __init__(self, content: list):
+        super().__init__()
+        self._content = content
+        self._placed: list[tuple[Flowable, float, float]] = []
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        # frames.Frame._add's arithmetic (overlapping attached space, as rl_config has it), from the top
+        placed, y, before, at_top, width = [], 0.0, 0.0, True, 0.0
+        for flowable in self._content:
+            flowable.canv = self.canv
+            transfer = getattr(flowable, "_SPACETRANSFER", False)
+            space = 0.0
+            if not at_top:
+                space = before if transfer or getattr(flowable, "_ZEROSIZE", False) else flowable.getSpaceBefore()
+                space = max(space - before, 0)
+            w, h = flowable.wrap(availWidth, availHeight + y - space)
+            width = max(width, w)
+            top = y
+            y -= h + space
+            placed.append((flowable, y, availWidth - w))
+            after = flowable.getSpaceAfter()
+            y -= after
+            before = before if transfer else after
+            if y != top:
+                at_top = False
+        self._placed = placed
+        self._after = after if placed else 0.0
+        self.width, self.height = availWidth, -(y + self._after)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        return list(self._content)
+
+    def getSpaceBefore(self):  # noqa: N802
+        return self._content[0].getSpaceBefore() if self._content else 0
+
+    def getSpaceAfter(self):  # noqa: N802
+        return self._content[-1].getSpaceAfter() if self._content else 0
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803
+        top = y + self.height
+        for flowable, offset, free in self._placed:
+            flowable.drawOn(canvas, x, top + offset, _sW=free)
 
 
 @functools.lru_cache(maxsize=64)

@@ -77,3 +77,29 @@ def test_a_paragraph_is_the_one_reportlabs_parser_makes_of_its_text(value, kind)
     ours = pdf.reused({}, value, style)
     theirs = Paragraph(escape(value), style)
     assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm is not installed")
+@pytest.mark.parametrize("paragraphs", [1, 12])  # a letter on one page; one of six pages
+def test_a_letter_laid_out_as_one_flowable_looks_exactly_as_the_frame_lays_out_its_paragraphs(tmp_path, paragraphs):
+    from app.exports.letters import _document, letter_story
+
+    letter, on = some_letters(2)[1], date(2026, 1, 16)
+    settings = LetterSettings(template="\n\n".join([LetterSettings().template] * paragraphs), signatory_title="Lead")
+    by_frame, together = tmp_path / "frame.pdf", tmp_path / "together.pdf"
+    _document(by_frame, settings, "t").build(letter_story(letter, settings, on))
+    _document(together, settings, "t").build([pdf.Together(letter_story(letter, settings, on))])
+    expected = pages_as_png(by_frame, tmp_path, "frame")
+    # six pages: the same bullet reaches a page's end twice and moves to the next page each time
+    # (platypus refused the second move as "too large on page 4" before pdf.Reused forgot the first)
+    assert len(expected) == (1 if paragraphs == 1 else 6)
+    assert pages_as_png(together, tmp_path, "together") == expected
+
+
+def test_a_template_longer_than_a_page_prints_for_every_letter_of_a_combined_file(tmp_path):
+    # the paragraph moved to each letter's second page is the same one for every letter (pdf.Reused)
+    settings = LetterSettings(template="\n\n".join([LetterSettings().template] * 2))
+    letters = some_letters(pdf.FORM_FROM + 2)
+    reader = PdfReader(write_combined(letters, tmp_path / "all.pdf", settings, date(2026, 1, 16)))
+    assert len(reader.pages) == 2 * len(letters)
+    assert all(settings.signatory in reader.pages[2 * n + 1].extract_text() for n in range(len(letters)))
