@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -60,6 +61,7 @@ class Reused(Paragraph):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.uses = 0  # how many times the document prints it (`reused` counts them)
+        self._plain = False  # one fragment of plain text, words one space apart (`reused` knows)
         self._laid_out: tuple[float, tuple[float, float]] | None = None
         self._forms: weakref.WeakKeyDictionary[Canvas, str] = weakref.WeakKeyDictionary()
 
@@ -73,6 +75,50 @@ class Reused(Paragraph):
     def split(self, availWidth, availHeight):  # noqa: N803
         self._laid_out = None  # splitting lays it out again
         return super().split(availWidth, availHeight)
+
+    def breakLines(self, width):  # noqa: N802 (reportlab's name)
+        """reportlab's line breaking of one plain fragment, without what cannot apply to it: a fifth of a
+        thousand letters' time was spent in the general one (tests/app/test_letters_at_scale.py holds the
+        lines alike). Anything else (a bullet, a word longer than a line, a soft hyphen, a style that
+        hyphenates or orders text) takes reportlab's own."""
+        style, frags = self.style, self.frags
+        if not self._plain or self.bulletText or _breaks_specially(style) or len(frags) != 1:
+            return super().breakLines(width)
+        fragment = frags[0]
+        words = fragment.text.split(" ")
+        if "\xad" in fragment.text or not fragment.text:
+            return super().breakLines(width)
+        font, size = fragment.fontName, fragment.fontSize
+        widths = list(width) if isinstance(width, (tuple, list)) else [width]
+        last = len(widths) - 1
+        measured = _word_widths(font, size)
+        space = stringWidth(" ", font, size)
+        shrink = style.spaceShrinkage * space
+        lines, line, current, number, widest = [], [], -space, 0, 0
+        most = widths[0]
+        for word in words:
+            word_width = measured.get(word)
+            if word_width is None:
+                word_width = measured[word] = stringWidth(word, font, size)
+            new = current + space + word_width
+            if new > most + shrink * len(line):
+                if word_width > widths[min(number, last)]:
+                    return super().breakLines(width)  # a word longer than a line: reportlab splits it
+                if line:
+                    widest = max(widest, current)
+                    lines.append((most - current, line))
+                    line, current = [word], word_width
+                    number += 1
+                    most = widths[min(last, number)]
+                    continue
+            line.append(word)
+            current = new
+        widest = max(widest, current)
+        lines.append((most - current, line))
+        self.height, self._width_max = 0, widest
+        self._splitLongWordCount = self._hyphenations = 0
+        ascent, descent = getAscentDescent(font, size)
+        return fragment.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
     def draw(self):
         # platypus marks a paragraph it moved to the next page, and refuses one marked twice as too large
@@ -104,6 +150,7 @@ def reused(cache: dict, value: str, style: ParagraphStyle, **options) -> Paragra
         markup, shaping = fonts.markup(value)
         if markup == value and " ".join(value.split()) == value:  # no markup, nothing for the parser to do
             found = Reused(markup, style, frags=[_parsed(style).clone(text=value)], **options)
+            found._plain = True
         else:
             found = Reused(markup, _shaping(style) if shaping else style, **options)
         cache[key] = found
@@ -116,6 +163,32 @@ def _parsed(style: ParagraphStyle):
     """What reportlab's parser makes of one plain word in `style`: a plain text's one fragment
     differs from it only in its text (tests/app/test_letters_at_scale.py holds them alike)."""
     return Paragraph("x", style).frags[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _word_widths(font: str, size: float) -> dict[str, float]:
+    """Words measured in one font and size: a thousand letters repeat the template's words (the same
+    floats as measuring each anew, so the lines break alike). Emptied when it grows large."""
+    return _BoundedWidths()
+
+
+class _BoundedWidths(dict):
+    def __setitem__(self, word, width):
+        if len(self) >= 200_000:
+            self.clear()
+        super().__setitem__(word, width)
+
+
+def _breaks_specially(style: ParagraphStyle) -> bool:
+    """A style whose line breaking reportlab does more for than break at spaces."""
+    return bool(
+        style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or style.wordWrap
+        or style.endDots
+        or getattr(style, "shaping", 0)
+    )
 
 
 class Gap(Spacer):

@@ -103,3 +103,35 @@ def test_a_template_longer_than_a_page_prints_for_every_letter_of_a_combined_fil
     reader = PdfReader(write_combined(letters, tmp_path / "all.pdf", settings, date(2026, 1, 16)))
     assert len(reader.pages) == 2 * len(letters)
     assert all(settings.signatory in reader.pages[2 * n + 1].extract_text() for n in range(len(letters)))
+
+
+def plain_texts() -> list[str]:
+    import random
+
+    from app.exports.letters import letter_text
+
+    rng = random.Random(5)
+    letters = some_letters(12)
+    texts = [
+        block for letter in letters for block in letter_text(letter, LetterSettings(), date(2026, 1, 16)).split("\n")
+    ]
+    words = [w for text in texts for w in text.split()] + ["Supercalifragilisticexpialidocious" * 3, "a", "WWWWWWWW"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 60))) for _ in range(300)]
+    return [text for text in texts if text and " ".join(text.split()) == text]
+
+
+@pytest.mark.parametrize("kind", ["body", "title", "right", "small"])
+@pytest.mark.parametrize("width", [458.55, 150.0, 40.0])  # a letter's width, a narrow one, less than a long word
+def test_a_plain_paragraph_breaks_its_lines_exactly_where_reportlab_breaks_them(kind, width):
+    style = pdf.styles()[kind]
+    texts = plain_texts()
+    same: dict = {}
+    for value in texts:
+        ours, theirs = pdf.reused(same, value, style), Paragraph(escape(value), style)
+        assert ours.wrap(width, 1e6) == theirs.wrap(width, 1e6), value
+        mine, reportlabs = ours.blPara, theirs.blPara
+        assert mine.kind == reportlabs.kind and len(mine.lines) == len(reportlabs.lines), value
+        if mine.kind == 0:  # a word split across lines is reportlab's own work (kind 1), and its lines its objects
+            assert mine.__dict__ == reportlabs.__dict__, value
+        assert ours._width_max == theirs._width_max
+    assert sum(len(pdf.reused(same, v, style).blPara.lines) > 1 for v in texts) > 100  # lines did break
