@@ -144,7 +144,7 @@ FORM_FROM = 8  # a paragraph printed this many times in a document is drawn once
 def reused(cache: dict, value: str, style: ParagraphStyle, **options) -> Paragraph:
     """`text(value, style)`, the same paragraph each time for the same text in one `cache`
     (one document's): see `Reused`."""
-    key = (value, style.name, tuple(sorted(options.items())))
+    key = (value, style.name, tuple(sorted(options.items())) if options else ())
     found = cache.get(key)
     if found is None:
         markup, shaping = fonts.markup(value)
