@@ -302,13 +302,12 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
     )
     if enrollments is not None:
         members = members.where(e.c.id.in_(enrollments))
-    none: tuple = ()
-    nothing = (0, 0, 0)
     summaries = []
+    nothing = (0, 0, 0)
     for enrollment, workspace, company, partner, status, billed, bills, last_bill, last_bills in conn.execute(
         members
     ).all():
-        current = _current_year(years.get(enrollment, []), today)
+        current = _current_year(years[enrollment], today) if enrollment in years else None
         available, committed, applied_last = totals.get(enrollment, nothing)
         used = 0
         if current is not None:
@@ -316,12 +315,14 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
             used = f[2] if f is not None else 0
         pace = int(billed) // int(bills) if bills else 0  # models.forecast.average_bill of the recent bills
         run_out = first_full = None
-        if last:
-            forecast = plan(live.get(enrollment, none), pace, 1, calendar, lasts)
+        if enrollment in live:
+            forecast = plan(live[enrollment], pace, 1, calendar, lasts)
             if forecast.run_out is not None:
                 run_out = lasts[forecast.run_out]
             if forecast.first_full_bill is not None:
                 first_full = lasts[forecast.first_full_bill]
+        elif pace > 0 and lasts:  # no credit left: the next bill is charged in full (models.forecast.plan)
+            first_full = lasts[0]
         summaries.append(
             MemberSummary(
                 enrollment,
