@@ -233,13 +233,54 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None, figu
     return _summaries(uow, last, sums, enrollments)
 
 
+def _in_force(today: date, enrollments: list[int] | None):
+    """(enrollment, number) of each member's year in force today by the program years' own last days:
+    the first valid today, else the last one started, else the first (`_current_year` in SQL)."""
+    started = py.c.valid_from <= today
+    running = func.min(case((started & (py.c.valid_until >= today), py.c.number), else_=None))
+    query = (
+        select(
+            py.c.enrollment,
+            func.coalesce(running, func.max(case((started, py.c.number), else_=None)), func.min(py.c.number)).label(
+                "number"
+            ),
+        )
+        .where(py.c.bonus.is_(False))
+        .group_by(py.c.enrollment)
+    )
+    if enrollments is not None:
+        query = query.where(py.c.enrollment.in_(enrollments))
+    return query.subquery("in_force")
+
+
+def _grant_rows(conn: Connection, cut: date | None, extended: set[int], enrollments: list[int] | None):
+    """The program years that may hold credit for the forecast, in the table's order: those valid
+    after `cut` (a grant that ended before draws nothing), and every year of the members with an
+    extension (its last day may be later than its own)."""
+    columns = (py.c.id, py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus)
+    query = select(*columns, py.c.priority)
+    rows = {}
+    if cut is not None:
+        running = query.where(py.c.valid_until >= cut, py.c.renewal.is_(False))
+        if enrollments is not None:
+            running = running.where(py.c.enrollment.in_(enrollments))
+        rows = {row[0]: row for row in conn.execute(running).all()}
+    mine = sorted(extended)
+    for start in range(0, len(mine), _CHUNK):
+        for row in conn.execute(query.where(py.c.enrollment.in_(mine[start : start + _CHUNK]))).all():
+            rows[row[0]] = row
+    return [rows[key] for key in sorted(rows)]
+
+
 def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[int] | None) -> list[MemberSummary]:
     """The members with their recent bills summed in SQL (the pace, the last month's bill) and their
-    program years with what `year_sums` summed; then one walk over the members, the forecast drawing
-    from the grants with credit left (built for those alone: `plan` draws from no other)."""
+    year in force (`_in_force`), then one walk over them with what `year_sums` summed. A member with
+    an extension has its years read and its year in force chosen by their effective last days; the
+    forecast draws from the grants with credit left, built for those alone (`plan` draws from no other)."""
     conn, today = uow.conn, uow.today
     # each member's figures over all its years: available, committed, applied in the last month
     totals: dict[int, list[int]] = {}
+    extended: set[int] = set()
     for (enrollment, _), f in sums.items():
         mine = totals.get(enrollment)
         if mine is None:
@@ -248,11 +289,8 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
             mine[0] += f[0]
             mine[1] += f[1]
             mine[2] += f[3]
-    # every grant (a bonus grant and a renewal year too) of each member in the table's order
-    query = select(
-        py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus, py.c.priority
-    ).order_by(py.c.id)
-    all_years = conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))).all()
+        if f[4] is not None:
+            extended.add(enrollment)
     cut = None
     calendar, lasts = [], []
     if last:
@@ -260,12 +298,14 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
         calendar = month_days(after, RUN_OUT_HORIZON)
         lasts = [end for _, _, end in calendar]
         cut = date(after[0], after[1], 1) - _ONE_DAY  # a grant that ended before the last month draws nothing
-    years: dict[int, list[_Year]] = defaultdict(list)
+    years: dict[int, list[_Year]] = defaultdict(list)  # the years of the members with an extension
     live: dict[int, list[GrantBalance]] = defaultdict(list)
-    for enrollment, number, valid_from, valid_until, renewal, bonus, priority in all_years:
+    for _, enrollment, number, valid_from, valid_until, renewal, bonus, priority in _grant_rows(
+        conn, cut, extended, enrollments
+    ):
         f = sums.get((enrollment, number))
         until = (f[4] or valid_until) if f is not None else valid_until
-        if not bonus:  # program years only (a bonus grant is not the year in force)
+        if enrollment in extended and not bonus:  # program years only (a bonus grant is not the year in force)
             years[enrollment].append(_Year(number, valid_from, until, renewal))
         # the forecast walks every grant with credit left (bonus, extended, a year 2 to come) in
         # drawing order, as the close does
@@ -284,6 +324,8 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
         .group_by(b.c.workspace)
         .subquery("recent_bills")
     )
+    in_force = _in_force(today, enrollments)
+    year = py.alias("year_in_force")
     members = (
         select(
             e.c.id,
@@ -295,23 +337,42 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
             recent.c.bills,
             recent.c.last_bill,
             recent.c.last_bills,
+            year.c.number,
+            year.c.valid_until,
+            year.c.renewal,
         )
         .join(a, a.c.id == e.c.application)
         .outerjoin(recent, recent.c.workspace == e.c.workspace)
+        .outerjoin(in_force, in_force.c.enrollment == e.c.id)
+        .outerjoin(year, (year.c.enrollment == in_force.c.enrollment) & (year.c.number == in_force.c.number))
         .order_by(e.c.workspace)
     )
     if enrollments is not None:
         members = members.where(e.c.id.in_(enrollments))
     summaries = []
     nothing = (0, 0, 0)
-    for enrollment, workspace, company, partner, status, billed, bills, last_bill, last_bills in conn.execute(
-        members
-    ).all():
-        current = _current_year(years[enrollment], today) if enrollment in years else None
+    for row in conn.execute(members).all():
+        (
+            enrollment,
+            workspace,
+            company,
+            partner,
+            status,
+            billed,
+            bills,
+            last_bill,
+            last_bills,
+            number,
+            until,
+            renewal,
+        ) = row
+        if enrollment in extended:  # its years in force by their effective last days
+            current = _current_year(years[enrollment], today)
+            number, until, renewal = (current.number, current.valid_until, current.renewal) if current else (None,) * 3
         available, committed, applied_last = totals.get(enrollment, nothing)
         used = 0
-        if current is not None:
-            f = sums.get((enrollment, current.number))
+        if number is not None:
+            f = sums.get((enrollment, number))
             used = f[2] if f is not None else 0
         pace = int(billed) // int(bills) if bills else 0  # models.forecast.average_bill of the recent bills
         run_out = first_full = None
@@ -330,11 +391,11 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
                 company,
                 partner,
                 status,
-                current.number if current is not None else None,
+                number,
                 available,
                 committed,
                 used,
-                current.valid_until + _ONE_DAY if current is not None and not current.renewal else None,
+                until + _ONE_DAY if number is not None and not renewal else None,
                 pace,
                 int(last_bill) + applied_last if last_bills else 0,
                 run_out,
