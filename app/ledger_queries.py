@@ -91,7 +91,7 @@ _CHUNK = 5_000
 
 def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
     """(enrollment, program year, available + committed, committed, used, latest extension): every
-    figure with its own condition, for the member-years the lean pass cannot sum alone."""
+    figure with its own condition, for every year of the members the lean pass marked."""
     credit = le.c.kind.in_(CREDIT_KINDS)
     query = select(
         le.c.enrollment,
