@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy import Connection, Integer, case, func, select
@@ -20,7 +21,7 @@ from app import schema
 from app.database import UnitOfWork
 from app.grant_validity import extension_ends, standing_extensions
 from models.dates import parse_month
-from models.forecast import RUN_OUT_HORIZON, add_months, average_bill, month_days, month_label, plan
+from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
 from models.ledger import CREDIT_KINDS, EntryKind, GrantBalance
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
@@ -81,16 +82,16 @@ def _credit(condition):
 #: member-years with an extension above which their standing ones are read in one grouped pass
 #: (`extension_ends`) rather than member by member
 _FEW_EXTENDED = 500
+#: the entries that are not credit (a renewal discount, an extension): a member-year that holds one,
+#: or an entry dated after today, has its figures summed in full (`_full_figures`)
+_NOT_CREDIT = tuple(kind.value for kind in EntryKind if kind.value not in CREDIT_KINDS)
+#: enrollments per statement when the few member-years the lean pass marked are summed in full
+_CHUNK = 5_000
 
 
-def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """enrollment -> [(program year, (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None))]: one pass over the entries with conditional sums.
-
-    The pass costs twice a bare GROUP BY (tests/benchmarks/bench_scale): each condition fails
-    early for most rows (a future date, the last month), and it only marks the years with an
-    extension; whether one still stands (not reversed) is asked of those few afterwards, a
-    correlated lookup per entry having cost as much as the whole pass."""
+def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
+    """(enrollment, program year, available + committed, committed, used, latest extension): every
+    figure with its own condition, for every year of the members the lean pass marked."""
     credit = le.c.kind.in_(CREDIT_KINDS)
     query = select(
         le.c.enrollment,
@@ -98,18 +99,79 @@ def year_figures(conn: Connection, today: date, last: str | None, enrollments: l
         _credit(credit),
         _credit((le.c.entry_date > today) & credit),
         -_credit(le.c.counts_as == "apply"),
-        _credit((le.c.month == (last or "")) & le.c.counts_as.in_(("apply", "discount"))),
         func.max(case((le.c.kind == EntryKind.EXTEND.value, le.c.extended_until), else_=None)),
+    ).group_by(le.c.enrollment, le.c.program_year)
+    if enrollments is None:
+        return conn.execute(query).all()
+    rows = []
+    for start in range(0, len(enrollments), _CHUNK):
+        rows += conn.execute(query.where(le.c.enrollment.in_(enrollments[start : start + _CHUNK]))).all()
+    return rows
+
+
+def year_sums(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
+    """(enrollment, program year) -> (available, committed, used, applied in the last closed month,
+    the grant's latest standing extension or None): one lean pass over the entries.
+
+    The pass sums each member-year's entries and its applied credit, and marks the member-years
+    that hold an entry that is not credit (a renewal discount, an extension) or one dated after
+    today (a year 2 confirmed ahead of its anniversary); only the members with such a year are
+    summed again with a condition per figure (`_full_figures`): each condition costs about a
+    quarter of a bare GROUP BY (tests/benchmarks/bench_scale). The last month's applied credit
+    comes from the month index (that month's entries only), and whether an extension still stands
+    (not reversed) is asked of the extended member-years afterwards, a correlated lookup per entry
+    having cost as much as the whole pass."""
+    marked = case((le.c.kind.in_(_NOT_CREDIT) | (le.c.entry_date > today), 1), else_=0)
+    query = select(
+        le.c.enrollment,
+        le.c.program_year,
+        func.sum(le.c.amount_cents),
+        func.sum(case((le.c.counts_as == "apply", le.c.amount_cents), else_=0)),
+        func.max(marked),
     ).group_by(le.c.enrollment, le.c.program_year)
     if enrollments is not None:
         query = query.where(le.c.enrollment.in_(enrollments))
-    rows = conn.execute(query).all()
-    extended = [(row[0], row[1]) for row in rows if row[6] is not None]
-    standing = _standing_extensions(conn, extended) if extended else {}
+    sums: dict[tuple[int, int | None], tuple] = {}
+    again = set()
+    for enrollment, year, total, applied, mark in conn.execute(query).all():
+        if mark:
+            again.add(enrollment)
+        else:
+            sums[enrollment, year] = (int(total), 0, -int(applied), 0, None)
+    extended = []
+    if again:
+        for enrollment, year, total, later, used, extension in _full_figures(conn, today, sorted(again)):
+            sums[enrollment, year] = (int(total) - int(later), int(later), int(used), 0, None)
+            if extension is not None:
+                extended.append((enrollment, year))
+    if last:
+        month = (
+            select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents))
+            .where(le.c.month == last, le.c.counts_as.in_(("apply", "discount")))
+            .group_by(le.c.enrollment, le.c.program_year)
+        )
+        if enrollments is not None:
+            month = month.where(le.c.enrollment.in_(enrollments))
+        # (on PostgreSQL each statement reads what was committed when it began: an entry of a close
+        # that committed since the pass is left out rather than refused)
+        for enrollment, year, amount in conn.execute(month).all():
+            f = sums.get((enrollment, year))
+            if f is not None:
+                sums[enrollment, year] = (f[0], f[1], f[2], int(amount), None)
+    if extended:
+        for key, until in _standing_extensions(conn, extended).items():
+            f = sums.get(key)
+            if f is not None:
+                sums[key] = (f[0], f[1], f[2], f[3], until)
+    return sums
+
+
+def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
+    """enrollment -> [(program year, (available, committed, used, applied in the last closed month,
+    the grant's latest standing extension or None))]: `year_sums` by member."""
     figures: dict[int, list] = defaultdict(list)
-    for enrollment, year, total, later, used, applied, _ in rows:
-        until = standing.get((enrollment, year))
-        figures[enrollment].append((year, (int(total) - int(later), int(later), int(used), int(applied), until)))
+    for (enrollment, year), f in year_sums(conn, today, last, enrollments).items():
+        figures[enrollment].append((year, f))
     return figures
 
 
@@ -145,59 +207,183 @@ def _grants(years, figures, on_or_after: date | None) -> dict[int, list[GrantBal
     return balances
 
 
+def _current_year(own: list[_Year], today: date) -> _Year | None:
+    """The year in force today: the one valid today, else the last one started, else the first."""
+    own.sort(key=_number)
+    started = None
+    for y in own:
+        if y.valid_from <= today:
+            if today <= y.valid_until:
+                return y
+            started = y
+    return started or (own[0] if own else None)
+
+
+_number = itemgetter(0)
+
+
 def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None, figures=None) -> list[MemberSummary]:
-    """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size."""
-    conn, today = uow.conn, uow.today
-    last = last_closed_month(conn)
+    """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size;
+    `figures` (year_figures) saves the pass over the entries."""
+    last = last_closed_month(uow.conn)
     if figures is None:
-        figures = year_figures(conn, today, last, enrollments)
-    # every grant (a bonus grant and a renewal year too, for the forecast) in the table's order
-    query = select(
-        py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus, py.c.priority
-    ).order_by(py.c.id)
-    all_years = conn.execute(query if enrollments is None else query.where(py.c.enrollment.in_(enrollments))).all()
-    extended = {(n, year): f[4] for n, mine in figures.items() for year, f in mine if f[4] is not None}
-    years: dict[int, list] = defaultdict(list)
-    # program years only (a bonus grant is not the year in force), each to its effective last day
-    for y in all_years:
-        if not y.bonus:
-            until = extended.get((y.enrollment, y.number)) or y.valid_until
-            years[y.enrollment].append(_Year(y.number, y.valid_from, until, y.renewal))
-    recent_bills: dict[str, list[int]] = defaultdict(list)
-    last_bill: dict[str, int] = {}
-    if last:
-        for workspace, month, amount in conn.execute(
-            select(b.c.workspace, b.c.month, b.c.amount_cents).where(b.c.month.in_(_months_back(last, PACE_MONTHS)))
-        ):
-            recent_bills[workspace].append(int(amount))
-            if month == last:
-                last_bill[workspace] = int(amount)
-    # the forecast walks every grant (bonus, extended, a year 2 to come) in drawing order, as the close does
-    calendar, lasts, grants = [], [], {}
+        sums = year_sums(uow.conn, uow.today, last, enrollments)
+    else:
+        sums = {(enrollment, year): f for enrollment, mine in figures.items() for year, f in mine}
+    return _summaries(uow, last, sums, enrollments)
+
+
+def _in_force(today: date, enrollments: list[int] | None):
+    """(enrollment, number) of each member's year in force today by the program years' own last days:
+    the first valid today, else the last one started, else the first (`_current_year` in SQL)."""
+    started = py.c.valid_from <= today
+    running = func.min(case((started & (py.c.valid_until >= today), py.c.number), else_=None))
+    query = (
+        select(
+            py.c.enrollment,
+            func.coalesce(running, func.max(case((started, py.c.number), else_=None)), func.min(py.c.number)).label(
+                "number"
+            ),
+        )
+        .where(py.c.bonus.is_(False))
+        .group_by(py.c.enrollment)
+    )
+    if enrollments is not None:
+        query = query.where(py.c.enrollment.in_(enrollments))
+    return query.subquery("in_force")
+
+
+def _grant_rows(conn: Connection, cut: date | None, extended: set[int], enrollments: list[int] | None):
+    """The program years that may hold credit for the forecast, in the table's order: those valid
+    after `cut` (a grant that ended before draws nothing), and every year of the members with an
+    extension (its last day may be later than its own)."""
+    columns = (py.c.id, py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus)
+    query = select(*columns, py.c.priority)
+    rows = {}
+    if cut is not None:
+        running = query.where(py.c.valid_until >= cut, py.c.renewal.is_(False))
+        if enrollments is not None:
+            running = running.where(py.c.enrollment.in_(enrollments))
+        rows = {row[0]: row for row in conn.execute(running).all()}
+    mine = sorted(extended)
+    for start in range(0, len(mine), _CHUNK):
+        for row in conn.execute(query.where(py.c.enrollment.in_(mine[start : start + _CHUNK]))).all():
+            rows[row[0]] = row
+    return [rows[key] for key in sorted(rows)]
+
+
+def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[int] | None) -> list[MemberSummary]:
+    """The members with their recent bills summed in SQL (the pace, the last month's bill) and their
+    year in force (`_in_force`), then one walk over them with what `year_sums` summed. A member with
+    an extension has its years read and its year in force chosen by their effective last days; the
+    forecast draws from the grants with credit left, built for those alone (`plan` draws from no other)."""
+    conn, today = uow.conn, uow.today
+    # each member's figures over all its years: available, committed, applied in the last month
+    totals: dict[int, list[int]] = {}
+    extended: set[int] = set()
+    for (enrollment, _), f in sums.items():
+        mine = totals.get(enrollment)
+        if mine is None:
+            totals[enrollment] = [f[0], f[1], f[3]]
+        else:
+            mine[0] += f[0]
+            mine[1] += f[1]
+            mine[2] += f[3]
+        if f[4] is not None:
+            extended.add(enrollment)
+    cut = None
+    calendar, lasts = [], []
     if last:
         after = parse_month(last)
         calendar = month_days(after, RUN_OUT_HORIZON)
-        lasts = [day for _, _, day in calendar]
-        grants = _grants(all_years, figures, date(after[0], after[1], 1))
-    members = select(e.c.id, e.c.workspace, a.c.company, a.c.partner_code, e.c.status).join(
-        a, a.c.id == e.c.application
+        lasts = [end for _, _, end in calendar]
+        cut = date(after[0], after[1], 1) - _ONE_DAY  # a grant that ended before the last month draws nothing
+    years: dict[int, list[_Year]] = defaultdict(list)  # the years of the members with an extension
+    live: dict[int, list[GrantBalance]] = defaultdict(list)
+    for _, enrollment, number, valid_from, valid_until, renewal, bonus, priority in _grant_rows(
+        conn, cut, extended, enrollments
+    ):
+        f = sums.get((enrollment, number))
+        until = (f[4] or valid_until) if f is not None else valid_until
+        if enrollment in extended and not bonus:  # program years only (a bonus grant is not the year in force)
+            years[enrollment].append(_Year(number, valid_from, until, renewal))
+        # the forecast walks every grant with credit left (bonus, extended, a year 2 to come) in
+        # drawing order, as the close does
+        if cut is None or renewal or f is None or f[0] + f[1] <= 0 or (valid_until < cut and until < cut):
+            continue
+        live[enrollment].append(GrantBalance(number, valid_from, until, f[0] + f[1], priority))
+    recent = (
+        select(
+            b.c.workspace,
+            func.sum(b.c.amount_cents).label("billed"),
+            func.count().label("bills"),
+            func.sum(case((b.c.month == (last or ""), b.c.amount_cents), else_=0)).label("last_bill"),
+            func.sum(case((b.c.month == (last or ""), 1), else_=0)).label("last_bills"),
+        )
+        .where(b.c.month.in_(_months_back(last, PACE_MONTHS) if last else []))
+        .group_by(b.c.workspace)
+        .subquery("recent_bills")
+    )
+    in_force = _in_force(today, enrollments)
+    year = py.alias("year_in_force")
+    members = (
+        select(
+            e.c.id,
+            e.c.workspace,
+            a.c.company,
+            a.c.partner_code,
+            e.c.status,
+            recent.c.billed,
+            recent.c.bills,
+            recent.c.last_bill,
+            recent.c.last_bills,
+            year.c.number,
+            year.c.valid_until,
+            year.c.renewal,
+        )
+        .join(a, a.c.id == e.c.application)
+        .outerjoin(recent, recent.c.workspace == e.c.workspace)
+        .outerjoin(in_force, in_force.c.enrollment == e.c.id)
+        .outerjoin(year, (year.c.enrollment == in_force.c.enrollment) & (year.c.number == in_force.c.number))
+        .order_by(e.c.workspace)
     )
     if enrollments is not None:
         members = members.where(e.c.id.in_(enrollments))
     summaries = []
-    for enrollment, workspace, company, partner, status in conn.execute(members.order_by(e.c.workspace)):
-        own = sorted(years.get(enrollment, []), key=lambda y: y.number)
-        started = [y for y in own if y.valid_from <= today]
-        current = next((y for y in own if y.valid_from <= today <= y.valid_until), started[-1] if started else None)
-        current = current or (own[0] if own else None)
-        mine = figures.get(enrollment, [])
-        available = sum(f[0] for _, f in mine)
-        committed = sum(f[1] for _, f in mine)
-        used = next((f[2] for year, f in mine if current is not None and year == current.number), 0)
-        applied_last = sum(f[3] for _, f in mine)
-        expires = current.valid_until + _ONE_DAY if current is not None and not current.renewal else None
-        pace = average_bill(recent_bills.get(workspace, [])) if last else 0
-        forecast = plan(grants.get(enrollment, ()), pace, 1, calendar, lasts) if last else None
+    nothing = (0, 0, 0)
+    for row in conn.execute(members).all():
+        (
+            enrollment,
+            workspace,
+            company,
+            partner,
+            status,
+            billed,
+            bills,
+            last_bill,
+            last_bills,
+            number,
+            until,
+            renewal,
+        ) = row
+        if enrollment in extended:  # its years in force by their effective last days
+            current = _current_year(years[enrollment], today)
+            number, until, renewal = (current.number, current.valid_until, current.renewal) if current else (None,) * 3
+        available, committed, applied_last = totals.get(enrollment, nothing)
+        used = 0
+        if number is not None:
+            f = sums.get((enrollment, number))
+            used = f[2] if f is not None else 0
+        pace = int(billed) // int(bills) if bills else 0  # models.forecast.average_bill of the recent bills
+        run_out = first_full = None
+        if enrollment in live:
+            forecast = plan(live[enrollment], pace, 1, calendar, lasts)
+            if forecast.run_out is not None:
+                run_out = lasts[forecast.run_out]
+            if forecast.first_full_bill is not None:
+                first_full = lasts[forecast.first_full_bill]
+        elif pace > 0 and lasts:  # no credit left: the next bill is charged in full (models.forecast.plan)
+            first_full = lasts[0]
         summaries.append(
             MemberSummary(
                 enrollment,
@@ -205,24 +391,27 @@ def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None, figu
                 company,
                 partner,
                 status,
-                current.number if current is not None else None,
+                number,
                 available,
                 committed,
                 used,
-                expires,
+                until + _ONE_DAY if number is not None and not renewal else None,
                 pace,
-                last_bill[workspace] + applied_last if workspace in last_bill else 0,
-                lasts[forecast.run_out] if forecast and forecast.run_out is not None else None,
-                lasts[forecast.first_full_bill] if forecast and forecast.first_full_bill is not None else None,
+                int(last_bill) + applied_last if last_bills else 0,
+                run_out,
+                first_full,
             )
         )
     return summaries
 
 
-def program_totals(uow: UnitOfWork, figures=None) -> ProgramTotals:
-    """The program's figures; `figures` (year_figures of every member) saves the pass over the entries."""
+def program_totals(uow: UnitOfWork, figures=None, sums: dict | None = None) -> ProgramTotals:
+    """The program's figures; `figures` (year_figures of every member) or `sums` (year_sums of
+    every member) saves the pass over the entries."""
     conn, today = uow.conn, uow.today
-    if figures is None:
+    if sums is not None:
+        available, committed = sum(f[0] for f in sums.values()), sum(f[1] for f in sums.values())
+    elif figures is None:
         credit = le.c.kind.in_(CREDIT_KINDS)
         available, committed = conn.execute(
             select(_credit(credit & (le.c.entry_date <= today)), _credit(credit & (le.c.entry_date > today)))
@@ -265,8 +454,9 @@ def program_totals(uow: UnitOfWork, figures=None) -> ProgramTotals:
 
 def ledger_overview(uow: UnitOfWork) -> tuple[list[MemberSummary], ProgramTotals]:
     """What the Ledger pane shows, read in one transaction: one pass over the entries serves both."""
-    figures = year_figures(uow.conn, uow.today, last_closed_month(uow.conn))
-    return member_summaries(uow, figures=figures), program_totals(uow, figures=figures)
+    last = last_closed_month(uow.conn)
+    sums = year_sums(uow.conn, uow.today, last)
+    return _summaries(uow, last, sums, None), program_totals(uow, sums=sums)
 
 
 def balance_history(conn: Connection, enrollment: int) -> list[tuple[date, int]]:

@@ -238,7 +238,7 @@ bills = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("workspace", String(120), nullable=False),
-    Column("month", String(7), nullable=False, index=True),
+    Column("month", String(7), nullable=False),
     Column("amount_cents", BigInteger, nullable=False),
     # what the month close settled; differs from amount_cents when billing changed
     # the bill after the close, until a restatement settles it again
@@ -246,6 +246,9 @@ bills = Table(
     Column("import_batch", Integer, ForeignKey("import_batches.id"), nullable=True),
     Column("imported_at", DateTime, nullable=False),
     UniqueConstraint("workspace", "month", name="uq_bills_workspace_month"),
+    # a month's bills (the close, its exports); the Ledger pane's recent bills by workspace from
+    # the index alone (migration 0017)
+    Index("ix_bills_month_workspace_amount", "month", "workspace", "amount_cents"),
 )
 
 month_closes = Table(

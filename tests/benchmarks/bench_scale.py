@@ -9,6 +9,7 @@
   3.5M bills), each beside one `GROUP BY` over the entries.
 
     python -m tests.benchmarks.bench_scale [APPLICATIONS] [MEMBERS]
+    python -m tests.benchmarks.bench_scale ledger [MEMBERS]   # the Ledger pane alone (results/ledger_pane.txt)
 """
 
 from __future__ import annotations
@@ -202,9 +203,10 @@ def queue_growth(folders: dict[int, Path]) -> list[str]:
     return lines
 
 
-def ledger_growth(ledgers: dict[int, Path]) -> list[str]:
+def ledger_growth(ledgers: dict[int, Path], with_verify: bool = True) -> list[str]:
     """The Ledger pane's figures and verify at each size, beside one GROUP BY over the entries (the
-    recompute of every balance, verify's own yardstick too), medians of 3 taking turns."""
+    recompute of every balance, verify's own yardstick too), medians of 3 taking turns; without
+    `with_verify`, the pane alone."""
     from sqlalchemy import text
 
     from app.database import Database
@@ -217,6 +219,12 @@ def ledger_growth(ledgers: dict[int, Path]) -> list[str]:
         " (goal: pane <= 1.5x, verify <= 1.5x):",
         "   members    entries  GROUP BY s   pane s  pane x  verify s  verify x  of which month totals s  breaches",
     ]
+    if not with_verify:
+        lines = [
+            "Ledger pane filled (ledger_overview) beside one GROUP BY over the entries, medians of 3 taking turns"
+            " (goal: pane <= 1.5x):",
+            "   members    entries  GROUP BY s   pane s  pane x  (pane runs)",
+        ]
     for members, path in sorted(ledgers.items()):
         database = Database(f"sqlite:///{path}", "bench")
 
@@ -231,12 +239,19 @@ def ledger_growth(ledgers: dict[int, Path]) -> list[str]:
         for _ in range(3):
             group.append(timed(lambda uow: uow.conn.execute(text(one)).all())[0])
             pane.append(timed(ledger_overview)[0])
+            if not with_verify:
+                continue
             took, found = timed(verify)
             checks.append(took)
             breaches = found
             months.append(timed(_exports_agree_with_closes)[0])
         database.close()
-        g, p, v = statistics.median(group), statistics.median(pane), statistics.median(checks)
+        g, p = statistics.median(group), statistics.median(pane)
+        if not with_verify:
+            runs = ", ".join(f"{t:.2f}" for t in pane)
+            lines.append(f"  {members:>8,} {entries:>10,} {g:>11.2f} {p:>8.2f} {p / g:>7.1f}  ({runs})")
+            continue
+        v = statistics.median(checks)
         lines.append(
             f"  {members:>8,} {entries:>10,} {g:>11.2f} {p:>8.2f} {p / g:>7.1f} {v:>9.2f} {v / g:>9.1f}"
             f" {statistics.median(months):>24.2f} {len(breaches):>9}"
@@ -285,5 +300,30 @@ def main(applications: int = 3_000_000, members: int = 100_000) -> None:
     record("scale", lines)
 
 
+def ledger_pane(members: int = 100_000) -> None:
+    """The Ledger pane alone at 1,000, 10,000 and `members`; BENCH_SCALE_DIR keeps the databases
+    (q<members>/queue.sqlite3, the applications they copy, and ledger<n>.sqlite3)."""
+    root = Path(os.environ.get("BENCH_SCALE_DIR") or tempfile.mkdtemp())
+    started = time.perf_counter()
+    source = root / f"q{members}"
+    source.mkdir(exist_ok=True)
+    if not (source / "queue.sqlite3").exists():
+        build_applications(members, source)
+    ledgers = {}
+    for count in sorted({n for n in (1_000, 10_000, members) if n <= members}):
+        ledgers[count] = root / f"ledger{count}.sqlite3"
+        if not ledgers[count].exists():
+            shutil.copy(source / "queue.sqlite3", ledgers[count])
+            build_ledger(ledgers[count], count)
+    lines = [f"members: {', '.join(f'{n:,}' for n in ledgers)} in SQLite (setup {time.perf_counter() - started:.0f} s)"]
+    lines.append(load())
+    lines += ledger_growth(ledgers, with_verify=False)
+    lines.append(load().replace("at the start", "at the end"))
+    record("ledger_pane", lines)
+
+
 if __name__ == "__main__":
-    main(*[int(a) for a in sys.argv[1:]])
+    if sys.argv[1:2] == ["ledger"]:
+        ledger_pane(*[int(a) for a in sys.argv[2:]])
+    else:
+        main(*[int(a) for a in sys.argv[1:]])
