@@ -19,10 +19,10 @@ from sqlalchemy import Connection, Integer, case, func, select
 
 from app import schema
 from app.database import UnitOfWork
-from app.grant_validity import extension_ends, standing_extensions
+from app.ledger_sums import CHUNK, credit_sum, year_sums
 from models.dates import parse_month
 from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
-from models.ledger import CREDIT_KINDS, EntryKind, GrantBalance
+from models.ledger import CREDIT_KINDS, GrantBalance
 
 le, py, e, b, a = schema.ledger_entries, schema.program_years, schema.enrollments, schema.bills, schema.applications
 mc = schema.month_closes
@@ -73,120 +73,6 @@ def last_closed_month(conn: Connection) -> str | None:
 def _months_back(month: str, count: int) -> list[str]:
     start = parse_month(month)
     return [month_label(add_months(start, -n)) for n in range(count)]
-
-
-def _credit(condition):
-    return func.coalesce(func.sum(case((condition, le.c.amount_cents), else_=0)), 0)
-
-
-#: member-years with an extension above which their standing ones are read in one grouped pass
-#: (`extension_ends`) rather than member by member
-_FEW_EXTENDED = 500
-#: the entries that are not credit (a renewal discount, an extension): a member-year that holds one,
-#: or an entry dated after today, has its figures summed in full (`_full_figures`)
-_NOT_CREDIT = tuple(kind.value for kind in EntryKind if kind.value not in CREDIT_KINDS)
-#: enrollments per statement when the few member-years the lean pass marked are summed in full
-_CHUNK = 5_000
-
-
-def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
-    """(enrollment, program year, available + committed, committed, used, latest extension): every
-    figure with its own condition, for every year of the members the lean pass marked."""
-    credit = le.c.kind.in_(CREDIT_KINDS)
-    query = select(
-        le.c.enrollment,
-        le.c.program_year,
-        _credit(credit),
-        _credit((le.c.entry_date > today) & credit),
-        -_credit(le.c.counts_as == "apply"),
-        func.max(case((le.c.kind == EntryKind.EXTEND.value, le.c.extended_until), else_=None)),
-    ).group_by(le.c.enrollment, le.c.program_year)
-    if enrollments is None:
-        return conn.execute(query).all()
-    rows = []
-    for start in range(0, len(enrollments), _CHUNK):
-        rows += conn.execute(query.where(le.c.enrollment.in_(enrollments[start : start + _CHUNK]))).all()
-    return rows
-
-
-def year_sums(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """(enrollment, program year) -> (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None): one lean pass over the entries.
-
-    The pass sums each member-year's entries and its applied credit, and marks the member-years
-    that hold an entry that is not credit (a renewal discount, an extension) or one dated after
-    today (a year 2 confirmed ahead of its anniversary); only the members with such a year are
-    summed again with a condition per figure (`_full_figures`): each condition costs about a
-    quarter of a bare GROUP BY (tests/benchmarks/bench_scale). The last month's applied credit
-    comes from the month index (that month's entries only), and whether an extension still stands
-    (not reversed) is asked of the extended member-years afterwards, a correlated lookup per entry
-    having cost as much as the whole pass."""
-    marked = case((le.c.kind.in_(_NOT_CREDIT) | (le.c.entry_date > today), 1), else_=0)
-    query = select(
-        le.c.enrollment,
-        le.c.program_year,
-        func.sum(le.c.amount_cents),
-        func.sum(case((le.c.counts_as == "apply", le.c.amount_cents), else_=0)),
-        func.max(marked),
-    ).group_by(le.c.enrollment, le.c.program_year)
-    if enrollments is not None:
-        query = query.where(le.c.enrollment.in_(enrollments))
-    sums: dict[tuple[int, int | None], tuple] = {}
-    again = set()
-    for enrollment, year, total, applied, mark in conn.execute(query).all():
-        if mark:
-            again.add(enrollment)
-        else:
-            sums[enrollment, year] = (int(total), 0, -int(applied), 0, None)
-    extended = []
-    if again:
-        for enrollment, year, total, later, used, extension in _full_figures(conn, today, sorted(again)):
-            sums[enrollment, year] = (int(total) - int(later), int(later), int(used), 0, None)
-            if extension is not None:
-                extended.append((enrollment, year))
-    if last:
-        month = (
-            select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents))
-            .where(le.c.month == last, le.c.counts_as.in_(("apply", "discount")))
-            .group_by(le.c.enrollment, le.c.program_year)
-        )
-        if enrollments is not None:
-            month = month.where(le.c.enrollment.in_(enrollments))
-        # (on PostgreSQL each statement reads what was committed when it began: an entry of a close
-        # that committed since the pass is left out rather than refused)
-        for enrollment, year, amount in conn.execute(month).all():
-            f = sums.get((enrollment, year))
-            if f is not None:
-                sums[enrollment, year] = (f[0], f[1], f[2], int(amount), None)
-    if extended:
-        for key, until in _standing_extensions(conn, extended).items():
-            f = sums.get(key)
-            if f is not None:
-                sums[key] = (f[0], f[1], f[2], f[3], until)
-    return sums
-
-
-def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """enrollment -> [(program year, (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None))]: `year_sums` by member."""
-    figures: dict[int, list] = defaultdict(list)
-    for (enrollment, year), f in year_sums(conn, today, last, enrollments).items():
-        figures[enrollment].append((year, f))
-    return figures
-
-
-def _standing_extensions(conn: Connection, extended: list[tuple[int, int]]) -> dict[tuple[int, int], date]:
-    """(enrollment, program year) -> the latest extension not reversed, for these member-years."""
-    ends = extension_ends()
-    query = select(ends.c.enrollment, ends.c.program_year, ends.c.until)
-    if len(extended) <= _FEW_EXTENDED:
-        ext, standing = standing_extensions()
-        query = (
-            select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until))
-            .where(ext.c.enrollment.in_(sorted({n for n, _ in extended})), standing)
-            .group_by(ext.c.enrollment, ext.c.program_year)
-        )
-    return {(n, year): until for n, year, until in conn.execute(query) if until is not None}
 
 
 def _grants(years, figures, on_or_after: date | None) -> dict[int, list[GrantBalance]]:
@@ -266,8 +152,8 @@ def _grant_rows(conn: Connection, cut: date | None, extended: set[int], enrollme
             running = running.where(py.c.enrollment.in_(enrollments))
         rows = {row[0]: row for row in conn.execute(running).all()}
     mine = sorted(extended)
-    for start in range(0, len(mine), _CHUNK):
-        for row in conn.execute(query.where(py.c.enrollment.in_(mine[start : start + _CHUNK]))).all():
+    for start in range(0, len(mine), CHUNK):
+        for row in conn.execute(query.where(py.c.enrollment.in_(mine[start : start + CHUNK]))).all():
             rows[row[0]] = row
     return [rows[key] for key in sorted(rows)]
 
@@ -414,7 +300,7 @@ def program_totals(uow: UnitOfWork, figures=None, sums: dict | None = None) -> P
     elif figures is None:
         credit = le.c.kind.in_(CREDIT_KINDS)
         available, committed = conn.execute(
-            select(_credit(credit & (le.c.entry_date <= today)), _credit(credit & (le.c.entry_date > today)))
+            select(credit_sum(credit & (le.c.entry_date <= today)), credit_sum(credit & (le.c.entry_date > today)))
         ).one()
     else:
         mine = [f for years in figures.values() for _, f in years]

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from app import ledger_queries, schema
+from app import ledger_queries, ledger_sums, schema
 from app.demo import LoadDemo, load_demo
 from app.grant_validity import last_valid_day
 from app.services.ledger.common import grant_balances
@@ -46,12 +46,12 @@ def demo(database):
 
 @pytest.mark.parametrize("few", [500, 0], ids=["extensions looked up", "extensions in one pass"])
 def test_grant_balances_and_last_days_from_the_one_pass_equal_their_own_queries(demo, few, monkeypatch):
-    monkeypatch.setattr(ledger_queries, "_FEW_EXTENDED", few)
+    monkeypatch.setattr(ledger_sums, "_FEW_EXTENDED", few)
 
     def compare(uow):
         conn = uow.conn
         last = ledger_queries.last_closed_month(conn)
-        figures = ledger_queries.year_figures(conn, uow.today, last)
+        figures = ledger_sums.year_figures(conn, uow.today, last)
         years = conn.execute(
             select(
                 py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.priority
