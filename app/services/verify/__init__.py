@@ -1,8 +1,10 @@
 """`verify`: recompute every balance from the entries and check the ledger's rules (SPEC 4).
 
-Each check is one SQL query over the whole ledger (window functions, joins), the
-same on SQLite and PostgreSQL; a breach is named precisely enough to find it. One
-module per kind of check:
+Each check is one SQL pass (window functions, joins), the same on SQLite and
+PostgreSQL, that returns only the offending rows; a breach is named precisely enough
+to find it. One grouped pass over the entries (`grants.grant_pass`) finds the members
+with anything out of the ordinary, and the checks of single entries read theirs alone.
+One module per kind of check:
 
 - `grants`: per grant, its balance never below zero, signs, validity, expiry;
 - `entries`: reversals, what an entry counts as, extensions;
@@ -31,13 +33,13 @@ def verify(uow: UnitOfWork) -> list[str]:
     conn = uow.conn
     grants = grant_pass(conn)
     return [
-        *(signs(conn) if grants.wrong_signs else []),
-        *reversals(conn),
-        *counted_as(conn),
+        *signs(conn, grants),
+        *reversals(conn, grants),
+        *counted_as(conn, grants),
         *never_negative(conn, grants),
         *applied_within_bills(conn),
-        *(applied_while_valid(conn) if grants.applied_outside else []),
-        *extensions(conn),
+        *applied_while_valid(conn, grants),
+        *extensions(conn, grants),
         *bonus_grants(conn),
         *grants.expired_not_empty,
         *bills_settled(conn),
