@@ -31,6 +31,8 @@ def applied_within_bills(conn: Connection) -> list[str]:
 
 
 def bills_settled(conn: Connection) -> list[str]:
+    """Every bill of a closed month is settled as billed; read from the partial index of the bills
+    that are not (migration 0017), whose condition this is."""
     return named(
         conn,
         select(b.c.workspace, b.c.month, b.c.settled_cents, b.c.amount_cents)
