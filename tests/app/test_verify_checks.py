@@ -180,3 +180,25 @@ def test_verify_names_a_month_whose_close_counts_a_bill_of_no_member(members, wr
     assert breaches == [
         "2026-01: the billing adjustments and the close disagree (bills 1,000.00 vs 1,099.00, due 0.00 vs 99.00)"
     ]
+
+
+def test_an_extension_carrying_no_day_is_named_and_leaves_the_grant_its_own(members, write_csv):
+    bills(members, write_csv, [("worked", "2026-01", "1000")])
+    close(members, "2026-01")
+    with members.unit_of_work() as uow:
+        worked = _worked(uow)
+        grant = uow.conn.execute(select(le.c.id).where(le.c.enrollment == worked, le.c.kind == "grant")).scalar()
+        until = uow.conn.execute(select(py.c.valid_until).where(py.c.enrollment == worked, py.c.number == 1)).scalar()
+        made = _entry(
+            uow,
+            enrollment=worked,
+            kind="extend",
+            counts_as="extend",
+            entry_date=date(2026, 2, 1),
+            amount_cents=0,
+            extends_entry=grant,
+        )
+        uow.commit()
+    assert members.query(verify) == [
+        f"entry {made} (worked) extends a grant valid until {until} to None, which is not later"
+    ]

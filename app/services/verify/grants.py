@@ -129,13 +129,14 @@ def _extended_until(conn: Connection, members: list[int]) -> dict[tuple[int, int
     ext, standing = standing_extensions()
     found = {}
     for chunk in _chunks(members):
-        found.update(
+        found.update(  # an extension carrying no day leaves the grant's own (as coalesce does)
             ((n, number), until)
             for n, number, until in conn.execute(
                 select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until))
                 .where(standing, ext.c.enrollment.in_(chunk))
                 .group_by(ext.c.enrollment, ext.c.program_year)
             )
+            if until is not None
         )
     return found
 
