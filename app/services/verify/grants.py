@@ -90,12 +90,15 @@ def grant_pass(conn: Connection) -> Grants:
     workspaces = _workspaces(conn, sorted({row.enrollment for row in rows}))
     negative, expired = [], []
     for n, number, balance, _, end, renewal, has_year in rows:
+        workspace = workspaces.get(n)
+        if workspace is None:  # entries of no member (foreign keys off): left out, as the join to members did
+            continue
         if balance < 0:
-            negative.append(f"{workspaces[n]}: program year {number} ends at {display(balance)}: credit below zero")
+            negative.append(f"{workspace}: program year {number} ends at {display(balance)}: credit below zero")
         end = extended.get((n, number), end)
         if has_year and horizon is not None and end < horizon and balance != 0 and not renewal:
             expired.append(
-                f"{workspaces[n]}: program year {number} ended {end} but still holds {display(balance)} (expiry missing)"
+                f"{workspace}: program year {number} ended {end} but still holds {display(balance)} (expiry missing)"
             )
     return Grants(odd, negative, _applied_outside_own_days(conn), expired)
 
