@@ -6,18 +6,19 @@ Every earlier match is listed, up to MATCHES_LISTED per application and kind of 
 key that more applications share than that (a university's mail domain, an employer's)
 names a crowd, not a company, and the reviewer sees the earliest of them.
 
-Linear in the rows (issue 17: a crowd of 16,000 once cost each new row a join with every
-earlier member): the keys some other application holds too are found by one probe of a
-key's index per new row (its first other entry), and only the earliest MATCHES_LISTED
-holders of each such key are ever kept, in one pass over the new rows in id order.
+Stored as the keys, not the pairs (issue 17, migration 0017): a key that a second
+application holds is written to `match_keys` with each of its holders, once; an
+application resembles the earlier holders of its keys. A crowd of 16,000 sharing one
+domain writes 16,000 rows, where one row per pair wrote 800,000 (50 a member) and took
+the import to 1.5x the same import without it. The import finds the shared keys by one
+probe of a key's index per new row (its first other entry) and writes each holder once,
+in one pass over the new rows in id order; the reads (the detail, `show`, the queue's
+flag) look the pairs up from the keys, the earliest first.
 """
 
 from __future__ import annotations
 
-from heapq import merge
-from itertools import islice
-
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, Select, and_, bindparam, exists, select, text
 
 from app import schema
 from app.bulk import insert_columns
@@ -31,69 +32,62 @@ KEYS = (
 MATCHES_LISTED = 50
 _STEP = 500  # keys per IN list on SQLite (its limit of bound values is 999 on old builds)
 _FETCH = 20_000
-_FLUSH = 200_000  # pairs held before they are written
+_FLUSH = 200_000  # match keys held before they are written
+_PAGE = 200  # later holders read at a time when looking for those that list an application
 
 
 def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
-    """Flag each application of the batch against every earlier one sharing a key (at most
-    MATCHES_LISTED of each kind, the earliest); returns how many applications were flagged.
+    """Write the match keys of the batch's applications that share a key with another one
+    (and of the stored holders of a key that only now becomes shared); returns how many of
+    the batch's applications resemble an earlier one.
 
     Done after the insert, so that rows of the same file find each other as well as those
     already stored.
     """
-    kinds = []  # (kind, positions of its columns in a row, its shared keys, key -> earliest holders)
+    kinds = []  # (kind, positions of its columns in a row, its shared keys, those held by an earlier row)
     position = 1
     for kind, columns in KEYS:
         shared = _shared_keys(conn, batch, first_id, columns)
         if shared:
             places = tuple(range(position, position + len(columns)))
-            kinds.append((kind, places, shared, _stored_holders(conn, first_id, columns, shared)))
+            kinds.append((kind, places, shared, _held_before(conn, first_id, kind, columns, shared)))
         position += len(columns)
     if not kinds:
         return 0
     flagged = 0
-    pairs: dict[str, list] = {"application": [], "other": [], "kind": []}
+    keys: dict[str, list] = {"application": [], "kind": [], "value": []}
     listing = ", ".join(column for _, columns in KEYS for column in columns)
     rows = conn.execute(
         text(f"SELECT id, {listing} FROM applications WHERE id >= :first AND import_batch = :batch ORDER BY id"),
         {"first": first_id, "batch": batch},
     )
+    applications, kinds_of, values = keys["application"], keys["kind"], keys["value"]
     while chunk := rows.fetchmany(_FETCH):
         for row in chunk:
             application = row[0]
             resembles = False
-            for kind, places, shared, earliest in kinds:
-                keys = [row[place] for place in places]
-                keys = [key for key in (dict.fromkeys(keys) if len(keys) > 1 else keys) if key in shared]
-                if not keys:
-                    continue
-                groups = [earliest.setdefault(key, []) for key in keys]
-                found = groups[0] if len(groups) == 1 else _merged(groups)
-                if found:
-                    pairs["application"].extend([application] * len(found))
-                    pairs["other"].extend(found)
-                    pairs["kind"].extend([kind] * len(found))
-                    resembles = True
-                for group in groups:
-                    if len(group) < MATCHES_LISTED:
-                        group.append(application)
+            for kind, places, shared, held in kinds:
+                if len(places) == 1:
+                    mine = (row[places[0]],)
+                else:
+                    mine = dict.fromkeys(row[place] for place in places)
+                for key in mine:
+                    if key not in shared:
+                        continue
+                    if key in held:
+                        resembles = True
+                    else:
+                        held.add(key)
+                    applications.append(application)
+                    kinds_of.append(kind)
+                    values.append(key)
             flagged += resembles
-        if len(pairs["application"]) >= _FLUSH:
-            insert_columns(conn, schema.duplicate_flags, pairs)
-            pairs = {name: [] for name in pairs}
-    insert_columns(conn, schema.duplicate_flags, pairs)
+        if len(applications) >= _FLUSH:
+            insert_columns(conn, schema.match_keys, keys)
+            keys = {name: [] for name in keys}
+            applications, kinds_of, values = keys["application"], keys["kind"], keys["value"]
+    insert_columns(conn, schema.match_keys, keys)
     return flagged
-
-
-def _merged(groups: list[list[int]]) -> list[int]:
-    """The earliest MATCHES_LISTED of several ascending id lists, each id once."""
-    out: list[int] = []
-    for other in merge(*groups):
-        if not out or out[-1] != other:
-            out.append(other)
-            if len(out) == MATCHES_LISTED:
-                break
-    return out
 
 
 def _shared_keys(conn: Connection, batch: int, first_id: int, columns: tuple[str, ...]) -> set[str]:
@@ -115,15 +109,123 @@ def _shared_keys(conn: Connection, batch: int, first_id: int, columns: tuple[str
     return found
 
 
-def _stored_holders(conn: Connection, first_id: int, columns: tuple[str, ...], keys: set[str]) -> dict[str, list[int]]:
-    """key -> the earliest MATCHES_LISTED applications stored before this import holding it."""
-    holders: dict[str, set[int]] = {}
+def _held_before(conn: Connection, first_id: int, kind: str, columns: tuple[str, ...], keys: set[str]) -> set[str]:
+    """Which of `keys` an application stored before this import holds. A key shared already
+    has its holders in match_keys; the stored holder of one that only now becomes shared is
+    written there."""
+    held: set[str] = set()
+    if first_id <= 1:
+        return held  # nothing was stored before
+    m = schema.match_keys.c
     ordered = sorted(keys)
     for start in range(0, len(ordered), _STEP):
         chunk = ordered[start : start + _STEP]
+        query = select(m.value).where(m.kind == kind, m.value.in_(bindparam("keys", expanding=True))).distinct()
+        held.update(conn.execute(query, {"keys": chunk}).scalars())
+    unheld = [key for key in ordered if key not in held]
+    holders: set[tuple[int, str]] = set()
+    for start in range(0, len(unheld), _STEP):
+        chunk = unheld[start : start + _STEP]
         for column in columns:
-            query = text(f"SELECT {column}, id FROM applications WHERE {column} IN :keys AND id < :first")
+            query = text(f"SELECT id, {column} FROM applications WHERE {column} IN :keys AND id < :first")
             rows = conn.execute(query.bindparams(bindparam("keys", expanding=True)), {"keys": chunk, "first": first_id})
-            for key, application in rows:
-                holders.setdefault(key, set()).add(application)
-    return {key: list(islice(sorted(ids), MATCHES_LISTED)) for key, ids in holders.items()}
+            holders.update((application, key) for application, key in rows)
+    ordered_holders = sorted(holders)
+    insert_columns(
+        conn,
+        schema.match_keys,
+        {
+            "application": [application for application, _ in ordered_holders],
+            "kind": [kind] * len(ordered_holders),
+            "value": [key for _, key in ordered_holders],
+        },
+    )
+    held.update(key for _, key in ordered_holders)
+    return held
+
+
+# The reads: what the detail, `show` and the queue list.
+
+_EARLIER = text(
+    "SELECT DISTINCT o.application FROM match_keys m JOIN match_keys o"
+    " ON o.kind = m.kind AND o.value = m.value AND o.application < m.application"
+    " WHERE m.application = :application AND m.kind = :kind ORDER BY o.application LIMIT :n"
+)
+# how many (at most :n) applications before :before hold a key of :holder's of this kind
+_COUNTED_BEFORE = text(
+    "SELECT COUNT(*) FROM (SELECT DISTINCT h.application FROM match_keys y JOIN match_keys h"
+    " ON h.kind = y.kind AND h.value = y.value AND h.application < :before"
+    " WHERE y.application = :holder AND y.kind = :kind LIMIT :n) AS holders"
+)
+
+
+def resembled(conn: Connection, application: int, limit: int | None = None) -> list[tuple[int, str]]:
+    """(earlier application, kind) for each earlier application `application` resembles, by
+    application then kind: the earliest MATCHES_LISTED of each kind, the first `limit` of
+    them all."""
+    each = MATCHES_LISTED if limit is None else min(limit, MATCHES_LISTED)
+    found = []
+    for kind, _ in KEYS:
+        rows = conn.execute(_EARLIER, {"application": application, "kind": kind, "n": each})
+        found.extend((other, kind) for (other,) in rows)
+    found.sort()
+    return found if limit is None else found[:limit]
+
+
+def resembling(conn: Connection, application: int, limit: int | None = None) -> list[tuple[int, str]]:
+    """(later application, kind) for each later application that lists `application` among
+    those it resembles, by application then kind; the first `limit` of them."""
+    m = schema.match_keys.c
+    found = []
+    for kind, _ in KEYS:
+        mine = conn.execute(select(m.value).where(m.application == application, m.kind == kind)).scalars().all()
+        # only a key fewer than MATCHES_LISTED applications held before it can list it
+        listing = [value for value in mine if _held_by_fewer(conn, kind, value, application)]
+        if not listing:
+            continue
+        later = select(m.application).where(m.kind == kind, m.value.in_(listing)).distinct().order_by(m.application)
+        last, count = application, 0
+        while limit is None or count < limit:
+            page = conn.execute(later.where(m.application > last).limit(_PAGE)).scalars().all()
+            for other in page:
+                before = {"before": application, "holder": other, "kind": kind, "n": MATCHES_LISTED}
+                if conn.execute(_COUNTED_BEFORE, before).scalar() < MATCHES_LISTED:
+                    found.append((other, kind))
+                    count += 1
+                    if limit is not None and count >= limit:
+                        break
+            if len(page) < _PAGE:
+                break
+            last = page[-1]
+    found.sort()
+    return found if limit is None else found[:limit]
+
+
+def _held_by_fewer(conn: Connection, kind: str, value: str, application: int) -> bool:
+    m = schema.match_keys.c
+    earlier = select(m.application).where(m.kind == kind, m.value == value, m.application < application)
+    return len(conn.execute(earlier.limit(MATCHES_LISTED)).all()) < MATCHES_LISTED
+
+
+def flag_pairs(conn: Connection) -> set[tuple[int, int, str]]:
+    """Every flag as (application, earlier application, kind)."""
+    m = schema.match_keys.c
+    holders = conn.execute(select(m.application).distinct()).scalars().all()
+    return {(application, other, kind) for application in holders for other, kind in resembled(conn, application)}
+
+
+def _pairs_of_keys():
+    m, o = schema.match_keys.alias("m"), schema.match_keys.alias("o")
+    return m, o, and_(o.c.kind == m.c.kind, o.c.value == m.c.value, o.c.application < m.c.application)
+
+
+def is_flagged(application):
+    """A condition: the application (a column or a value) resembles an earlier one."""
+    m, o, earlier = _pairs_of_keys()
+    return exists().where(m.c.application == application, earlier)
+
+
+def flagged_applications() -> Select:
+    """The ids of the applications that resemble an earlier one."""
+    m, o, earlier = _pairs_of_keys()
+    return select(m.c.application).where(exists().where(earlier))

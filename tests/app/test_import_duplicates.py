@@ -5,18 +5,18 @@ from sqlalchemy import select
 
 from app import schema
 from app.domains import mail_domain, web_domain
+from app.importing.duplicates import flag_pairs
 from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,country,website\n"
 
 
 def flags(database) -> set[tuple[str, str, str]]:
+    """Every flag as (application, earlier application, kind), by the form's ids."""
     with database.read() as conn:
-        a = schema.applications.alias("a")
-        o = schema.applications.alias("o")
-        d = schema.duplicate_flags
-        query = select(a.c.application_id, o.c.application_id, d.c.kind).join(a, a.c.id == d.c.application)
-        return set(conn.execute(query.join(o, o.c.id == d.c.other)).all())
+        a = schema.applications.c
+        refs = dict(conn.execute(select(a.id, a.application_id)).all())
+        return {(refs[application], refs[other], kind) for application, other, kind in flag_pairs(conn)}
 
 
 def test_the_public_suffix_list_gives_registrable_domains():
@@ -152,14 +152,13 @@ def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, sh
     path = shared_data / "yc-directory-2024" / "2024-05-11-yc-companies.csv"
     import_file(database, path, builtin_mapping("yc-directory-2024"))
     with database.read() as conn:
-        a, o, d = schema.applications.alias("a"), schema.applications.alias("o"), schema.duplicate_flags
-        domain_flags = conn.execute(
-            select(a.c.company, o.c.company, a.c.web_domain)
-            .select_from(d)
-            .join(a, a.c.id == d.c.application)
-            .join(o, o.c.id == d.c.other)
-            .where(d.c.kind == "domain")
-        ).all()
+        a = schema.applications.c
+        shown = {row.id: row for row in conn.execute(select(a.id, a.company, a.web_domain))}
+        domain_flags = [
+            (shown[application].company, shown[other].company, shown[application].web_domain)
+            for application, other, kind in flag_pairs(conn)
+            if kind == "domain"
+        ]
     assert sorted(domain_flags) == [
         ("Lokal", "Lokal", "getlokalapp.com"),
         ("Tap to Learn", "TapToLearn", "taptolearn.com"),
