@@ -18,7 +18,11 @@ flag) look the pairs up from the keys, the earliest first.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Select, and_, bindparam, exists, select, text
+from collections.abc import Iterator
+from heapq import merge
+from itertools import islice
+
+from sqlalchemy import Connection, Select, bindparam, exists, select, text
 
 from app import schema
 from app.bulk import insert_columns
@@ -33,7 +37,7 @@ MATCHES_LISTED = 50
 _STEP = 500  # keys per IN list on SQLite (its limit of bound values is 999 on old builds)
 _FETCH = 20_000
 _FLUSH = 200_000  # match keys held before they are written
-_PAGE = 200  # later holders read at a time when looking for those that list an application
+_PAGE = 50  # later holders read (and checked) at a time when looking for those that list an application
 
 
 def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
@@ -144,19 +148,9 @@ def _held_before(conn: Connection, first_id: int, kind: str, columns: tuple[str,
     return held
 
 
-# The reads: what the detail, `show` and the queue list.
-
-_EARLIER = text(
-    "SELECT DISTINCT o.application FROM match_keys m JOIN match_keys o"
-    " ON o.kind = m.kind AND o.value = m.value AND o.application < m.application"
-    " WHERE m.application = :application AND m.kind = :kind ORDER BY o.application LIMIT :n"
-)
-# how many (at most :n) applications before :before hold a key of :holder's of this kind
-_COUNTED_BEFORE = text(
-    "SELECT COUNT(*) FROM (SELECT DISTINCT h.application FROM match_keys y JOIN match_keys h"
-    " ON h.kind = y.kind AND h.value = y.value AND h.application < :before"
-    " WHERE y.application = :holder AND y.kind = :kind LIMIT :n) AS holders"
-)
+# The reads: what the detail, `show` and the queue list. Each looks a key up on its own
+# (its holders in id order, from the primary key): a join of match_keys with itself lets
+# SQLite's planner, which has no statistics, walk every key of a kind instead.
 
 
 def resembled(conn: Connection, application: int, limit: int | None = None) -> list[tuple[int, str]]:
@@ -165,9 +159,11 @@ def resembled(conn: Connection, application: int, limit: int | None = None) -> l
     them all."""
     each = MATCHES_LISTED if limit is None else min(limit, MATCHES_LISTED)
     found = []
-    for kind, _ in KEYS:
-        rows = conn.execute(_EARLIER, {"application": application, "kind": kind, "n": each})
-        found.extend((other, kind) for (other,) in rows)
+    for kind, values in _keys_of(conn, [application]).get(application, {}).items():
+        earlier = set()
+        for value in values:
+            earlier.update(_holders_before(conn, kind, value, application, each))
+        found.extend((other, kind) for other in sorted(earlier)[:each])
     found.sort()
     return found if limit is None else found[:limit]
 
@@ -175,36 +171,86 @@ def resembled(conn: Connection, application: int, limit: int | None = None) -> l
 def resembling(conn: Connection, application: int, limit: int | None = None) -> list[tuple[int, str]]:
     """(later application, kind) for each later application that lists `application` among
     those it resembles, by application then kind; the first `limit` of them."""
-    m = schema.match_keys.c
     found = []
-    for kind, _ in KEYS:
-        mine = conn.execute(select(m.value).where(m.application == application, m.kind == kind)).scalars().all()
-        # only a key fewer than MATCHES_LISTED applications held before it can list it
-        listing = [value for value in mine if _held_by_fewer(conn, kind, value, application)]
-        if not listing:
-            continue
-        later = select(m.application).where(m.kind == kind, m.value.in_(listing)).distinct().order_by(m.application)
-        last, count = application, 0
-        while limit is None or count < limit:
-            page = conn.execute(later.where(m.application > last).limit(_PAGE)).scalars().all()
-            for other in page:
-                before = {"before": application, "holder": other, "kind": kind, "n": MATCHES_LISTED}
-                if conn.execute(_COUNTED_BEFORE, before).scalar() < MATCHES_LISTED:
-                    found.append((other, kind))
-                    count += 1
-                    if limit is not None and count >= limit:
-                        break
-            if len(page) < _PAGE:
-                break
-            last = page[-1]
+    for kind, values in _keys_of(conn, [application]).get(application, {}).items():
+        found.extend((other, kind) for other in _listing(conn, kind, values, application, limit))
     found.sort()
     return found if limit is None else found[:limit]
 
 
-def _held_by_fewer(conn: Connection, kind: str, value: str, application: int) -> bool:
-    m = schema.match_keys.c
-    earlier = select(m.application).where(m.kind == kind, m.value == value, m.application < application)
-    return len(conn.execute(earlier.limit(MATCHES_LISTED)).all()) < MATCHES_LISTED
+def _listing(conn: Connection, kind: str, values: list[str], application: int, limit: int | None) -> list[int]:
+    """The later holders of `values` (keys of `kind`) that list `application`, the first
+    `limit`: those with fewer than MATCHES_LISTED applications before it holding one of
+    their keys of that kind."""
+    before: dict[str, list[int]] = {}  # key -> its first holders before `application`
+
+    def counted(value: str) -> list[int]:
+        if value not in before:
+            before[value] = _holders_before(conn, kind, value, application, MATCHES_LISTED)
+        return before[value]
+
+    # only a key fewer than MATCHES_LISTED applications held before it can list it
+    listing = [value for value in values if len(counted(value)) < MATCHES_LISTED]
+    later = merge(*(_holders_after(conn, kind, value, application) for value in listing))
+    found: list[int] = []
+    for page in _pages(later):
+        keys = _keys_of(conn, page, kind)
+        for other in dict.fromkeys(page):
+            if found and found[-1] == other:
+                continue  # it holds two of the keys
+            theirs = keys[other][kind]
+            earlier = counted(theirs[0]) if len(theirs) == 1 else set().union(*map(counted, theirs))
+            if len(earlier) < MATCHES_LISTED:
+                found.append(other)
+                if len(found) == limit:
+                    return found
+    return found
+
+
+_KEYS_OF = text(
+    "SELECT application, kind, value FROM match_keys WHERE application IN :applications"
+    " ORDER BY application, kind, value"
+).bindparams(bindparam("applications", expanding=True))
+_BEFORE = text(
+    "SELECT application FROM match_keys WHERE kind = :kind AND value = :value AND application < :application"
+    " ORDER BY application LIMIT :count"
+)
+_AFTER = text(
+    "SELECT application FROM match_keys WHERE kind = :kind AND value = :value AND application > :application"
+    " ORDER BY application LIMIT :count"
+)
+
+
+def _keys_of(conn: Connection, applications: list[int], kind: str | None = None) -> dict[int, dict[str, list[str]]]:
+    """application -> kind -> its match keys (of `kind` only, if given)."""
+    keys: dict[int, dict[str, list[str]]] = {}
+    for application, found_kind, value in conn.execute(_KEYS_OF, {"applications": applications}):
+        if kind is None or found_kind == kind:
+            keys.setdefault(application, {}).setdefault(found_kind, []).append(value)
+    return keys
+
+
+def _holders_before(conn: Connection, kind: str, value: str, application: int, count: int) -> list[int]:
+    """The first `count` holders of a key, before `application`."""
+    found = conn.execute(_BEFORE, {"kind": kind, "value": value, "application": application, "count": count})
+    return found.scalars().all()
+
+
+def _holders_after(conn: Connection, kind: str, value: str, application: int) -> Iterator[int]:
+    """The holders of a key after `application`, in order, read a page at a time."""
+    last = application
+    while True:
+        found = conn.execute(_AFTER, {"kind": kind, "value": value, "application": last, "count": _PAGE})
+        page = found.scalars().all()
+        yield from page
+        if len(page) < _PAGE:
+            return
+        last = page[-1]
+
+
+def _pages(ids: Iterator[int]) -> Iterator[list[int]]:
+    while page := list(islice(ids, _PAGE)):
+        yield page
 
 
 def flag_pairs(conn: Connection) -> set[tuple[int, int, str]]:
@@ -214,18 +260,18 @@ def flag_pairs(conn: Connection) -> set[tuple[int, int, str]]:
     return {(application, other, kind) for application in holders for other, kind in resembled(conn, application)}
 
 
-def _pairs_of_keys():
-    m, o = schema.match_keys.alias("m"), schema.match_keys.alias("o")
-    return m, o, and_(o.c.kind == m.c.kind, o.c.value == m.c.value, o.c.application < m.c.application)
+def _earlier_holder(m):
+    o = schema.match_keys.alias("o")
+    return exists().where(o.c.kind == m.c.kind, o.c.value == m.c.value, o.c.application < m.c.application)
 
 
 def is_flagged(application):
     """A condition: the application (a column or a value) resembles an earlier one."""
-    m, o, earlier = _pairs_of_keys()
-    return exists().where(m.c.application == application, earlier)
+    m = schema.match_keys.alias("m")
+    return exists().where(m.c.application == application, _earlier_holder(m))
 
 
 def flagged_applications() -> Select:
     """The ids of the applications that resemble an earlier one."""
-    m, o, earlier = _pairs_of_keys()
-    return select(m.c.application).where(exists().where(earlier))
+    m = schema.match_keys.alias("m")
+    return select(m.c.application).where(_earlier_holder(m))

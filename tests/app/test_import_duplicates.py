@@ -79,6 +79,31 @@ def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_c
     assert {other for application, other, _ in found if application == "U3"} == {"U1", "U2"}
 
 
+def test_the_detail_lists_each_flag_both_ways_as_the_pairs_say(database, write_csv, monkeypatch):
+    """A later application that lists this one among the earliest it resembles is listed
+    under "flagged by"; one whose other key had enough holders before it is not."""
+    import app.importing.duplicates as duplicates
+    from app.queries import application_detail
+
+    monkeypatch.setattr(duplicates, "MATCHES_LISTED", 3)
+    rows = "".join(f"L{i},2026-03-0{i},Firm L{i},p{i}@l.io,US,\n" for i in range(1, 4))
+    rows += "K1,2026-03-04,Kay,k1@k.io,US,\nX1,2026-03-05,Ex,x1@k.io,US,\n"
+    rows += "Y1,2026-03-06,Why,y1@k.io,US,https://l.io\nZ1,2026-03-07,Zed,z1@l.io,US,\n"
+    import_file(database, write_csv(HEADER + rows))
+    found = flags(database)
+    assert {other for application, other, _ in found if application == "Y1"} == {"L1", "L2", "L3"}
+    with database.read() as conn:
+        refs = dict(conn.execute(select(schema.applications.c.id, schema.applications.c.application_id)).all())
+        pairs = flag_pairs(conn)
+        for application, ref in refs.items():
+            detail = application_detail(conn, application)
+            earlier = sorted((other, kind) for mine, other, kind in pairs if mine == application)
+            later = sorted((mine, kind) for mine, other, kind in pairs if other == application)
+            assert [(d["id"], d["kind"]) for d in detail["duplicates"]] == earlier, ref
+            assert [(d["id"], d["kind"]) for d in detail["flagged_by"]] == later, ref
+    assert sorted(mine for mine, other, _ in found if other == "K1") == ["X1"]  # not Y1: L1-L3 came first
+
+
 def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
     rows = "X1,2026-03-01,One,founder@c1.example.com,US,https://c1.example.com\n"
     rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
@@ -163,3 +188,66 @@ def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, sh
         ("Lokal", "Lokal", "getlokalapp.com"),
         ("Tap to Learn", "TapToLearn", "taptolearn.com"),
     ]
+
+
+def test_upgrading_carries_the_stored_flags_over_to_match_keys_and_back(database_url, write_csv, tmp_path, clock):
+    """Schema 0016 held the flags as pairs, 0017 as the keys they were found by: every pair
+    reads as before, also one flagged under earlier rules (its applications share no key
+    now) and a set of pairs that their keys alone would not give; the downgrade writes the
+    pairs back."""
+    from sqlalchemy import text
+
+    from app import db
+    from app.database import Database
+    from app.queries import application_detail
+
+    rows = "M1,2026-03-01,Acme Inc,a@acme.io,US,\nM2,2026-03-02,Acme Ltd,b@acme.io,US,https://acme.io\n"
+    rows += "M3,2026-03-03,Three,c@acme.io,US,\nM4,2026-03-04,Four,d@four.io,US,\n"
+    rows += "M5,2026-03-05,Five,e@five.io,US,\nM6,2026-03-06,Six,f@six.io,US,https://www.six.io\n"
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    import_file(database, write_csv(HEADER + rows))
+    with database.read() as conn:
+        ids = dict(conn.execute(select(schema.applications.c.application_id, schema.applications.c.id)).all())
+        before = flag_pairs(conn)
+    database.close()
+    assert before == {
+        (ids["M2"], ids["M1"], "domain"),
+        (ids["M2"], ids["M1"], "name"),
+        (ids["M3"], ids["M1"], "domain"),
+        (ids["M3"], ids["M2"], "domain"),
+    }
+    _downgrade(database_url, "0016")
+    engine = db.create(database_url)
+    with engine.begin() as conn:
+        assert set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all()) == before
+        # a pair of earlier rules (M5 and M4 share nothing now), and M3 no longer flagged against M2
+        conn.execute(
+            text("INSERT INTO duplicate_flags (application, other, kind) VALUES (:a, :o, 'domain')"),
+            {"a": ids["M5"], "o": ids["M4"]},
+        )
+        conn.execute(
+            text("DELETE FROM duplicate_flags WHERE application = :a AND other = :o"), {"a": ids["M3"], "o": ids["M2"]}
+        )
+        stored = set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all())
+    engine.dispose()
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)  # upgrades
+    try:
+        with database.read() as conn:
+            assert flag_pairs(conn) == stored
+            detail = application_detail(conn, ids["M5"])
+            assert [(d["application_id"], d["kind"]) for d in detail["duplicates"]] == [("M4", "domain")]
+            detail = application_detail(conn, ids["M1"])
+            assert [(d["application_id"], d["kind"]) for d in detail["flagged_by"]] == [
+                ("M2", "domain"),
+                ("M2", "name"),
+                ("M3", "domain"),
+            ]
+            assert application_detail(conn, ids["M2"])["flagged_by"] == []
+            assert application_detail(conn, ids["M6"])["duplicates"] == []
+    finally:
+        database.close()
+    _downgrade(database_url, "0016")
+    engine = db.create(database_url)
+    with engine.begin() as conn:
+        assert set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all()) == stored
+    engine.dispose()
