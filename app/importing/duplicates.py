@@ -10,10 +10,10 @@ Stored as the keys, not the pairs (issue 17, migration 0017): a key that a secon
 application holds is written to `match_keys` with each of its holders, once; an
 application resembles the earlier holders of its keys. A crowd of 16,000 sharing one
 domain writes 16,000 rows, where one row per pair wrote 800,000 (50 a member) and took
-the import to 1.5x the same import without it. The import finds the shared keys by one
-probe of a key's index per new row (its first other entry) and writes each holder once,
-in one pass over the new rows in id order; the reads (the detail, `show`, the queue's
-flag) look the pairs up from the keys, the earliest first.
+the import to 1.5x the same import without it. The import finds the rows holding a
+shared key by one probe of a key's index per new row and key (its first other entry) and
+writes each holder once; the reads (the detail, `show`, the queue's flag) look the pairs
+up from the keys, the earliest first.
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ KEYS = (
 )
 MATCHES_LISTED = 50
 _STEP = 500  # keys per IN list on SQLite (its limit of bound values is 999 on old builds)
-_FETCH = 20_000
-_FLUSH = 200_000  # match keys held before they are written
+_FLUSH = 200_000  # match keys written at a time
 _PAGE = 50  # later holders read (and checked) at a time when looking for those that list an application
 
 
@@ -48,68 +47,52 @@ def flag_duplicates(conn: Connection, batch: int, first_id: int) -> int:
     Done after the insert, so that rows of the same file find each other as well as those
     already stored.
     """
-    kinds = []  # (kind, positions of its columns in a row, its shared keys, those held by an earlier row)
-    position = 1
+    keys: list[tuple[int, str, str]] = []  # (application, kind, key): the batch's shared keys
+    held: dict[str, set[str]] = {}  # kind -> the keys an earlier application holds
     for kind, columns in KEYS:
-        shared = _shared_keys(conn, batch, first_id, columns)
-        if shared:
-            places = tuple(range(position, position + len(columns)))
-            kinds.append((kind, places, shared, _held_before(conn, first_id, kind, columns, shared)))
-        position += len(columns)
-    if not kinds:
-        return 0
-    flagged = 0
-    keys: dict[str, list] = {"application": [], "kind": [], "value": []}
-    listing = ", ".join(column for _, columns in KEYS for column in columns)
-    rows = conn.execute(
-        text(f"SELECT id, {listing} FROM applications WHERE id >= :first AND import_batch = :batch ORDER BY id"),
-        {"first": first_id, "batch": batch},
-    )
-    applications, kinds_of, values = keys["application"], keys["kind"], keys["value"]
-    while chunk := rows.fetchmany(_FETCH):
-        for row in chunk:
-            application = row[0]
-            resembles = False
-            for kind, places, shared, held in kinds:
-                if len(places) == 1:
-                    mine = (row[places[0]],)
-                else:
-                    mine = dict.fromkeys(row[place] for place in places)
-                for key in mine:
-                    if key not in shared:
-                        continue
-                    if key in held:
-                        resembles = True
-                    else:
-                        held.add(key)
-                    applications.append(application)
-                    kinds_of.append(kind)
-                    values.append(key)
-            flagged += resembles
-        if len(applications) >= _FLUSH:
-            insert_columns(conn, schema.match_keys, keys)
-            keys = {name: [] for name in keys}
-            applications, kinds_of, values = keys["application"], keys["kind"], keys["value"]
-    insert_columns(conn, schema.match_keys, keys)
-    return flagged
+        holding = _holding(conn, batch, first_id, columns)
+        if holding:
+            held[kind] = _held_before(conn, first_id, kind, columns, {key for _, key in holding})
+            keys.extend((application, kind, key) for application, key in holding)
+    keys.sort()
+    resembling = set()
+    for application, kind, key in keys:  # in id order: each key is held before by the rows before it
+        earlier = held[kind]
+        if key in earlier:
+            resembling.add(application)
+        else:
+            earlier.add(key)
+    for start in range(0, len(keys), _FLUSH):
+        part = keys[start : start + _FLUSH]
+        insert_columns(
+            conn,
+            schema.match_keys,
+            {
+                "application": [application for application, _, _ in part],
+                "kind": [kind for _, kind, _ in part],
+                "value": [key for _, _, key in part],
+            },
+        )
+    return len(resembling)
 
 
-def _shared_keys(conn: Connection, batch: int, first_id: int, columns: tuple[str, ...]) -> set[str]:
-    """The keys of the batch that another application holds too: per new row and key, one
-    look at the key's index for an entry that is not the row itself."""
-    found: set[str] = set()
+def _holding(conn: Connection, batch: int, first_id: int, columns: tuple[str, ...]) -> set[tuple[int, str]]:
+    """(application, key) of the batch's applications holding a key that another application
+    holds too: per new row and key, one look at the key's index for an entry that is not the
+    row itself."""
+    found: set[tuple[int, str]] = set()
     for column in columns:
         probes = " OR ".join(
             f"EXISTS (SELECT 1 FROM applications o WHERE o.{other} = n.{column} AND o.id != n.id)" for other in columns
         )
         rows = conn.execute(
             text(
-                f"SELECT DISTINCT n.{column} FROM applications n "
+                f"SELECT n.id, n.{column} FROM applications n "
                 f"WHERE n.id >= :first AND n.import_batch = :batch AND n.{column} != '' AND ({probes})"
             ),
             {"first": first_id, "batch": batch},
         )
-        found.update(key for (key,) in rows)
+        found.update((application, key) for application, key in rows)
     return found
 
 
