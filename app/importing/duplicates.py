@@ -117,17 +117,16 @@ def _held_before(conn: Connection, first_id: int, kind: str, columns: tuple[str,
             query = text(f"SELECT id, {column} FROM applications WHERE {column} IN :keys AND id < :first")
             rows = conn.execute(query.bindparams(bindparam("keys", expanding=True)), {"keys": chunk, "first": first_id})
             holders.update((application, key) for application, key in rows)
-    ordered_holders = sorted(holders)
-    insert_columns(
-        conn,
-        schema.match_keys,
-        {
-            "application": [application for application, _ in ordered_holders],
-            "kind": [kind] * len(ordered_holders),
-            "value": [key for _, key in ordered_holders],
-        },
-    )
-    held.update(key for _, key in ordered_holders)
+    if holders:
+        # two imports at once (PostgreSQL) may both make one stored key shared: the second
+        # waits for the first, then finds its holders written
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        rows = [{"application": application, "kind": kind, "value": key} for application, key in sorted(holders)]
+        conn.execute(insert(schema.match_keys).on_conflict_do_nothing(), rows)
+    held.update(key for _, key in holders)
     return held
 
 
