@@ -104,6 +104,21 @@ def test_the_detail_lists_each_flag_both_ways_as_the_pairs_say(database, write_c
     assert sorted(mine for mine, other, _ in found if other == "K1") == ["X1"]  # not Y1: L1-L3 came first
 
 
+def test_the_queue_marks_and_filters_the_applications_that_resemble_an_earlier_one(database, write_csv):
+    from app.queries import QueueFilter, count_queue, queue_page
+
+    rows = "Q1,2026-03-01,One,a@acme.io,US,\nQ2,2026-03-02,Two,b@acme.io,US,\n"
+    rows += "Q3,2026-03-03,Three,c@three.io,US,\nQ4,2026-03-04,Three Inc,d@four.io,US,\n"
+    import_file(database, write_csv(HEADER + rows))
+    with database.read() as conn:
+        refs = dict(conn.execute(select(schema.applications.c.id, schema.applications.c.application_id)).all())
+        every = queue_page(conn, QueueFilter(), "submitted_on", False, 0, 10)
+        assert {refs[row[0]]: bool(row[9]) for row in every} == {"Q1": False, "Q2": True, "Q3": False, "Q4": True}
+        only = QueueFilter(flagged_only=True)
+        assert count_queue(conn, only) == 2
+        assert [refs[row[0]] for row in queue_page(conn, only, "submitted_on", False, 0, 10)] == ["Q2", "Q4"]
+
+
 def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
     rows = "X1,2026-03-01,One,founder@c1.example.com,US,https://c1.example.com\n"
     rows += "X2,2026-03-02,Two,founder@c2.example.com,US,https://c2.example.com\n"
