@@ -10,6 +10,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
 from app import schema
+from app.importing.duplicates import flagged_applications, is_flagged, resembled, resembling
 from app.search import count_text_matches, has_trigram_index, text_condition, text_hits
 
 RULES = {
@@ -52,6 +53,7 @@ _JSON_TEXT = ['{"id": ', ', "company": ', ', "status": ', ', "eligibility": ', '
 _JSON_TEXT += [f', "{rule}": ' for rule in list(RULES)[1:]] + ["}}"]
 _JSON_LINE = "{}".join(part.replace("{", "{{").replace("}", "}}") for part in _JSON_TEXT)
 _BLOCK = 5_000
+LINKS = 20  # possible duplicates the detail lists each way
 
 
 def iter_application_json(conn: Connection, status: str | None = None, limit: int | None = None):
@@ -152,8 +154,7 @@ class QueueFilter:
         if self.text.strip():
             where.append(text_condition(conn, self.text.strip(), col(a.id)))
         if self.flagged_only:
-            d = schema.duplicate_flags.c
-            where.append(col(a.id).in_(select(d.application)))
+            where.append(col(a.id).in_(flagged_applications()))
         if self.ids:
             where.append(a.id.in_(self.ids))
         if self.overdue_on is not None:
@@ -248,7 +249,7 @@ def queue_page(
         tail_limit = min(limit, total - offset)
         rows = queue_page(conn, queue, sort, not descending, tail_offset, tail_limit)
         return rows[::-1]
-    flagged = select(schema.duplicate_flags.c.id).where(schema.duplicate_flags.c.application == a.id).exists()
+    flagged = is_flagged(a.id)
     # the first pages of a broad filter (the last ones too: they are read from the other end);
     # deeper in, walking costs more than sorting every match
     broad = total is not None and total > BROAD and sort in SORTED_BY_INDEX and offset + limit <= NEAR
@@ -299,9 +300,8 @@ def application_detail(conn: Connection, application: int) -> dict:
         dict(r._mapping)
         for r in conn.execute(select(schema.transitions).where(t.application == application).order_by(t.id))
     ]
-    d = schema.duplicate_flags.c
-    duplicates = _flag_links(conn, d.application, d.other, application)  # earlier ones this one resembles
-    later = _flag_links(conn, d.other, d.application, application)  # later ones flagged against this one
+    duplicates = _flag_links(conn, resembled(conn, application, LINKS))  # earlier ones this one resembles
+    later = _flag_links(conn, resembling(conn, application, LINKS))  # later ones flagged against this one
     p = schema.partners.c
     partner = (
         conn.execute(select(p.name, p.status).where(p.code == row.partner_code)).first() if row.partner_code else None
@@ -356,20 +356,30 @@ def application_document(uow, ref: str | int) -> dict:
     }
 
 
-def _flag_links(conn: Connection, mine, theirs, application: int, limit: int = 20) -> list[dict]:
-    """Duplicate flags of one application: where `mine` is it, the application at `theirs`."""
-    d = schema.duplicate_flags.c
-    other = schema.applications.alias("other")
-    rows = conn.execute(
-        select(d.kind, other.c.id, other.c.company, other.c.status, other.c.application_id)
-        .join(other, other.c.id == theirs)
-        .where(mine == application)
-        .order_by(other.c.id, d.kind)
-        .limit(limit)
+def _flag_links(conn: Connection, pairs: list[tuple[int, str]]) -> list[dict]:
+    """Duplicate flags of one application, (other application, kind) in order: the other's
+    company, status and form id beside each."""
+    other = schema.applications.c
+    ids = sorted({other_id for other_id, _ in pairs})
+    shown = (
+        {
+            row.id: row
+            for row in conn.execute(
+                select(other.id, other.company, other.status, other.application_id).where(other.id.in_(ids))
+            )
+        }
+        if ids
+        else {}
     )
     return [
-        {"kind": kind, "id": other_id, "company": company, "status": status, "application_id": app_id}
-        for kind, other_id, company, status, app_id in rows
+        {
+            "kind": kind,
+            "id": other_id,
+            "company": shown[other_id].company,
+            "status": shown[other_id].status,
+            "application_id": shown[other_id].application_id,
+        }
+        for other_id, kind in pairs
     ]
 
 

@@ -142,15 +142,18 @@ applications = Table(
 # partner through theirs (migration 0003; tests/benchmarks/bench_queue measures it). The form's application_id is found through
 # source_key ('id:' + application_id).
 
-duplicate_flags = Table(
-    "duplicate_flags",
+# Possible duplicates (SPEC 2), as the keys they were found by (migration 0019: one row per application and
+# shared key, not one per pair: a crowd of 16,000 sharing one domain made 800,000 pairs). A key is here once a
+# second application holds it, with every holder; an application resembles the earlier holders of its keys,
+# the earliest MATCHES_LISTED of each kind (app/importing/duplicates.py reads them).
+match_keys = Table(
+    "match_keys",
     metadata,
-    Column("id", Integer, primary_key=True),
-    # found by application through the unique pair's index (migration 0008 dropped its own)
-    Column("application", Integer, ForeignKey("applications.id"), nullable=False),
-    Column("other", Integer, ForeignKey("applications.id"), nullable=False),
-    Column("kind", String(16), nullable=False),  # workspace, domain, name
-    UniqueConstraint("application", "other", "kind", name="uq_duplicate_flags_pair"),
+    Column("kind", String(16), primary_key=True),  # workspace, domain, name
+    Column("value", String(300), primary_key=True),
+    Column("application", Integer, ForeignKey("applications.id"), primary_key=True),
+    # an application's own keys (the detail, the queue's flag)
+    Index("ix_match_keys_application", "application"),
 )
 
 transitions = Table(

@@ -5,18 +5,18 @@ from sqlalchemy import select
 
 from app import schema
 from app.domains import mail_domain, web_domain
+from app.importing.duplicates import flag_pairs
 from tests.importing import import_file
 
 HEADER = "application_id,submitted_on,company,contact_email,country,website\n"
 
 
 def flags(database) -> set[tuple[str, str, str]]:
+    """Every flag as (application, earlier application, kind), by the form's ids."""
     with database.read() as conn:
-        a = schema.applications.alias("a")
-        o = schema.applications.alias("o")
-        d = schema.duplicate_flags
-        query = select(a.c.application_id, o.c.application_id, d.c.kind).join(a, a.c.id == d.c.application)
-        return set(conn.execute(query.join(o, o.c.id == d.c.other)).all())
+        a = schema.applications.c
+        refs = dict(conn.execute(select(a.id, a.application_id)).all())
+        return {(refs[application], refs[other], kind) for application, other, kind in flag_pairs(conn)}
 
 
 def test_the_public_suffix_list_gives_registrable_domains():
@@ -77,6 +77,46 @@ def test_a_crowd_sharing_a_key_lists_its_earliest_members_only(database, write_c
     found = flags(database)
     assert {other for application, other, _ in found if application == "U6"} == {"U1", "U2", "U3"}
     assert {other for application, other, _ in found if application == "U3"} == {"U1", "U2"}
+
+
+def test_the_detail_lists_each_flag_both_ways_as_the_pairs_say(database, write_csv, monkeypatch):
+    """A later application that lists this one among the earliest it resembles is listed
+    under "flagged by"; one whose other key had enough holders before it is not."""
+    import app.importing.duplicates as duplicates
+    from app.queries import application_detail
+
+    monkeypatch.setattr(duplicates, "MATCHES_LISTED", 3)
+    rows = "".join(f"L{i},2026-03-0{i},Firm L{i},p{i}@l.io,US,\n" for i in range(1, 4))
+    rows += "K1,2026-03-04,Kay,k1@k.io,US,\nX1,2026-03-05,Ex,x1@k.io,US,\n"
+    rows += "Y1,2026-03-06,Why,y1@k.io,US,https://l.io\nZ1,2026-03-07,Zed,z1@l.io,US,\n"
+    import_file(database, write_csv(HEADER + rows))
+    found = flags(database)
+    assert {other for application, other, _ in found if application == "Y1"} == {"L1", "L2", "L3"}
+    with database.read() as conn:
+        refs = dict(conn.execute(select(schema.applications.c.id, schema.applications.c.application_id)).all())
+        pairs = flag_pairs(conn)
+        for application, ref in refs.items():
+            detail = application_detail(conn, application)
+            earlier = sorted((other, kind) for mine, other, kind in pairs if mine == application)
+            later = sorted((mine, kind) for mine, other, kind in pairs if other == application)
+            assert [(d["id"], d["kind"]) for d in detail["duplicates"]] == earlier, ref
+            assert [(d["id"], d["kind"]) for d in detail["flagged_by"]] == later, ref
+    assert sorted(mine for mine, other, _ in found if other == "K1") == ["X1"]  # not Y1: L1-L3 came first
+
+
+def test_the_queue_marks_and_filters_the_applications_that_resemble_an_earlier_one(database, write_csv):
+    from app.queries import QueueFilter, count_queue, queue_page
+
+    rows = "Q1,2026-03-01,One,a@acme.io,US,\nQ2,2026-03-02,Two,b@acme.io,US,\n"
+    rows += "Q3,2026-03-03,Three,c@three.io,US,\nQ4,2026-03-04,Three Inc,d@four.io,US,\n"
+    import_file(database, write_csv(HEADER + rows))
+    with database.read() as conn:
+        refs = dict(conn.execute(select(schema.applications.c.id, schema.applications.c.application_id)).all())
+        every = queue_page(conn, QueueFilter(), "submitted_on", False, 0, 10)
+        assert {refs[row[0]]: bool(row[9]) for row in every} == {"Q1": False, "Q2": True, "Q3": False, "Q4": True}
+        only = QueueFilter(flagged_only=True)
+        assert count_queue(conn, only) == 2
+        assert [refs[row[0]] for row in queue_page(conn, only, "submitted_on", False, 0, 10)] == ["Q2", "Q4"]
 
 
 def test_placeholder_domains_of_examples_never_merge_companies(database, write_csv):
@@ -152,15 +192,77 @@ def test_the_yc_directory_flags_its_real_repeats_and_no_shared_host(database, sh
     path = shared_data / "yc-directory-2024" / "2024-05-11-yc-companies.csv"
     import_file(database, path, builtin_mapping("yc-directory-2024"))
     with database.read() as conn:
-        a, o, d = schema.applications.alias("a"), schema.applications.alias("o"), schema.duplicate_flags
-        domain_flags = conn.execute(
-            select(a.c.company, o.c.company, a.c.web_domain)
-            .select_from(d)
-            .join(a, a.c.id == d.c.application)
-            .join(o, o.c.id == d.c.other)
-            .where(d.c.kind == "domain")
-        ).all()
+        a = schema.applications.c
+        shown = {row.id: row for row in conn.execute(select(a.id, a.company, a.web_domain))}
+        domain_flags = [
+            (shown[application].company, shown[other].company, shown[application].web_domain)
+            for application, other, kind in flag_pairs(conn)
+            if kind == "domain"
+        ]
     assert sorted(domain_flags) == [
         ("Lokal", "Lokal", "getlokalapp.com"),
         ("Tap to Learn", "TapToLearn", "taptolearn.com"),
     ]
+
+
+def test_upgrading_carries_the_stored_flags_over_to_match_keys_and_back(database_url, write_csv, tmp_path, clock):
+    """Schema 0018 held the flags as pairs, 0019 as the keys they were found by: every pair
+    reads as before, also one flagged under earlier rules (its applications share no key
+    now) and a set of pairs that their keys alone would not give; the downgrade writes the
+    pairs back."""
+    from sqlalchemy import text
+
+    from app import db
+    from app.database import Database
+    from app.queries import application_detail
+
+    rows = "M1,2026-03-01,Acme Inc,a@acme.io,US,\nM2,2026-03-02,Acme Ltd,b@acme.io,US,https://acme.io\n"
+    rows += "M3,2026-03-03,Three,c@acme.io,US,\nM4,2026-03-04,Four,d@four.io,US,\n"
+    rows += "M5,2026-03-05,Five,e@five.io,US,\nM6,2026-03-06,Six,f@six.io,US,https://www.six.io\n"
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    import_file(database, write_csv(HEADER + rows))
+    with database.read() as conn:
+        ids = dict(conn.execute(select(schema.applications.c.application_id, schema.applications.c.id)).all())
+        before = flag_pairs(conn)
+    database.close()
+    assert before == {
+        (ids["M2"], ids["M1"], "domain"),
+        (ids["M2"], ids["M1"], "name"),
+        (ids["M3"], ids["M1"], "domain"),
+        (ids["M3"], ids["M2"], "domain"),
+    }
+    _downgrade(database_url, "0018")
+    engine = db.create(database_url)
+    with engine.begin() as conn:
+        assert set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all()) == before
+        # a pair of earlier rules (M5 and M4 share nothing now), and M3 no longer flagged against M2
+        conn.execute(
+            text("INSERT INTO duplicate_flags (application, other, kind) VALUES (:a, :o, 'domain')"),
+            {"a": ids["M5"], "o": ids["M4"]},
+        )
+        conn.execute(
+            text("DELETE FROM duplicate_flags WHERE application = :a AND other = :o"), {"a": ids["M3"], "o": ids["M2"]}
+        )
+        stored = set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all())
+    engine.dispose()
+    database = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)  # upgrades
+    try:
+        with database.read() as conn:
+            assert flag_pairs(conn) == stored
+            detail = application_detail(conn, ids["M5"])
+            assert [(d["application_id"], d["kind"]) for d in detail["duplicates"]] == [("M4", "domain")]
+            detail = application_detail(conn, ids["M1"])
+            assert [(d["application_id"], d["kind"]) for d in detail["flagged_by"]] == [
+                ("M2", "domain"),
+                ("M2", "name"),
+                ("M3", "domain"),
+            ]
+            assert application_detail(conn, ids["M2"])["flagged_by"] == []
+            assert application_detail(conn, ids["M6"])["duplicates"] == []
+    finally:
+        database.close()
+    _downgrade(database_url, "0018")
+    engine = db.create(database_url)
+    with engine.begin() as conn:
+        assert set(conn.execute(text("SELECT application, other, kind FROM duplicate_flags")).all()) == stored
+    engine.dispose()

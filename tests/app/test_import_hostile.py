@@ -21,11 +21,11 @@ GOOD = "G1,2026-03-01,Good Co,g@good.io,GB\n"
 
 
 def stored(database) -> tuple[int, int, int]:
-    """(applications, import batches, duplicate flags): what a refused file must not change."""
+    """(applications, import batches, match keys): what a refused file must not change."""
     with database.read() as conn:
         return tuple(
             conn.execute(select(func.count()).select_from(table)).scalar()
-            for table in (schema.applications, schema.import_batches, schema.duplicate_flags)
+            for table in (schema.applications, schema.import_batches, schema.match_keys)
         )
 
 

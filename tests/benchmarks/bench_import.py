@@ -17,6 +17,7 @@ databases are written under /tmp (BENCH_DIR), never into the repository.
 
     python -m tests.benchmarks.bench_import [ROWS [BIG [RUNS]]]
     python -m tests.benchmarks.bench_import --search DATABASE
+    [BENCH_BEFORE=DIR] python -m tests.benchmarks.bench_import --crowd [ROWS [RUNS]]
 """
 
 from __future__ import annotations
@@ -54,13 +55,23 @@ def child(database: str, source: str) -> None:
     print(json.dumps({"seconds": elapsed, "peak_mb": peak, "imported": report.imported, "flagged": report.flagged}))
 
 
-def run_import(database: Path, source: Path) -> dict:
+def run_import(database: Path, source: Path, tree: Path | None = None) -> dict:
+    """One import in a child process, of this checkout's code or of the one at `tree`."""
+    root = tree or Path(__file__).resolve().parents[2]
     out = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.bench_import", "--child", str(database), str(source)],
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.bench_import",
+            "--child",
+            str(database.resolve()),
+            str(source.resolve()),
+        ],
         check=True,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -86,6 +97,45 @@ def imports(folder: Path, source: Path, runs: int, base: Path | None = None, exp
         results.append(result)
         database.unlink()
     return medians(results)
+
+
+def crowd(rows: int = 100_000, runs: int = RUNS) -> None:
+    """The shared-domain import beside its yardstick only, taking turns run by run; with
+    BENCH_BEFORE (a checkout of other code, e.g. `git archive main | tar -x -C DIR`), that
+    code's two imports take their turns in the same run."""
+    folder = Path(os.environ.get("BENCH_DIR") or tempfile.mkdtemp(prefix="bench-import-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = {
+        "no duplicates": write_applications_csv(folder / "applications.csv", rows),
+        f"{int(rows * SHARED):,} share a domain": write_applications_csv(
+            folder / "crowded.csv", rows, shared_domain=int(rows * SHARED)
+        ),
+    }
+    trees = {"this code": None}
+    if os.environ.get("BENCH_BEFORE"):
+        trees["before (BENCH_BEFORE)"] = Path(os.environ["BENCH_BEFORE"]).resolve()
+    found: dict[tuple[str, str], list[dict]] = {(tree, case): [] for tree in trees for case in cases}
+    for _ in range(runs):
+        for tree, root in trees.items():
+            for case, source in cases.items():
+                database = folder / "crowd-run.sqlite3"
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(database) + suffix).unlink(missing_ok=True)
+                result = run_import(database, source, root)
+                assert result["imported"] == rows, result
+                found[(tree, case)].append(result)
+                database.unlink()
+    lines = [f"rows: {rows:,}; medians of {runs} runs taking turns, each import in a child process of its own"]
+    for tree in trees:
+        (plain_case, plain), (crowd_case, crowded) = ((case, medians(found[(tree, case)])) for case in cases)
+        lines.append(
+            f"{tree}: {crowd_case} {crowded['seconds']:.2f} s ({crowded['flagged']:,} flagged;"
+            f" runs {', '.join(f'{t:.2f}' for t in crowded['runs'])}) against {plain_case}"
+            f" {plain['seconds']:.2f} s ({plain['flagged']:,} flagged; runs {', '.join(f'{t:.2f}' for t in plain['runs'])}):"
+            f" ratio {crowded['seconds'] / plain['seconds']:.2f}x (budget <= 1.3x); peak {crowded['peak_mb']:.0f} MB"
+            f" / {plain['peak_mb']:.0f} MB"
+        )
+    record("import_crowd", lines)
 
 
 def bare_insert(path: Path, values: list[tuple]) -> float:
@@ -212,6 +262,8 @@ def main(rows: int = 100_000, big: int = 1_000_000, runs: int = RUNS) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         child(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["--crowd"]:
+        crowd(*(int(arg.replace("_", "")) for arg in sys.argv[2:]))
     elif sys.argv[1:2] == ["--search"]:
         print("\n".join(search_lines(Path(sys.argv[2]))))
     else:
