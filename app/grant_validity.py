@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Connection, exists, func, select
 
 from app import schema
 from models.ledger import EntryKind
@@ -43,14 +43,32 @@ def last_valid_day(years=py, as_of: date | None = None):
     return func.coalesce(latest, years.c.valid_until)
 
 
-def extension_ends(as_of: date | None = None):
+def extension_ends(as_of: date | None = None, enrollments: list[int] | None = None):
     """(enrollment, program_year, until) of every grant with an extension standing (at the end of
-    `as_of`, if given): one grouped pass, for reads over the whole ledger that would otherwise
-    look up each entry's grant."""
+    `as_of`, if given; of these members only, if given): one grouped pass, for reads over the whole
+    ledger that would otherwise look up each entry's grant."""
     ext, standing = standing_extensions(as_of)
-    return (
-        select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until"))
-        .where(standing)
-        .group_by(ext.c.enrollment, ext.c.program_year)
-        .subquery("extension_ends")
+    query = select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until")).where(standing)
+    if enrollments is not None:
+        query = query.where(ext.c.enrollment.in_(enrollments))
+    return query.group_by(ext.c.enrollment, ext.c.program_year).subquery("extension_ends")
+
+
+#: members per statement when the ends are read for some members only
+ENDS_CHUNK = 500
+
+
+def standing_ends(conn: Connection, enrollments: list[int], whole_past: int) -> dict[tuple[int, int], date]:
+    """(enrollment, program year) -> the last day of its latest extension standing, for (at least) these
+    members: looked up a chunk of members at a time, or, past `whole_past` members, read in one grouped
+    pass over every member (cheaper than that many lookups)."""
+    chunks = (
+        [None]
+        if len(enrollments) > whole_past
+        else [enrollments[start : start + ENDS_CHUNK] for start in range(0, len(enrollments), ENDS_CHUNK)]
     )
+    found = {}
+    for chunk in chunks:
+        ends = extension_ends(enrollments=chunk)
+        found.update(((n, year), until) for n, year, until in conn.execute(select(ends)) if until is not None)
+    return found

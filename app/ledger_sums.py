@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import Connection, case, func, select
 
 from app import schema
-from app.grant_validity import extension_ends, standing_extensions
+from app.grant_validity import standing_ends
 from models.ledger import CREDIT_KINDS, EntryKind
 
 le = schema.ledger_entries
@@ -101,7 +101,7 @@ def year_sums(conn: Connection, today: date, last: str | None, enrollments: list
             if f is not None:
                 sums[enrollment, year] = (f[0], f[1], f[2], int(amount), None)
     if extended:
-        for key, until in _standing_extensions(conn, extended).items():
+        for key, until in standing_ends(conn, sorted({n for n, _ in extended}), _FEW_EXTENDED).items():
             f = sums.get(key)
             if f is not None:
                 sums[key] = (f[0], f[1], f[2], f[3], until)
@@ -115,17 +115,3 @@ def year_figures(conn: Connection, today: date, last: str | None, enrollments: l
     for (enrollment, year), f in year_sums(conn, today, last, enrollments).items():
         figures[enrollment].append((year, f))
     return figures
-
-
-def _standing_extensions(conn: Connection, extended: list[tuple[int, int]]) -> dict[tuple[int, int], date]:
-    """(enrollment, program year) -> the latest extension not reversed, for these member-years."""
-    ends = extension_ends()
-    query = select(ends.c.enrollment, ends.c.program_year, ends.c.until)
-    if len(extended) <= _FEW_EXTENDED:
-        ext, standing = standing_extensions()
-        query = (
-            select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until))
-            .where(ext.c.enrollment.in_(sorted({n for n, _ in extended})), standing)
-            .group_by(ext.c.enrollment, ext.c.program_year)
-        )
-    return {(n, year): until for n, year, until in conn.execute(query) if until is not None}

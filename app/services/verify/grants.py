@@ -11,13 +11,12 @@ year's days is looked for by the index of each grant's entries in date order.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, case, exists, false, func, or_, select
 
 from app import schema
-from app.grant_validity import standing_extensions
+from app.grant_validity import extension_ends, standing_ends
 from app.services.verify.common import CHUNK, FEW, e, le, named, py
 from models.dates import month_end, parse_month
 from models.ledger import CREDIT_KINDS
@@ -86,7 +85,7 @@ def grant_pass(conn: Connection) -> Grants:
         .order_by(per_grant.c.enrollment, per_grant.c.program_year)
     ).all()
     odd = sorted({row.enrollment for row in rows if row.odd} | set(_reversing(conn)))
-    extended = _extended_until(conn, odd)
+    extended = standing_ends(conn, odd, whole_past=FEW)
     workspaces = _workspaces(conn, sorted({row.enrollment for row in rows}))
     negative, expired = [], []
     for n, number, balance, _, end, renewal, has_year in rows:
@@ -125,23 +124,6 @@ def _reversing(conn: Connection) -> list[int]:
 def _chunks(members: list[int]):
     for start in range(0, len(members), CHUNK):
         yield members[start : start + CHUNK]
-
-
-def _extended_until(conn: Connection, members: list[int]) -> dict[tuple[int, int], date]:
-    """(member, grant) -> the last day of its latest extension standing, for these members."""
-    ext, standing = standing_extensions()
-    found = {}
-    for chunk in _chunks(members):
-        found.update(  # an extension carrying no day leaves the grant's own (as coalesce does)
-            ((n, number), until)
-            for n, number, until in conn.execute(
-                select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until))
-                .where(standing, ext.c.enrollment.in_(chunk))
-                .group_by(ext.c.enrollment, ext.c.program_year)
-            )
-            if until is not None
-        )
-    return found
 
 
 def _workspaces(conn: Connection, members: list[int]) -> dict[int, str]:
@@ -222,16 +204,9 @@ def _running_below_zero(conn: Connection, corrected) -> list[str]:
 def applied_while_valid(conn: Connection, grants: Grants) -> list[str]:
     """Credit is applied only while its grant is valid: from its first day to its last, extensions
     included; read for the members the grant pass found credit applied outside a program year's own days."""
-    ext, standing = standing_extensions()
-    ends = (
-        select(ext.c.enrollment, ext.c.program_year, func.max(ext.c.extended_until).label("until"))
-        .where(standing)
-        .group_by(ext.c.enrollment, ext.c.program_year)
-    )
     breaches = []
     for chunk in [None] if len(grants.outside) > FEW else _chunks(grants.outside):
-        mine = ends if chunk is None else ends.where(ext.c.enrollment.in_(chunk))
-        breaches += _applied_outside(conn, mine.subquery("extension_ends"), chunk)
+        breaches += _applied_outside(conn, extension_ends(enrollments=chunk), chunk)
     return breaches
 
 
