@@ -75,24 +75,6 @@ def _months_back(month: str, count: int) -> list[str]:
     return [month_label(add_months(start, -n)) for n in range(count)]
 
 
-def _grants(years, figures, on_or_after: date | None) -> dict[int, list[GrantBalance]]:
-    """`grant_balances` from what the one pass summed: each grant's balance is its entries' sum
-    (available and committed), its last day its latest standing extension, else its own."""
-    day = on_or_after - _ONE_DAY if on_or_after is not None else None
-    sums = {(enrollment, year): f for enrollment, mine in figures.items() for year, f in mine}
-    balances: dict[int, list[GrantBalance]] = defaultdict(list)
-    for y in years:
-        if y.renewal:
-            continue
-        f = sums.get((y.enrollment, y.number))
-        until = (f[4] if f is not None else None) or y.valid_until
-        if day is not None and y.valid_until < day and until < day:
-            continue
-        remaining = f[0] + f[1] if f is not None else 0
-        balances[y.enrollment].append(GrantBalance(y.number, y.valid_from, until, remaining, y.priority))
-    return balances
-
-
 def _current_year(own: list[_Year], today: date) -> _Year | None:
     """The year in force today: the one valid today, else the last one started, else the first."""
     own.sort(key=_number)
@@ -108,14 +90,14 @@ def _current_year(own: list[_Year], today: date) -> _Year | None:
 _number = itemgetter(0)
 
 
-def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None, figures=None) -> list[MemberSummary]:
+def member_summaries(
+    uow: UnitOfWork, enrollments: list[int] | None = None, sums: dict | None = None
+) -> list[MemberSummary]:
     """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size;
-    `figures` (year_figures) saves the pass over the entries."""
+    `sums` (`year_sums` of those members) saves the pass over the entries."""
     last = last_closed_month(uow.conn)
-    if figures is None:
+    if sums is None:
         sums = year_sums(uow.conn, uow.today, last, enrollments)
-    else:
-        sums = {(enrollment, year): f for enrollment, mine in figures.items() for year, f in mine}
     return _summaries(uow, last, sums, enrollments)
 
 
@@ -291,20 +273,16 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
     return summaries
 
 
-def program_totals(uow: UnitOfWork, figures=None, sums: dict | None = None) -> ProgramTotals:
-    """The program's figures; `figures` (year_figures of every member) or `sums` (year_sums of
-    every member) saves the pass over the entries."""
+def program_totals(uow: UnitOfWork, sums: dict | None = None) -> ProgramTotals:
+    """The program's figures; `sums` (`year_sums` of every member) saves the pass over the entries."""
     conn, today = uow.conn, uow.today
     if sums is not None:
         available, committed = sum(f[0] for f in sums.values()), sum(f[1] for f in sums.values())
-    elif figures is None:
+    else:
         credit = le.c.kind.in_(CREDIT_KINDS)
         available, committed = conn.execute(
             select(credit_sum(credit & (le.c.entry_date <= today)), credit_sum(credit & (le.c.entry_date > today)))
         ).one()
-    else:
-        mine = [f for years in figures.values() for _, f in years]
-        available, committed = sum(f[0] for f in mine), sum(f[1] for f in mine)
     last = last_closed_month(conn)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     if last:

@@ -1,10 +1,9 @@
 """The ledger's sums per member-year, in one lean pass over the entries (the Ledger pane's, the
-program totals', the forecast's): `year_sums` and `year_figures`. `app.ledger_queries` reads them.
+program totals', the forecast's): `year_sums`. `app.ledger_queries` reads them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import Connection, case, func, select
@@ -106,12 +105,3 @@ def year_sums(conn: Connection, today: date, last: str | None, enrollments: list
             if f is not None:
                 sums[key] = (f[0], f[1], f[2], f[3], until)
     return sums
-
-
-def year_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """enrollment -> [(program year, (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None))]: `year_sums` by member."""
-    figures: dict[int, list] = defaultdict(list)
-    for (enrollment, year), f in year_sums(conn, today, last, enrollments).items():
-        figures[enrollment].append((year, f))
-    return figures
