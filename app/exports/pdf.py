@@ -59,10 +59,10 @@ class Reused(Paragraph):
 
     _names = itertools.count(1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plain: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.uses = 0  # how many times the document prints it (`reused` counts them)
-        self._plain = False  # one fragment of plain text, words one space apart (`reused` knows)
+        self._plain = plain  # one fragment of plain text, words one space apart (`reused` knows)
         self._laid_out: tuple[float, tuple[float, float]] | None = None
         self._forms: weakref.WeakKeyDictionary[Canvas, str] = weakref.WeakKeyDictionary()
 
@@ -164,8 +164,7 @@ def reused(cache: dict, value: str, style: ParagraphStyle, **options) -> Paragra
     if found is None:
         markup, shaping = fonts.markup(value)
         if markup == value and " ".join(value.split()) == value:  # no markup, nothing for the parser to do
-            found = Reused(markup, style, frags=[_parsed(style).clone(text=value)], **options)
-            found._plain = True
+            found = Reused(markup, style, frags=[_parsed(style).clone(text=value)], plain=True, **options)
         else:
             found = Reused(markup, _shaping(style) if shaping else style, **options)
         cache[key] = found
@@ -226,7 +225,7 @@ class Together(Flowable):
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
         # frames.Frame._add's arithmetic (overlapping attached space, as rl_config has it), from the top
-        placed, y, before, at_top, width = [], 0.0, 0.0, True, 0.0
+        placed, y, before, after, at_top = [], 0.0, 0.0, 0.0, True
         for flowable in self._content:
             flowable.canv = self.canv
             transfer = getattr(flowable, "_SPACETRANSFER", False)
@@ -235,7 +234,6 @@ class Together(Flowable):
                 space = before if transfer or getattr(flowable, "_ZEROSIZE", False) else flowable.getSpaceBefore()
                 space = max(space - before, 0)
             w, h = flowable.wrap(availWidth, availHeight + y - space)
-            width = max(width, w)
             top = y
             y -= h + space
             placed.append((flowable, y, availWidth - w))
@@ -245,8 +243,7 @@ class Together(Flowable):
             if y != top:
                 at_top = False
         self._placed = placed
-        self._after = after if placed else 0.0
-        self.width, self.height = availWidth, -(y + self._after)
+        self.width, self.height = availWidth, -(y + after)  # the last one's space after is the frame's to add
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
