@@ -17,6 +17,7 @@ from sqlalchemy import insert, select, text
 from app import db
 from app.errors import AppError
 from app.files import temporary_beside
+from app.search_backlog import all_indexed
 
 
 def backup(url: str, target: Path | str) -> Path:
@@ -113,8 +114,11 @@ def _copy_to_sqlite(url: str, target: Path) -> dict[str, int]:
                     shape = MetaData()
                     shape.reflect(bind=writer)
                     for copy in shape.sorted_tables:
-                        if copy.name == "alembic_version" or copy.name not in source_columns:
-                            continue  # SQLite's own search tables are filled by their triggers
+                        if (
+                            copy.name in ("alembic_version", "applications_fts_backlog")
+                            or copy.name not in source_columns
+                        ):
+                            continue  # SQLite's own search tables are filled below
                         names = [c.name for c in copy.columns if c.name in source_columns[copy.name]]
                         query = select(*(column(n) for n in names)).select_from(table(copy.name))
                         rows = [dict(row._mapping) for row in reader.execute(query)]
@@ -123,6 +127,7 @@ def _copy_to_sqlite(url: str, target: Path) -> dict[str, int]:
                             writer.execute(insert(copy), rows)
                     if "applications_fts" in shape.tables:  # SQLite's search index, of what was copied
                         writer.exec_driver_sql("INSERT INTO applications_fts(applications_fts) VALUES ('rebuild')")
+                        all_indexed(writer)
             finally:
                 destination.dispose()
     finally:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, Integer, Text, cast, column, func, literal_column, or_, select, text
+from sqlalchemy import Boolean, Connection, Integer, Text, and_, cast, column, func, literal_column, or_, select, text
 
 from app import schema
-
-FTS_COLUMNS = ("company", "contact_name", "contact_email", "web_domain", "application_id")
+from app.search_backlog import waiting_from
 
 
 def has_trigram_index(conn: Connection) -> bool:
@@ -33,13 +32,30 @@ def text_condition(conn: Connection, needle: str, row_id=None):
     """
     a = schema.applications.c
     if len(needle) >= 3 and has_trigram_index(conn):
+        row_id = a.id if row_id is None else row_id
         matches = text("SELECT rowid FROM applications_fts WHERE applications_fts MATCH :phrase").bindparams(
             phrase=fts_phrase(needle)
         )
-        return (a.id if row_id is None else row_id).in_(matches.columns(column("rowid", Integer)))
-    like = f"%{_escape_like(needle.lower())}%"
+        indexed = row_id.in_(matches.columns(column("rowid", Integer)))
+        start = waiting_from(conn)  # the rows an import left for the index to take in after it
+        return indexed if start is None else or_(indexed, and_(row_id >= start, _folded_contains(needle)))
     if conn.dialect.name == "postgresql" and "\n" not in needle:
-        return postgres_text().like(like, escape="\\")
+        return postgres_text().like(f"%{_escape_like(needle.lower())}%", escape="\\")
+    return like_condition(needle)
+
+
+def _folded_contains(needle: str):
+    """What the trigram table would answer, tested row by row: a searched value holds `needle`,
+    case folded as the table folds it (SQLite's lower() folds ASCII letters only)."""
+    a = schema.applications.c
+    values = (a.company, a.contact_name, a.contact_email, a.web_domain, a.application_id)
+    return func.folded_contains(needle.lower(), *values, type_=Boolean)
+
+
+def like_condition(needle: str):
+    """Any searched value contains `needle`, tested row by row."""
+    a = schema.applications.c
+    like = f"%{_escape_like(needle.lower())}%"
     return or_(
         func.lower(a.company).like(like, escape="\\"),
         func.lower(a.contact_name).like(like, escape="\\"),
@@ -72,7 +88,9 @@ def count_text_matches(conn: Connection, needle: str, cap: int | None = None) ->
     if len(needle) < 3 or not has_trigram_index(conn):
         return None
     hits = "SELECT 1 FROM applications_fts WHERE applications_fts MATCH ?" + (f" LIMIT {int(cap)}" if cap else "")
-    return conn.exec_driver_sql(f"SELECT count(*) FROM ({hits})", (fts_phrase(needle),)).scalar()
+    found = conn.exec_driver_sql(f"SELECT count(*) FROM ({hits})", (fts_phrase(needle),)).scalar()
+    waiting = _waiting_hits(conn, needle, None if cap is None else cap - found)
+    return found + len(waiting)
 
 
 def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
@@ -98,7 +116,21 @@ def text_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
             (fts_phrase(needle),),
         )
     ]
+    if len(ids) <= cap:
+        ids += _waiting_hits(conn, needle, cap + 1 - len(ids))
     return ids if len(ids) <= cap else None
+
+
+def _waiting_hits(conn: Connection, needle: str, cap: int | None) -> list[int]:
+    """The ids (at most `cap`) of the applications not yet in the trigram table that contain
+    `needle` (app.search_backlog): read row by row, from the first waiting one on."""
+    start = waiting_from(conn)
+    if start is None or (cap is not None and cap <= 0):
+        return []
+    a = schema.applications.c
+    test = _folded_contains(needle) if len(needle) >= 3 else like_condition(needle)  # as for the indexed rows
+    query = select(a.id).where(a.id >= start, test).order_by(a.id)
+    return list(conn.execute(query if cap is None else query.limit(cap)).scalars())
 
 
 def has_short_search(conn: Connection) -> bool:
@@ -145,12 +177,16 @@ def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     else:
         return None if _scan_count(conn, needle, cap) > cap else _scan(conn, needle)
     phrases = " OR ".join(fts_phrase(t) for t in sorted(trigrams))
-    candidates = [
-        row_id
-        for (row_id,) in conn.exec_driver_sql(
-            f"SELECT rowid FROM applications_fts WHERE applications_fts MATCH ? LIMIT {int(cap) + 1}", (phrases,)
-        )
-    ]
+    candidates = (
+        [  # none when the trigram table is empty (a first import not yet in it)
+            row_id
+            for (row_id,) in conn.exec_driver_sql(
+                f"SELECT rowid FROM applications_fts WHERE applications_fts MATCH ? LIMIT {int(cap) + 1}", (phrases,)
+            )
+        ]
+        if phrases
+        else []
+    )
     if len(candidates) > cap:
         return None
     a = schema.applications
@@ -161,6 +197,7 @@ def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
     )
     short = text(f"SELECT id FROM applications WHERE ({SHORT_TEXT})").columns(column("id", Integer))
     hits.update(conn.execute(select(a.c.id).where(a.c.id.in_(short), condition)).scalars())
+    hits.update(_waiting_hits(conn, needle, cap + 1))
     return sorted(hits) if len(hits) <= cap else None
 
 
@@ -220,13 +257,3 @@ def _successor(text: str) -> str:
 def fts_phrase(needle: str) -> str:
     """The needle as one FTS5 phrase: its quotes doubled, so nothing in it is query syntax."""
     return '"' + needle.replace('"', '""') + '"'
-
-
-def index_new_applications(conn: Connection, first_id: int) -> None:
-    """Put applications from `first_id` on into the FTS table, in one statement (an import's rows)."""
-    if has_trigram_index(conn):
-        columns = ", ".join(FTS_COLUMNS)
-        conn.exec_driver_sql(
-            f"INSERT INTO applications_fts(rowid, {columns}) SELECT id, {columns} FROM applications WHERE id >= ?",
-            (first_id,),
-        )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from ui import databases, file_dialogs
 from ui.dialogs import show_error
+from ui.search_backlog import index_waiting_applications
 from ui.tasks import TaskRunner
 
 IMPORTABLE = (".csv", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl")
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.restore_layout()
         self.queue.table.setFocus()
+        index_waiting_applications(self)  # what an import left out of the search index, if any
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
 
     def imported(self, report) -> None:
         self.queue.after_write(None, 0)
+        index_waiting_applications(self)
         text = self.tr("Imported %d applications; %d already imported; %d invalid rows left out.") % (
             report.imported,
             report.duplicates,

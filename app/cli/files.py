@@ -66,6 +66,7 @@ def _iso_date(text: str):
 def cmd_import(args) -> int:
     from app.services import deal_files, imports
     from app.services.mappings import resolve_mapping
+    from app.services.search_index import IndexForSearch, index_for_search
 
     database = open_database(args)
     mapping = database.query(resolve_mapping, args.mapping) if args.mapping else None
@@ -75,6 +76,8 @@ def cmd_import(args) -> int:
     elif args.what == "applications":
         command = imports.ImportApplications(args.file, mapping, args.strict, args.submitted_on)
         report = database.run(imports.import_applications, command)
+        while database.run(index_for_search, IndexForSearch()):  # what a big import left out of the search index
+            pass
     else:
         use_case = imports.import_partners if args.what == "partners" else imports.import_usage
         report = database.run(use_case, imports.ImportFile(args.file, mapping, args.strict))

@@ -38,7 +38,7 @@ from app.importing.keys import fresh_rows, stored_id_rows, without_stored_ids
 from app.importing.mapping import Mapping
 from app.importing.report import ImportReport, InvalidRow, RowError  # noqa: F401
 from app.importing.tabular import FileRefused, Table, read_table  # noqa: F401
-from app.search import index_new_applications
+from app.search_backlog import index_small_import
 from models.eligibility import Screen
 from models.matching import name_key
 from models.policy import PolicyBook
@@ -101,8 +101,8 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
     partner_codes: set[str] = set()
 
     # The file is read a chunk at a time (issue 17: held whole, a million rows took 2.4 GB).
-    # The next chunk is read and checked on a helper thread while SQLite inserts this one and
-    # fills the search index with it (SQLite lets go of Python's lock while it works): the
+    # The next chunk is read and checked on a helper thread while SQLite inserts this one
+    # (SQLite lets go of Python's lock while it works): the
     # Python and the SQLite halves of an import overlap instead of taking turns. The first
     # chunk, which nothing overlaps, is a small one.
     def prepare() -> tuple[TextColumns, Parsed, list[RowError], dict] | None:
@@ -136,16 +136,15 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
                     if len(fresh) < len(parsed):
                         columns = _taken(columns, fresh)
                     aside.before_insert(_still_to_come(table, report.rows, len(fresh)))
-                    chunk_first = _next_id(conn)
                     insert_columns(conn, schema.applications, columns)
                     report.imported += len(fresh)
                     partner_codes.update(columns["partner_code"])
-                    index_new_applications(conn, chunk_first)
                 if progress:
                     progress(*table.position())
     if strict and report.invalid:
         return report
     report.flagged = flag_duplicates(conn, batch, first_id)
+    index_small_import(conn)  # a big import's rows go into the search index after its commit
     known_partners = set(conn.execute(select(schema.partners.c.code)).scalars())
     report.unknown_partners = sorted(partner_codes - known_partners - {""})
     conn.execute(

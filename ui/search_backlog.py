@@ -1,0 +1,21 @@
+"""Filling the search index with what a big import left out of it, a slice at a time."""
+
+from __future__ import annotations
+
+from app.services.search_index import IndexForSearch, index_for_search
+
+
+def index_waiting_applications(window) -> None:
+    """Put the applications a big import left waiting (app.search_backlog) into the search index,
+    one slice per task: the window's other reads, queued on the same runner, go between the slices
+    instead of behind the whole. Nothing to see: a search finds the waiting rows meanwhile, only
+    slower. It stops when the window closes (the rest is taken in at the next opening)."""
+    database = window.database
+
+    def next_slice(left: int) -> None:
+        if left and window.isVisible() and window.database is database:
+            window.runner.run(
+                lambda progress, cancelled: database.run(index_for_search, IndexForSearch()), next_slice, owner=window
+            )
+
+    next_slice(1)
