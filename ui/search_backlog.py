@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from app.services.search_index import IndexForSearch, index_for_search
 
 
@@ -18,4 +20,4 @@ def index_waiting_applications(window) -> None:
                 lambda progress, cancelled: database.run(index_for_search, IndexForSearch()), next_slice, owner=window
             )
 
-    next_slice(1)
+    QTimer.singleShot(0, window, lambda: next_slice(1))  # once the window is up (it may be building)
