@@ -128,6 +128,7 @@ def name_key(company: str) -> str:
 # ---- domains -------------------------------------------------------------------------
 
 _SEPARATORS = re.compile(r"[\s,;|]+")
+_HOST = re.compile(r"[a-z0-9\-._\u00a0-\uffff]+")
 
 
 def host_of_url(url: str) -> str:
@@ -141,7 +142,7 @@ def host_of_url(url: str) -> str:
     host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
     if host.startswith("www."):
         host = host[4:]
-    if "." not in host or not re.fullmatch(r"[a-z0-9\-._\u00a0-\uffff]+", host):
+    if "." not in host or not _HOST.fullmatch(host):
         return ""
     return host
 
