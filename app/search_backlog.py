@@ -48,15 +48,17 @@ def waiting(conn: Connection) -> int:
     return conn.exec_driver_sql("SELECT count(*) FROM applications WHERE id >= ?", (start,)).scalar()
 
 
-def index_waiting(conn: Connection, rows: int = SLICE) -> int:
-    """Put the next `rows` waiting applications into the trigram table (the caller commits);
-    how many still wait after them."""
+def index_waiting(conn: Connection, rows: int | None = SLICE) -> int:
+    """Put the next `rows` waiting applications (None: all of them) into the trigram table (the
+    caller commits); how many still wait after them."""
     start = waiting_from(conn)
     if start is None:
         return 0
-    upto = conn.exec_driver_sql(
-        "SELECT id FROM applications WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?", (start, rows)
-    ).scalar()
+    upto = None
+    if rows is not None:
+        upto = conn.exec_driver_sql(
+            "SELECT id FROM applications WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?", (start, rows)
+        ).scalar()
     columns = ", ".join(FTS_COLUMNS)
     between = "id >= ?" + (" AND id < ?" if upto is not None else "")
     bounds = (start, upto) if upto is not None else (start,)

@@ -76,8 +76,7 @@ def cmd_import(args) -> int:
     elif args.what == "applications":
         command = imports.ImportApplications(args.file, mapping, args.strict, args.submitted_on)
         report = database.run(imports.import_applications, command)
-        while database.run(index_for_search, IndexForSearch()):  # what a big import left out of the search index
-            pass
+        database.run(index_for_search, IndexForSearch(rows=None))  # what a big import left out of the search index
     else:
         use_case = imports.import_partners if args.what == "partners" else imports.import_usage
         report = database.run(use_case, imports.ImportFile(args.file, mapping, args.strict))

@@ -10,7 +10,9 @@ from app.search_backlog import SLICE, index_waiting, waiting
 
 @dataclass(frozen=True)
 class IndexForSearch:
-    rows: int = SLICE
+    #: a slice, for a window whose other reads wait behind it; None: everything in one transaction
+    #: (the command line, which has nothing to let in between)
+    rows: int | None = SLICE
 
 
 def index_for_search(command: IndexForSearch, uow: UnitOfWork) -> int:
