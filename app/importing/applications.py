@@ -102,9 +102,9 @@ def _import(conn, path, mapping, policies, actor, now, strict, progress, cancell
 
     # The file is read a chunk at a time (issue 17: held whole, a million rows took 2.4 GB).
     # The next chunk is read and checked on a helper thread while SQLite inserts this one
-    # (SQLite lets go of Python's lock while it works): the
-    # Python and the SQLite halves of an import overlap instead of taking turns. The first
-    # chunk, which nothing overlaps, is a small one.
+    # (SQLite lets go of Python's lock while it works): the Python and the SQLite halves of
+    # an import overlap instead of taking turns. The first chunk, which nothing overlaps, is
+    # a small one.
     def prepare() -> tuple[TextColumns, Parsed, list[RowError], dict] | None:
         text = next(chunks, None)
         if text is None:
