@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QTimer
 
 from app.services.search_index import IndexForSearch, index_for_search
+
+log = logging.getLogger(__name__)
 
 
 def index_waiting_applications(window) -> None:
@@ -17,7 +21,14 @@ def index_waiting_applications(window) -> None:
     def next_slice(left: int) -> None:
         if left and window.isVisible() and window.database is database:
             window.runner.run(
-                lambda progress, cancelled: database.run(index_for_search, IndexForSearch()), next_slice, owner=window
+                lambda progress, cancelled: database.run(index_for_search, IndexForSearch()),
+                next_slice,
+                stopped,
+                owner=window,
             )
+
+    def stopped(error: Exception) -> None:
+        # nothing is lost: a search reads the waiting rows one by one; the next opening goes on
+        log.warning("the search index stopped taking in the imported applications: %s", error)
 
     QTimer.singleShot(0, window, lambda: next_slice(1))  # once the window is up (it may be building)
