@@ -232,8 +232,8 @@ ledger_entries = Table(
     Column("extended_until", Date, nullable=True),
     # a grant's entries in date order: balances, the running check of verify
     Index("ix_ledger_entries_enrollment_year", "enrollment", "program_year", "entry_date"),
-    # a month's entries (the close, its exports); its net totals by kind from the index alone (migration 0009)
-    Index("ix_ledger_entries_month_kind", "month", "counts_as", "amount_cents"),
+    # a month's entries (the close, exports); its totals by kind, verify's credit per member and month (0021)
+    Index("ix_ledger_entries_month_kind_member", "month", "counts_as", "enrollment", "amount_cents"),
 )
 
 bills = Table(

@@ -8,7 +8,9 @@ each check inside verify (the median run's), and the same through the command li
 BENCH_SCALE_DIR keeps the databases between runs (ledger<members>.sqlite3, as bench_scale names them;
 they are brought to the current schema in place, without a backup). BENCH_VERIFY_BEFORE names a file
 holding an earlier verify (`git show 4bd4b48:app/services/verify.py > before.py`, the single module this
-package replaced): it is timed in the same turns, on the same database. Seconds are wall time; on a
+package replaced; for an earlier package, its modules copied into a directory with `app.services.verify.`
+renamed in their imports, and a file that puts that directory on sys.path and imports its verify): it is
+timed in the same turns, on the same database (brought to the current schema). Seconds are wall time; on a
 shared machine the process's CPU time is given too (the ratio of CPU times drifts less with the load).
 """
 
