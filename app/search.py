@@ -208,26 +208,24 @@ def postgres_short_hits(conn: Connection, needle: str, cap: int) -> list[int] | 
     patterns = _neighbour_patterns(needle)
     if patterns is None or not has_postgres_short_search(conn) or _looks_broad(conn, needle, cap):
         return None
-    regexes, likes = patterns
+    ids = list(conn.execute(postgres_short_query(needle, *patterns, cap)).scalars())
+    return sorted(ids) if len(ids) <= cap else None
+
+
+def postgres_short_query(needle: str, regexes: list[str], likes: list[str], cap: int):
+    """The ids of up to cap + 1 applications holding `needle`: those matching any of its
+    patterns (0015's trigram index), and those in migration 0020's index holding each of its
+    characters that contain it."""
     searched = SEARCHED_TEXT
     arms = [f"({RARE_TEXT} AND string_to_array({searched}, NULL) @> :characters AND {searched} LIKE :like)"]
+    values = {"characters": sorted(set(needle)), "like": f"%{_escape_like(needle)}%"}
     if regexes:
         arms.append(f"{searched} ~ ANY(:regexes)")
+        values["regexes"] = regexes
     if likes:
         arms.append(f"{searched} LIKE ANY(:likes)")
-    query = text(f"SELECT id FROM applications WHERE {' OR '.join(arms)} LIMIT {int(cap) + 1}")
-    ids = list(
-        conn.execute(
-            query,
-            {
-                "characters": sorted(set(needle)),
-                "like": f"%{_escape_like(needle)}%",
-                "regexes": regexes,
-                "likes": likes,
-            },
-        ).scalars()
-    )
-    return sorted(ids) if len(ids) <= cap else None
+        values["likes"] = likes
+    return text(f"SELECT id FROM applications WHERE {' OR '.join(arms)} LIMIT {int(cap) + 1}").bindparams(**values)
 
 
 def _neighbour_patterns(needle: str) -> tuple[list[str], list[str]] | None:
