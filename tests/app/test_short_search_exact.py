@@ -101,3 +101,35 @@ def test_a_postgresql_short_search_reads_indexes_only(random_queue, database_url
     assert "Seq Scan" not in plan
     assert "ix_applications_trgm_rare" in plan
     assert ("ix_applications_trgm_text" in plan) == (needle != "é")
+
+
+def test_migration_0020_takes_its_index_away_and_builds_it_again_for_the_rows_there(
+    random_queue, database_url, tmp_path, clock, monkeypatch
+):
+    from app import db
+    from app.database import Database
+    from tests.app.test_import_duplicates import _downgrade
+
+    def has_index() -> bool:
+        engine = db.create(database_url)
+        try:
+            with engine.connect() as conn:
+                return conn.dialect.name == "postgresql" and bool(
+                    conn.exec_driver_sql("SELECT to_regclass('ix_applications_trgm_rare')").scalar()
+                )
+        finally:
+            engine.dispose()
+
+    monkeypatch.setattr(search, "_looks_broad", lambda *args: False)
+    random_queue.close()
+    assert has_index() == database_url.startswith("postgresql")
+    _downgrade(database_url, "0019")
+    assert not has_index()
+    reopened = Database(database_url, "tester", backup_dir=tmp_path / "again", clock=clock)  # upgrades again
+    try:
+        assert has_index() == database_url.startswith("postgresql")
+        with reopened.read() as conn:
+            for needle in ("é", "zé", "q", "zq"):
+                assert sorted(search.text_hits(conn, needle, cap=10_000)) == scanned(conn, needle)
+    finally:
+        reopened.close()
