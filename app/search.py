@@ -2,6 +2,8 @@
 
 SQLite: an FTS5 trigram table (migration 0003) answers "contains" for three characters
 or more; PostgreSQL: a pg_trgm index over the five values in one (migration 0015) serves a LIKE.
+A needle of one or two characters has no trigram: `short_hits` (SQLite, migration 0012) and
+`postgres_short_hits` (migration 0020) find it from the same indexes.
 """
 
 from __future__ import annotations
