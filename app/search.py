@@ -176,11 +176,12 @@ def short_hits(conn: Connection, needle: str, cap: int) -> list[int] | None:
 WORD = "abcdefghijklmnopqrstuvwxyz0123456789"
 SEPARATORS = " \n@.-"
 PLAIN = WORD + SEPARATORS
-#: migration 0020's partial index condition, word for word (the planner matches it as written)
+#: migration 0015's indexed expression (`postgres_text` builds it for SQLAlchemy)
 SEARCHED_TEXT = (
     "lower(company::text || E'\\n' || contact_name::text || E'\\n' || contact_email::text || E'\\n' "
     "|| web_domain::text || E'\\n' || coalesce(application_id::text, ''))"
 )
+#: migration 0020's partial index condition, word for word (the planner matches it as written)
 RARE_TEXT = f"{SEARCHED_TEXT} ~ '[^abcdefghijklmnopqrstuvwxyz0123456789 \\n@.-]'"
 RARE_INDEX = "ix_applications_trgm_rare"
 #: letters and digits before a one-character needle per pattern: 6 x 37 trigrams stays within

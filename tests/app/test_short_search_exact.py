@@ -133,3 +133,15 @@ def test_migration_0020_takes_its_index_away_and_builds_it_again_for_the_rows_th
                 assert sorted(search.text_hits(conn, needle, cap=10_000)) == scanned(conn, needle)
     finally:
         reopened.close()
+
+
+def test_the_searched_text_and_the_partial_index_condition_are_the_migrations_word_for_word():
+    import importlib
+
+    migration = importlib.import_module("app.migrations.versions.0020_pgshort")
+    assert (search.SEARCHED_TEXT, search.RARE_TEXT, search.RARE_INDEX) == (
+        migration.SEARCHED_TEXT,
+        migration.RARE_TEXT,
+        migration.INDEX,
+    )
+    assert set(search.PLAIN) == set(migration.RARE_TEXT.split("[^")[1].split("]")[0].replace("\\n", "\n"))
