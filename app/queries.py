@@ -11,7 +11,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from app import schema
 from app.importing.duplicates import flagged_applications, is_flagged, resembled, resembling
-from app.search import count_text_matches, has_trigram_index, text_condition, text_hits
+from app.search import among, answers_short, count_text_matches, has_trigram_index, text_condition, text_hits
 
 RULES = {
     "age": "rule_age",
@@ -156,7 +156,7 @@ class QueueFilter:
         if self.flagged_only:
             where.append(col(a.id).in_(flagged_applications()))
         if self.ids:
-            where.append(a.id.in_(self.ids))
+            where.append(among(conn, a.id, self.ids))
         if self.overdue_on is not None:
             f = schema.followups.c
             where.append(col(a.status) == "needs_info")
@@ -189,7 +189,7 @@ def quick_count(conn: Connection, queue: QueueFilter) -> tuple[int, bool, QueueF
         if hits is not None:
             narrowed = replace(queue, text="", ids=tuple(hits) or (-1,))  # -1: no application has it
             return count_queue(conn, narrowed), True, narrowed
-        if len(needle) < 3 and conn.dialect.name == "sqlite":
+        if len(needle) < 3 and answers_short(conn, needle):
             return BROAD + 1, False, queue  # more than BROAD: the first page walks the sort's index
         if replace(queue, text="") != QueueFilter():
             capped = count_text_matches(conn, needle, cap=BROAD + 1)
