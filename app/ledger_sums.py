@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import Connection, case, func, select
 
@@ -96,3 +97,63 @@ def year_sums(conn: Connection, today: date, last: str | None, enrollments: list
             if f is not None:
                 sums[key] = (f[0], f[1], f[2], f[3], until)
     return sums
+
+
+class MemberFigures(NamedTuple):
+    """What the Ledger pane needs of the kept sums, per member rather than per member-year."""
+
+    totals: dict[int, list[int]]  # enrollment -> [available, committed, applied in the last closed month]
+    ends: dict[tuple[int, int], date]  # (enrollment, year) -> the last day of its latest standing extension
+    used: dict[tuple[int, int], int]  # (enrollment, year) -> credit applied: the extended members' years only
+
+
+def member_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
+    """`MemberFigures` from the kept sums, one row per member: summed in SQL over the member's
+    years, with the members that hold credit dated after today summed from their entries
+    (`_full_figures`), the last month's applied credit from the month index, and, for the members
+    with an extension, the extensions standing and each year's applied credit (their year in
+    force is chosen by its effective last day)."""
+    later = func.max(case((ys.c.latest_credit_on > today, 1), else_=0))
+    query = select(ys.c.enrollment, func.sum(ys.c.credit_cents), later, func.sum(ys.c.extensions)).group_by(
+        ys.c.enrollment
+    )
+    if enrollments is not None:
+        query = query.where(ys.c.enrollment.in_(enrollments))
+    totals: dict[int, list[int]] = {}
+    again, extended = [], []
+    for enrollment, credit, marked, extensions in conn.execute(query).all():
+        totals[enrollment] = [int(credit), 0, 0]
+        if marked:
+            again.append(enrollment)
+        if extensions:
+            extended.append(enrollment)
+    if again:
+        for enrollment in again:
+            totals[enrollment][0] = 0
+        for enrollment, _, total, committed, _ in _full_figures(conn, today, again):
+            mine = totals[enrollment]
+            mine[0] += int(total) - int(committed)
+            mine[1] += int(committed)
+    if last:
+        month = (
+            select(le.c.enrollment, func.sum(le.c.amount_cents))
+            .where(le.c.month == last, le.c.counts_as.in_(("apply", "discount")))
+            .group_by(le.c.enrollment)
+        )
+        if enrollments is not None:
+            month = month.where(le.c.enrollment.in_(enrollments))
+        for enrollment, amount in conn.execute(month).all():
+            mine = totals.get(enrollment)
+            if mine is not None:
+                mine[2] = int(amount)
+    ends: dict[tuple[int, int], date] = {}
+    used: dict[tuple[int, int], int] = {}
+    if extended:
+        ends = standing_ends(conn, extended, _FEW_EXTENDED)
+        for start in range(0, len(extended), CHUNK):
+            chunk = extended[start : start + CHUNK]
+            rows = conn.execute(
+                select(ys.c.enrollment, ys.c.program_year, ys.c.applied_cents).where(ys.c.enrollment.in_(chunk))
+            )
+            used.update(((n, year), -int(applied)) for n, year, applied in rows)
+    return MemberFigures(totals, ends, used)
