@@ -52,6 +52,7 @@ ledger_year_sums = Table(
     Column("extensions", Integer, nullable=False),
 )
 ys = ledger_year_sums
+_CREDIT, _APPLY, _EXTEND = frozenset(CREDIT_KINDS), EntryKind.APPLY.value, EntryKind.EXTEND.value
 
 _COLUMNS = ("enrollment", "program_year", "credit_cents", "applied_cents", "latest_credit_on", "extensions")
 _LATER = (
@@ -89,20 +90,19 @@ def keep(conn: Connection, entries: Iterable[Mapping]) -> None:
     member-year, in key order (two writers lock shared rows in the same order)."""
     deltas: dict[tuple[int, int], list] = {}
     for entry in entries:
-        key = (entry["enrollment"], entry.get("program_year") or NO_YEAR)
         kind, amount = entry["kind"], entry["amount_cents"]
-        credit = kind in CREDIT_KINDS
+        key = (entry["enrollment"], entry.get("program_year") or NO_YEAR)
         delta = deltas.get(key)
         if delta is None:
             delta = deltas[key] = [0, 0, None, 0]
-        if credit:
+        if kind in _CREDIT:
             delta[0] += amount
             day = entry["entry_date"]
             if delta[2] is None or day > delta[2]:
                 delta[2] = day
-        if entry.get("counts_as", kind) == EntryKind.APPLY.value:
+        if entry["counts_as"] == _APPLY:
             delta[1] += amount
-        if kind == EntryKind.EXTEND.value:
+        if kind == _EXTEND:
             delta[3] += 1
     if not deltas:
         return

@@ -166,3 +166,37 @@ def test_two_writers_at_once_on_postgresql_both_count(members):  # noqa: F811
     assert done.is_set()
     assert stored(members)[worked, 1][0] == before[0] - 150
     assert stored(members) == from_rows(members)
+
+
+def test_migration_0020_builds_the_kept_sums_from_the_entries_and_its_downgrade_drops_them(
+    members,  # noqa: F811
+    write_csv,
+    database_url,
+    tmp_path,
+    clock,
+):
+    from sqlalchemy import inspect
+
+    from app import db
+    from app.database import Database
+    from tests.app.test_import_duplicates import _downgrade
+
+    bills(members, write_csv, [("worked", "2026-01", "3000"), ("half", "2026-01", "24000")])
+    close(members, "2026-01")
+    members.run(ledger.adjust, ledger.Adjust("worked", -100, "goodwill", on=date(2026, 2, 3)))
+    expected = from_rows(members)
+    members.close()
+    _downgrade(database_url, "0019")
+    engine = db.create(database_url)
+    try:
+        with engine.connect() as conn:
+            assert not inspect(conn).has_table("ledger_year_sums")
+            assert conn.execute(select(func.count()).select_from(le)).scalar() > 3  # the entries stay
+    finally:
+        engine.dispose()
+    upgraded = Database(database_url, "tester", backup_dir=tmp_path / "backups", clock=clock)
+    try:
+        assert stored(upgraded) == expected
+        assert upgraded.query(verify) == []
+    finally:
+        upgraded.close()
