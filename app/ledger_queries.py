@@ -175,7 +175,7 @@ def _summaries(
             years[enrollment].append(_Year(number, valid_from, until, renewal))
         # the forecast walks every grant with credit left (bonus, extended, a year 2 to come) in
         # drawing order, as the close does
-        if cut is None or renewal or not credit or credit <= 0 or (valid_until < cut and until < cut):
+        if cut is None or renewal or credit is None or credit <= 0 or (valid_until < cut and until < cut):
             continue
         live[enrollment].append(GrantBalance(number, valid_from, until, int(credit), priority))
     summaries = []

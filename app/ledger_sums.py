@@ -1,5 +1,6 @@
-"""The ledger's sums per member-year (the Ledger pane's, the program totals', the forecast's):
-`year_sums`, read from the sums the writers keep (`app.kept_sums`). `app.ledger_queries` reads them.
+"""The ledger's sums read from what the writers keep (`app.kept_sums`), not from the entries: per
+member (`member_figures`: the Ledger pane's and the program totals') and per member-year
+(`year_sums`). `app.ledger_queries` reads them.
 """
 
 from __future__ import annotations
