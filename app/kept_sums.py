@@ -125,7 +125,7 @@ def recomputed():
         func.sum(case((le.c.counts_as == EntryKind.APPLY.value, le.c.amount_cents), else_=0)).label("applied_cents"),
         func.max(case((credit, le.c.entry_date), else_=None)).label("latest_credit_on"),
         func.sum(case((le.c.kind == EntryKind.EXTEND.value, 1), else_=0)).label("extensions"),
-    ).group_by(le.c.enrollment, year)
+    ).group_by(le.c.enrollment, le.c.program_year)  # the entries' index order: no sort (NULL is one group)
 
 
 def refill(conn: Connection) -> None:

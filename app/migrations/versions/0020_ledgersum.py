@@ -44,7 +44,7 @@ def upgrade() -> None:
         " sum(CASE WHEN counts_as = 'apply' THEN amount_cents ELSE 0 END),"
         f" max(CASE WHEN kind IN {CREDIT_KINDS} THEN entry_date END),"
         " sum(CASE WHEN kind = 'extend' THEN 1 ELSE 0 END)"
-        " FROM ledger_entries GROUP BY enrollment, coalesce(program_year, 0)"
+        " FROM ledger_entries GROUP BY enrollment, program_year"
     )
 
 

@@ -25,12 +25,13 @@ def kept_sums(conn: Connection) -> list[str]:
         .outerjoin(ys, and_(ys.c.enrollment == summed.c.enrollment, ys.c.program_year == summed.c.program_year))
         .where(differs)
     ).all()
-    of_year = or_(
-        le.c.program_year == ys.c.program_year, and_(le.c.program_year.is_(None), ys.c.program_year == NO_YEAR)
-    )
-    stray = conn.execute(
-        select(ys.c.enrollment, ys.c.program_year).where(~exists().where(le.c.enrollment == ys.c.enrollment, of_year))
-    ).all()
+    stray = []
+    for of_year, rows in (
+        (le.c.program_year == ys.c.program_year, ys.c.program_year != NO_YEAR),
+        (le.c.program_year.is_(None), ys.c.program_year == NO_YEAR),
+    ):  # two statements, each a lookup by the entries' (enrollment, program_year) index
+        entries = exists().where(le.c.enrollment == ys.c.enrollment, of_year)
+        stray += conn.execute(select(ys.c.enrollment, ys.c.program_year).where(rows, ~entries)).all()
     keys = sorted(set(wrong) | set(stray))
     workspaces = dict(conn.execute(select(e.c.id, e.c.workspace).where(e.c.id.in_({n for n, _ in keys}))).all())
     return [
