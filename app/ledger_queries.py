@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Integer, case, func, select
 
 from app import schema
 from app.database import UnitOfWork
-from app.ledger_sums import CHUNK, credit_sum, year_sums
+from app.kept_sums import ys
+from app.ledger_sums import CHUNK, MemberFigures, credit_sum, member_figures
 from models.dates import parse_month
 from models.forecast import RUN_OUT_HORIZON, add_months, month_days, month_label, plan
 from models.ledger import CREDIT_KINDS, GrantBalance
@@ -39,8 +40,7 @@ class _Year(NamedTuple):
     renewal: bool
 
 
-@dataclass(frozen=True)
-class MemberSummary:
+class MemberSummary(NamedTuple):  # a tuple: 100,000 of them are made each time the pane is filled
     enrollment: int
     workspace: str
     company: str
@@ -90,28 +90,25 @@ def _current_year(own: list[_Year], today: date) -> _Year | None:
 _number = itemgetter(0)
 
 
-def member_summaries(
-    uow: UnitOfWork, enrollments: list[int] | None = None, sums: dict | None = None
-) -> list[MemberSummary]:
-    """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size;
-    `sums` (`year_sums` of those members) saves the pass over the entries."""
+def member_summaries(uow: UnitOfWork, enrollments: list[int] | None = None) -> list[MemberSummary]:
+    """One row per member (or per one of `enrollments`): a handful of grouped queries whatever the size."""
     last = last_closed_month(uow.conn)
-    if sums is None:
-        sums = year_sums(uow.conn, uow.today, last, enrollments)
-    return _summaries(uow, last, sums, enrollments)
+    return _summaries(uow, last, member_figures(uow.conn, uow.today, last, enrollments), enrollments)[0]
 
 
 def _in_force(today: date, enrollments: list[int] | None):
     """(enrollment, number) of each member's year in force today by the program years' own last days:
-    the first valid today, else the last one started, else the first (`_current_year` in SQL)."""
+    the first valid today, else the last one started, else the first (`_current_year` in SQL); and
+    the last year started with whether one started is a renewal (the program's members by year)."""
     started = py.c.valid_from <= today
     running = func.min(case((started & (py.c.valid_until >= today), py.c.number), else_=None))
+    last_started = func.max(case((started, py.c.number), else_=None))
     query = (
         select(
             py.c.enrollment,
-            func.coalesce(running, func.max(case((started, py.c.number), else_=None)), func.min(py.c.number)).label(
-                "number"
-            ),
+            func.coalesce(running, last_started, func.min(py.c.number)).label("number"),
+            last_started.label("started"),
+            func.max(case((started, py.c.renewal.cast(Integer)), else_=None)).label("renewal"),
         )
         .where(py.c.bonus.is_(False))
         .group_by(py.c.enrollment)
@@ -121,12 +118,21 @@ def _in_force(today: date, enrollments: list[int] | None):
     return query.subquery("in_force")
 
 
+def _year_label(status: str, started: int, renewal) -> str | None:
+    """The program's members by year: which a member counts in (None: a cancelled one counts in none)."""
+    if status == "cancelled":
+        return None
+    return "graduated" if status == "graduated" else ("renewal" if renewal else f"year {started}")
+
+
 def _grant_rows(conn: Connection, cut: date | None, extended: set[int], enrollments: list[int] | None):
-    """The program years that may hold credit for the forecast, in the table's order: those valid
-    after `cut` (a grant that ended before draws nothing), and every year of the members with an
-    extension (its last day may be later than its own)."""
+    """The program years that may hold credit for the forecast, in the table's order, each with the
+    credit its entries hold (kept): those valid after `cut` (a grant that ended before draws nothing),
+    and every year of the members with an extension (its last day may be later than its own)."""
     columns = (py.c.id, py.c.enrollment, py.c.number, py.c.valid_from, py.c.valid_until, py.c.renewal, py.c.bonus)
-    query = select(*columns, py.c.priority)
+    query = select(*columns, py.c.priority, ys.c.credit_cents).outerjoin(
+        ys, (ys.c.enrollment == py.c.enrollment) & (ys.c.program_year == py.c.number)
+    )
     rows = {}
     if cut is not None:
         running = query.where(py.c.valid_until >= cut, py.c.renewal.is_(False))
@@ -140,25 +146,18 @@ def _grant_rows(conn: Connection, cut: date | None, extended: set[int], enrollme
     return [rows[key] for key in sorted(rows)]
 
 
-def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[int] | None) -> list[MemberSummary]:
-    """The members with their recent bills summed in SQL (the pace, the last month's bill) and their
-    year in force (`_in_force`), then one walk over them with what `year_sums` summed. A member with
-    an extension has its years read and its year in force chosen by their effective last days; the
-    forecast draws from the grants with credit left, built for those alone (`plan` draws from no other)."""
+def _summaries(
+    uow: UnitOfWork, last: str | None, figures: MemberFigures, enrollments: list[int] | None
+) -> tuple[list[MemberSummary], dict[str, int]]:
+    """The members, and how many count in each year (`ProgramTotals.members_by_year`, of these
+    members): the members with their recent bills summed in SQL (the pace, the last month's bill), their
+    year in force (`_in_force`) and its applied credit (kept), then one walk over them with their
+    totals (`member_figures`). A member with an extension has its years read and its year in force
+    chosen by their effective last days; the forecast draws from the grants with credit left, built
+    for those alone (`plan` draws from no other)."""
     conn, today = uow.conn, uow.today
-    # each member's figures over all its years: available, committed, applied in the last month
-    totals: dict[int, list[int]] = {}
-    extended: set[int] = set()
-    for (enrollment, _), f in sums.items():
-        mine = totals.get(enrollment)
-        if mine is None:
-            totals[enrollment] = [f[0], f[1], f[3]]
-        else:
-            mine[0] += f[0]
-            mine[1] += f[1]
-            mine[2] += f[3]
-        if f[4] is not None:
-            extended.add(enrollment)
+    totals, ends, used_of = figures
+    extended = {n for n, _ in ends}
     cut = None
     calendar, lasts = [], []
     if last:
@@ -168,18 +167,67 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
         cut = date(after[0], after[1], 1) - _ONE_DAY  # a grant that ended before the last month draws nothing
     years: dict[int, list[_Year]] = defaultdict(list)  # the years of the members with an extension
     live: dict[int, list[GrantBalance]] = defaultdict(list)
-    for _, enrollment, number, valid_from, valid_until, renewal, bonus, priority in _grant_rows(
+    for _, enrollment, number, valid_from, valid_until, renewal, bonus, priority, credit in _grant_rows(
         conn, cut, extended, enrollments
     ):
-        f = sums.get((enrollment, number))
-        until = (f[4] or valid_until) if f is not None else valid_until
+        until = ends.get((enrollment, number), valid_until)
         if enrollment in extended and not bonus:  # program years only (a bonus grant is not the year in force)
             years[enrollment].append(_Year(number, valid_from, until, renewal))
         # the forecast walks every grant with credit left (bonus, extended, a year 2 to come) in
         # drawing order, as the close does
-        if cut is None or renewal or f is None or f[0] + f[1] <= 0 or (valid_until < cut and until < cut):
+        if cut is None or renewal or credit is None or credit <= 0 or (valid_until < cut and until < cut):
             continue
-        live[enrollment].append(GrantBalance(number, valid_from, until, f[0] + f[1], priority))
+        live[enrollment].append(GrantBalance(number, valid_from, until, int(credit), priority))
+    summaries = []
+    by_year: dict[str, int] = defaultdict(int)
+    nothing = (0, 0, 0)
+    for row in conn.execute(_member_rows(last, today, enrollments)).all():
+        (enrollment, workspace, company, partner, status, billed, bills, last_bill, last_bills) = row[:9]
+        number, until, renewal, applied, started, renewed = row[9:]
+        if started is not None:
+            label = _year_label(status, started, renewed)
+            if label is not None:
+                by_year[label] += 1
+        if enrollment in extended:  # its years in force by their effective last days
+            current = _current_year(years[enrollment], today)
+            number, until, renewal = (current.number, current.valid_until, current.renewal) if current else (None,) * 3
+            used = used_of.get((enrollment, number), 0)
+        else:
+            used = -applied if applied else 0
+        available, committed, applied_last = totals.get(enrollment, nothing)
+        pace = int(billed) // int(bills) if bills else 0  # models.forecast.average_bill of the recent bills
+        run_out = first_full = None
+        if enrollment in live:
+            forecast = plan(live[enrollment], pace, 1, calendar, lasts)
+            if forecast.run_out is not None:
+                run_out = lasts[forecast.run_out]
+            if forecast.first_full_bill is not None:
+                first_full = lasts[forecast.first_full_bill]
+        elif pace > 0 and lasts:  # no credit left: the next bill is charged in full (models.forecast.plan)
+            first_full = lasts[0]
+        summaries.append(
+            MemberSummary(
+                enrollment,
+                workspace,
+                company,
+                partner,
+                status,
+                number,
+                available,
+                committed,
+                used if number is not None else 0,
+                until + _ONE_DAY if number is not None and not renewal else None,
+                pace,
+                int(last_bill) + applied_last if last_bills else 0,
+                run_out,
+                first_full,
+            )
+        )
+    return summaries, dict(sorted(by_year.items()))
+
+
+def _member_rows(last: str | None, today: date, enrollments: list[int] | None):
+    """Each member with its recent bills summed, its year in force and that year's kept applied credit."""
     recent = (
         select(
             b.c.workspace,
@@ -208,91 +256,51 @@ def _summaries(uow: UnitOfWork, last: str | None, sums: dict, enrollments: list[
             year.c.number,
             year.c.valid_until,
             year.c.renewal,
+            ys.c.applied_cents,
+            in_force.c.started,
+            in_force.c.renewal,
         )
         .join(a, a.c.id == e.c.application)
         .outerjoin(recent, recent.c.workspace == e.c.workspace)
         .outerjoin(in_force, in_force.c.enrollment == e.c.id)
         .outerjoin(year, (year.c.enrollment == in_force.c.enrollment) & (year.c.number == in_force.c.number))
+        .outerjoin(ys, (ys.c.enrollment == year.c.enrollment) & (ys.c.program_year == year.c.number))
         .order_by(e.c.workspace)
     )
     if enrollments is not None:
         members = members.where(e.c.id.in_(enrollments))
-    summaries = []
-    nothing = (0, 0, 0)
-    for row in conn.execute(members).all():
-        (
-            enrollment,
-            workspace,
-            company,
-            partner,
-            status,
-            billed,
-            bills,
-            last_bill,
-            last_bills,
-            number,
-            until,
-            renewal,
-        ) = row
-        if enrollment in extended:  # its years in force by their effective last days
-            current = _current_year(years[enrollment], today)
-            number, until, renewal = (current.number, current.valid_until, current.renewal) if current else (None,) * 3
-        available, committed, applied_last = totals.get(enrollment, nothing)
-        used = 0
-        if number is not None:
-            f = sums.get((enrollment, number))
-            used = f[2] if f is not None else 0
-        pace = int(billed) // int(bills) if bills else 0  # models.forecast.average_bill of the recent bills
-        run_out = first_full = None
-        if enrollment in live:
-            forecast = plan(live[enrollment], pace, 1, calendar, lasts)
-            if forecast.run_out is not None:
-                run_out = lasts[forecast.run_out]
-            if forecast.first_full_bill is not None:
-                first_full = lasts[forecast.first_full_bill]
-        elif pace > 0 and lasts:  # no credit left: the next bill is charged in full (models.forecast.plan)
-            first_full = lasts[0]
-        summaries.append(
-            MemberSummary(
-                enrollment,
-                workspace,
-                company,
-                partner,
-                status,
-                number,
-                available,
-                committed,
-                used,
-                until + _ONE_DAY if number is not None and not renewal else None,
-                pace,
-                int(last_bill) + applied_last if last_bills else 0,
-                run_out,
-                first_full,
-            )
-        )
-    return summaries
+    return members
 
 
-def program_totals(uow: UnitOfWork, sums: dict | None = None) -> ProgramTotals:
-    """The program's figures; `sums` (`year_sums` of every member) saves the pass over the entries."""
+def program_totals(uow: UnitOfWork, totals: dict | None = None, by_year: dict | None = None) -> ProgramTotals:
+    """The program's figures; `totals` (`member_figures(...).totals` of every member, or `year_sums`
+    of every member-year) saves the pass over the entries, `by_year` (`_summaries`' count) the
+    pass over the program years."""
     conn, today = uow.conn, uow.today
-    if sums is not None:
-        available, committed = sum(f[0] for f in sums.values()), sum(f[1] for f in sums.values())
+    if totals is not None:
+        available, committed = sum(f[0] for f in totals.values()), sum(f[1] for f in totals.values())
     else:
         credit = le.c.kind.in_(CREDIT_KINDS)
         available, committed = conn.execute(
             select(credit_sum(credit & (le.c.entry_date <= today)), credit_sum(credit & (le.c.entry_date > today)))
         ).one()
     last = last_closed_month(conn)
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_month: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     if last:
         for month, kind, amount in conn.execute(
             select(le.c.month, le.c.counts_as, func.sum(le.c.amount_cents))
             .where(le.c.month.in_(_months_back(last, 12)), le.c.counts_as.in_(("apply", "expire")))
             .group_by(le.c.month, le.c.counts_as)
         ):
-            totals[month][0 if kind == "apply" else 1] -= int(amount)
-    by_month = sorted((m, applied, expired) for m, (applied, expired) in totals.items())
+            per_month[month][0 if kind == "apply" else 1] -= int(amount)
+    by_month = sorted((m, applied, expired) for m, (applied, expired) in per_month.items())
+    if by_year is None:
+        by_year = _members_by_year(conn, today)
+    return ProgramTotals(int(available), int(committed), by_month, by_year, last)
+
+
+def _members_by_year(conn: Connection, today: date) -> dict[str, int]:
+    """How many members count in each year: by the last program year each has started."""
     members: dict[str, int] = defaultdict(int)
     current = (
         select(
@@ -309,18 +317,18 @@ def program_totals(uow: UnitOfWork, sums: dict | None = None) -> ProgramTotals:
         .join(current, current.c.enrollment == e.c.id)
         .group_by(e.c.status, current.c.number, current.c.renewal)
     ):
-        if status == "cancelled":
-            continue
-        label = "graduated" if status == "graduated" else ("renewal" if renewal else f"year {number}")
-        members[label] += count
-    return ProgramTotals(int(available), int(committed), by_month, dict(sorted(members.items())), last)
+        label = _year_label(status, number, renewal)
+        if label is not None:
+            members[label] += count
+    return dict(sorted(members.items()))
 
 
 def ledger_overview(uow: UnitOfWork) -> tuple[list[MemberSummary], ProgramTotals]:
     """What the Ledger pane shows, read in one transaction: one pass over the entries serves both."""
     last = last_closed_month(uow.conn)
-    sums = year_sums(uow.conn, uow.today, last)
-    return _summaries(uow, last, sums, None), program_totals(uow, sums=sums)
+    figures = member_figures(uow.conn, uow.today, last)
+    members, by_year = _summaries(uow, last, figures, None)
+    return members, program_totals(uow, figures.totals, by_year)
 
 
 def balance_history(conn: Connection, enrollment: int) -> list[tuple[date, int]]:

@@ -1,16 +1,19 @@
-"""The ledger's sums per member-year, in one lean pass over the entries (the Ledger pane's, the
-program totals', the forecast's): `year_sums`. `app.ledger_queries` reads them.
+"""The ledger's sums read from what the writers keep (`app.kept_sums`), not from the entries: per
+member (`member_figures`: the Ledger pane's and the program totals') and per member-year
+(`year_sums`). `app.ledger_queries` reads them.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import Connection, case, func, select
 
 from app import schema
 from app.grant_validity import standing_ends
-from models.ledger import CREDIT_KINDS, EntryKind
+from app.kept_sums import ys
+from models.ledger import CREDIT_KINDS
 
 le = schema.ledger_entries
 
@@ -23,16 +26,13 @@ def credit_sum(condition):
 #: member-years with an extension above which their standing ones are read in one grouped pass
 #: (`extension_ends`) rather than member by member
 _FEW_EXTENDED = 500
-#: the entries that are not credit (a renewal discount, an extension): a member-year that holds one,
-#: or an entry dated after today, has its figures summed in full (`_full_figures`)
-_NOT_CREDIT = tuple(kind.value for kind in EntryKind if kind.value not in CREDIT_KINDS)
-#: enrollments per statement when the few member-years the lean pass marked are summed in full
+#: enrollments per statement when the few members with credit dated after today are summed in full
 CHUNK = 5_000
 
 
-def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
-    """(enrollment, program year, available + committed, committed, used, latest extension): every
-    figure with its own condition, for every year of the members the lean pass marked."""
+def _full_figures(conn: Connection, today: date, enrollments: list[int]):
+    """(enrollment, program year, available + committed, committed, used): every figure with its
+    own condition, summed from the entries of these members (those with credit dated after today)."""
     credit = le.c.kind.in_(CREDIT_KINDS)
     query = select(
         le.c.enrollment,
@@ -40,10 +40,7 @@ def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
         credit_sum(credit),
         credit_sum((le.c.entry_date > today) & credit),
         -credit_sum(le.c.counts_as == "apply"),
-        func.max(case((le.c.kind == EntryKind.EXTEND.value, le.c.extended_until), else_=None)),
     ).group_by(le.c.enrollment, le.c.program_year)
-    if enrollments is None:
-        return conn.execute(query).all()
     rows = []
     for start in range(0, len(enrollments), CHUNK):
         rows += conn.execute(query.where(le.c.enrollment.in_(enrollments[start : start + CHUNK]))).all()
@@ -52,39 +49,35 @@ def _full_figures(conn: Connection, today: date, enrollments: list[int] | None):
 
 def year_sums(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
     """(enrollment, program year) -> (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None): one lean pass over the entries.
+    the grant's latest standing extension or None): read from the sums the writers keep
+    (`app.kept_sums`), not from the entries.
 
-    The pass sums each member-year's entries and its applied credit, and marks the member-years
-    that hold an entry that is not credit (a renewal discount, an extension) or one dated after
-    today (a year 2 confirmed ahead of its anniversary); only the members with such a year are
-    summed again with a condition per figure (`_full_figures`): each condition costs about a
-    quarter of a bare GROUP BY (tests/benchmarks/bench_scale). The last month's applied credit
+    A member-year whose latest credit entry is dated after today (a year 2 confirmed ahead of its
+    anniversary) holds credit committed rather than available: that member's years are summed from
+    their entries with a condition per figure (`_full_figures`). The last month's applied credit
     comes from the month index (that month's entries only), and whether an extension still stands
-    (not reversed) is asked of the extended member-years afterwards, a correlated lookup per entry
-    having cost as much as the whole pass."""
-    marked = case((le.c.kind.in_(_NOT_CREDIT) | (le.c.entry_date > today), 1), else_=0)
+    (not reversed) is asked of the member-years that hold one."""
     query = select(
-        le.c.enrollment,
-        le.c.program_year,
-        func.sum(le.c.amount_cents),
-        func.sum(case((le.c.counts_as == "apply", le.c.amount_cents), else_=0)),
-        func.max(marked),
-    ).group_by(le.c.enrollment, le.c.program_year)
+        ys.c.enrollment,
+        ys.c.program_year,
+        ys.c.credit_cents,
+        ys.c.applied_cents,
+        case((ys.c.latest_credit_on > today, 1), else_=0),
+        ys.c.extensions,
+    )
     if enrollments is not None:
-        query = query.where(le.c.enrollment.in_(enrollments))
+        query = query.where(ys.c.enrollment.in_(enrollments))
     sums: dict[tuple[int, int | None], tuple] = {}
-    again = set()
-    for enrollment, year, total, applied, mark in conn.execute(query).all():
-        if mark:
+    again, extended = set(), []
+    for enrollment, year, credit, applied, later, extensions in conn.execute(query).all():
+        if later:
             again.add(enrollment)
-        else:
-            sums[enrollment, year] = (int(total), 0, -int(applied), 0, None)
-    extended = []
+        sums[enrollment, year or None] = (credit, 0, -applied, 0, None)
+        if extensions:
+            extended.append((enrollment, year))
     if again:
-        for enrollment, year, total, later, used, extension in _full_figures(conn, today, sorted(again)):
-            sums[enrollment, year] = (int(total) - int(later), int(later), int(used), 0, None)
-            if extension is not None:
-                extended.append((enrollment, year))
+        for enrollment, year, total, later, used in _full_figures(conn, today, sorted(again)):
+            sums[enrollment, year or None] = (int(total) - int(later), int(later), int(used), 0, None)
     if last:
         month = (
             select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents))
@@ -105,3 +98,63 @@ def year_sums(conn: Connection, today: date, last: str | None, enrollments: list
             if f is not None:
                 sums[key] = (f[0], f[1], f[2], f[3], until)
     return sums
+
+
+class MemberFigures(NamedTuple):
+    """What the Ledger pane needs of the kept sums, per member rather than per member-year."""
+
+    totals: dict[int, list[int]]  # enrollment -> [available, committed, applied in the last closed month]
+    ends: dict[tuple[int, int], date]  # (enrollment, year) -> the last day of its latest standing extension
+    used: dict[tuple[int, int], int]  # (enrollment, year) -> credit applied: the extended members' years only
+
+
+def member_figures(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
+    """`MemberFigures` from the kept sums, one row per member: summed in SQL over the member's
+    years, with the members that hold credit dated after today summed from their entries
+    (`_full_figures`), the last month's applied credit from the month index, and, for the members
+    with an extension, the extensions standing and each year's applied credit (their year in
+    force is chosen by its effective last day)."""
+    later = func.max(case((ys.c.latest_credit_on > today, 1), else_=0))
+    query = select(ys.c.enrollment, func.sum(ys.c.credit_cents), later, func.sum(ys.c.extensions)).group_by(
+        ys.c.enrollment
+    )
+    if enrollments is not None:
+        query = query.where(ys.c.enrollment.in_(enrollments))
+    totals: dict[int, list[int]] = {}
+    again, extended = [], []
+    for enrollment, credit, marked, extensions in conn.execute(query).all():
+        totals[enrollment] = [int(credit), 0, 0]
+        if marked:
+            again.append(enrollment)
+        if extensions:
+            extended.append(enrollment)
+    if again:
+        for enrollment in again:
+            totals[enrollment][0] = 0
+        for enrollment, _, total, committed, _ in _full_figures(conn, today, again):
+            mine = totals[enrollment]
+            mine[0] += int(total) - int(committed)
+            mine[1] += int(committed)
+    if last:
+        month = (
+            select(le.c.enrollment, func.sum(le.c.amount_cents))
+            .where(le.c.month == last, le.c.counts_as.in_(("apply", "discount")))
+            .group_by(le.c.enrollment)
+        )
+        if enrollments is not None:
+            month = month.where(le.c.enrollment.in_(enrollments))
+        for enrollment, amount in conn.execute(month).all():
+            mine = totals.get(enrollment)
+            if mine is not None:
+                mine[2] = int(amount)
+    ends: dict[tuple[int, int], date] = {}
+    used: dict[tuple[int, int], int] = {}
+    if extended:
+        ends = standing_ends(conn, extended, _FEW_EXTENDED)
+        for start in range(0, len(extended), CHUNK):
+            chunk = extended[start : start + CHUNK]
+            rows = conn.execute(
+                select(ys.c.enrollment, ys.c.program_year, ys.c.applied_cents).where(ys.c.enrollment.in_(chunk))
+            )
+            used.update(((n, year), -int(applied)) for n, year, applied in rows)
+    return MemberFigures(totals, ends, used)

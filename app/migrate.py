@@ -21,7 +21,7 @@ from app.errors import AppError
 
 #: The revisions this version knows, oldest first. A test keeps it equal to Alembic's.
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012", "0015", "0016")
-REVISIONS += ("0017", "0018", "0019", "0020", "0021", "0022")
+REVISIONS += ("0017", "0018", "0019", "0020", "0021", "0022", "0023")
 HEAD = REVISIONS[-1]
 SCRIPTS = Path(__file__).with_name("migrations")
 

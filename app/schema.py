@@ -263,7 +263,6 @@ month_closes = Table(
 )
 
 # ---- credit notices (SPEC 10, migration 0006) ------------------------------------------
-
 credit_notices = Table(
     "credit_notices",
     metadata,
@@ -381,7 +380,8 @@ deal_request_events = Table(
     Column("reason", Text, nullable=False, default=""),
 )
 
-# the outbox (migration 0005) lives in its own module, on this metadata
+# the outbox (0005) and the ledger's sums kept by its writers (0023) live in their own modules, on this metadata
+from app.kept_sums import ledger_year_sums  # noqa: E402,F401
 from app.outbox_schema import followups, message_templates, outbox_messages, send_log  # noqa: E402,F401
 
 

@@ -11,6 +11,7 @@ from app import schema
 from app.database import UnitOfWork
 from app.domains import mail_domain, web_domain
 from app.errors import AppError
+from app.kept_sums import add_entry
 from models.applications import Application
 from models.errors import TransitionRefused
 from models.ledger import EntryKind, program_year
@@ -65,19 +66,18 @@ def enroll(uow: UnitOfWork, app: Application, on: date, workspace: str | None, p
             decided_at=now,
         )
     )
-    conn.execute(
-        insert(schema.ledger_entries).values(
-            enrollment=enrollment,
-            kind=EntryKind.GRANT.value,
-            counts_as=EntryKind.GRANT.value,
-            entry_date=on,
-            amount_cents=credit,
-            program_year=1,
-            reason=f"program year 1, valid {year.valid_from} to {year.valid_until}",
-            actor=uow.actor,
-            policy_version=policy.version,
-            created_at=now,
-        )
+    add_entry(
+        conn,
+        enrollment=enrollment,
+        kind=EntryKind.GRANT.value,
+        counts_as=EntryKind.GRANT.value,
+        entry_date=on,
+        amount_cents=credit,
+        program_year=1,
+        reason=f"program year 1, valid {year.valid_from} to {year.valid_until}",
+        actor=uow.actor,
+        policy_version=policy.version,
+        created_at=now,
     )
     return slug
 
@@ -116,19 +116,18 @@ def reinstate_enrollment(uow: UnitOfWork, enrollment) -> str:
         .where(schema.enrollments.c.id == enrollment.id)
         .values(status=MemberStatus.ACTIVE.value)
     )
-    conn.execute(
-        insert(schema.ledger_entries).values(
-            enrollment=enrollment.id,
-            kind=EntryKind.GRANT.value,
-            counts_as=EntryKind.GRANT.value,
-            entry_date=year.valid_from,
-            amount_cents=year.credit_cents,
-            program_year=1,
-            reason=f"program year 1, valid {year.valid_from} to {year.valid_until} (accepted again)",
-            actor=uow.actor,
-            policy_version=year.policy_version,
-            created_at=uow.now(),
-        )
+    add_entry(
+        conn,
+        enrollment=enrollment.id,
+        kind=EntryKind.GRANT.value,
+        counts_as=EntryKind.GRANT.value,
+        entry_date=year.valid_from,
+        amount_cents=year.credit_cents,
+        program_year=1,
+        reason=f"program year 1, valid {year.valid_from} to {year.valid_until} (accepted again)",
+        actor=uow.actor,
+        policy_version=year.policy_version,
+        created_at=uow.now(),
     )
     return enrollment.workspace
 
@@ -147,19 +146,18 @@ def cancel_enrollment(uow: UnitOfWork, application: int, reason: str) -> None:
             f"workspace {enrollment.workspace} has ledger entries beyond its grant; correct it in the ledger"
         )
     for grant in open_grants:
-        conn.execute(
-            insert(entries).values(
-                enrollment=enrollment.id,
-                kind=EntryKind.REVERSE.value,
-                counts_as=EntryKind.GRANT.value,
-                entry_date=grant.entry_date,
-                amount_cents=-grant.amount_cents,
-                program_year=grant.program_year,
-                reason=f"acceptance undone: {reason}",
-                actor=uow.actor,
-                reverses=grant.id,
-                policy_version=grant.policy_version,
-                created_at=uow.now(),
-            )
+        add_entry(
+            conn,
+            enrollment=enrollment.id,
+            kind=EntryKind.REVERSE.value,
+            counts_as=EntryKind.GRANT.value,
+            entry_date=grant.entry_date,
+            amount_cents=-grant.amount_cents,
+            program_year=grant.program_year,
+            reason=f"acceptance undone: {reason}",
+            actor=uow.actor,
+            reverses=grant.id,
+            policy_version=grant.policy_version,
+            created_at=uow.now(),
         )
     conn.execute(update(e).where(e.c.id == enrollment.id).values(status=MemberStatus.CANCELLED.value))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app import schema
+from app.kept_sums import add_entry
 from app.services import ledger
 from app.services.applications import Decide, decide
 from app.services.verify import verify
@@ -396,7 +397,6 @@ def test_a_bill_import_is_undone_while_its_months_are_open(members, write_csv):
 
 
 def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
-    from sqlalchemy import insert
     from sqlalchemy import select as query
 
     from app.clock import utcnow
@@ -410,40 +410,37 @@ def test_verify_names_each_breach_of_a_tampered_ledger(members, write_csv):
         ).scalar()
         common = {"enrollment": worked, "actor": "mallory", "created_at": utcnow(), "reason": "tampered"}
         # credit applied twice to the same bill: more credit than the bill
-        uow.conn.execute(
-            insert(le).values(
-                kind="apply",
-                counts_as="apply",
-                entry_date=date(2026, 1, 31),
-                amount_cents=-100_000,
-                program_year=1,
-                month="2026-01",
-                **common,
-            )
+        add_entry(
+            uow.conn,
+            kind="apply",
+            counts_as="apply",
+            entry_date=date(2026, 1, 31),
+            amount_cents=-100_000,
+            program_year=1,
+            month="2026-01",
+            **common,
         )
         # a "reversal" that does not cancel what it points at
         first = uow.conn.execute(query(le.c.id).where(le.c.kind == "grant", le.c.enrollment == worked)).scalar()
-        uow.conn.execute(
-            insert(le).values(
-                kind="reverse",
-                counts_as="adjust",
-                entry_date=date(2026, 2, 1),
-                amount_cents=-1,
-                program_year=1,
-                reverses=first,
-                **common,
-            )
+        add_entry(
+            uow.conn,
+            kind="reverse",
+            counts_as="adjust",
+            entry_date=date(2026, 2, 1),
+            amount_cents=-1,
+            program_year=1,
+            reverses=first,
+            **common,
         )
         # a correction that takes more credit than there is
-        uow.conn.execute(
-            insert(le).values(
-                kind="adjust",
-                counts_as="adjust",
-                entry_date=date(2026, 3, 1),
-                amount_cents=-3_000_000,
-                program_year=1,
-                **common,
-            )
+        add_entry(
+            uow.conn,
+            kind="adjust",
+            counts_as="adjust",
+            entry_date=date(2026, 3, 1),
+            amount_cents=-3_000_000,
+            program_year=1,
+            **common,
         )
         uow.commit()
     breaches = members.query(verify)

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from app.kept_sums import add_entry
 from app.ledger_queries import ledger_overview
 from app.services import ledger
 from app.services.verify import verify
@@ -84,7 +85,7 @@ def test_a_bill_of_a_workspace_that_is_no_member_never_reaches_a_close(members, 
 
 
 def test_verify_names_a_month_whose_export_and_close_disagree(members, write_csv):
-    from sqlalchemy import insert, select
+    from sqlalchemy import select
 
     from app import schema
 
@@ -95,19 +96,18 @@ def test_verify_names_a_month_whose_export_and_close_disagree(members, write_csv
         worked = uow.conn.execute(
             select(schema.enrollments.c.id).where(schema.enrollments.c.workspace == "worked")
         ).scalar()
-        uow.conn.execute(
-            insert(schema.ledger_entries).values(
-                enrollment=worked,
-                kind="apply",
-                counts_as="apply",
-                entry_date=date(2026, 1, 31),
-                amount_cents=-100,
-                program_year=1,
-                month=None,
-                reason="tampered",
-                actor="mallory",
-                created_at=uow.now(),
-            )
+        add_entry(
+            uow.conn,
+            enrollment=worked,
+            kind="apply",
+            counts_as="apply",
+            entry_date=date(2026, 1, 31),
+            amount_cents=-100,
+            program_year=1,
+            month=None,
+            reason="tampered",
+            actor="mallory",
+            created_at=uow.now(),
         )
         uow.commit()
     breaches = members.query(verify)

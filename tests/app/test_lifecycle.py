@@ -162,9 +162,10 @@ def test_a_bonus_is_refused_without_reason_amount_valid_priority_or_days(members
 
 
 def test_verify_names_an_extension_that_extends_nothing_and_a_bonus_numbered_as_a_program_year(members, clock):
-    from sqlalchemy import insert, update
+    from sqlalchemy import update
 
     from app import schema
+    from app.kept_sums import add_entry
 
     on(clock, date(2026, 6, 1))
     made = members.run(extend, Extend(grant_entry(members, "worked"), date(2027, 3, 31), "goodwill"))
@@ -174,7 +175,7 @@ def test_verify_names_an_extension_that_extends_nothing_and_a_bonus_numbered_as_
         le = schema.ledger_entries
         row = conn.execute(le.select().where(le.c.id == made["entry"])).first()._asdict()
         row.update(id=None, extends_entry=made["entry"], extended_until=date(2026, 12, 1))
-        conn.execute(insert(le).values(**{k: v for k, v in row.items() if k != "id"}))
+        add_entry(conn, **{k: v for k, v in row.items() if k != "id"})
         conn.execute(update(schema.program_years).where(schema.program_years.c.number == 1001).values(number=3))
     breaches = members.query(verify)
     assert any("which is not a grant of the same member and grant" in b for b in breaches)

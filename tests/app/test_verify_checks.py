@@ -6,6 +6,7 @@ from sqlalchemy import insert, select, update
 
 from app import schema
 from app.clock import utcnow
+from app.kept_sums import add_entry
 from app.services.verify import verify
 from tests.app.ledger_helpers import bills, close
 
@@ -28,18 +29,17 @@ def test_verify_names_a_wrong_sign_an_expiry_missing_and_credit_applied_after_th
     with members.unit_of_work() as uow:
         worked = _worked(uow)
         # an expiry that gives credit instead of taking it
-        uow.conn.execute(
-            insert(le).values(
-                enrollment=worked,
-                kind="expire",
-                counts_as="expire",
-                entry_date=date(2026, 1, 20),
-                amount_cents=500,
-                program_year=1,
-                actor="mallory",
-                reason="tampered",
-                created_at=utcnow(),
-            )
+        add_entry(
+            uow.conn,
+            enrollment=worked,
+            kind="expire",
+            counts_as="expire",
+            entry_date=date(2026, 1, 20),
+            amount_cents=500,
+            program_year=1,
+            actor="mallory",
+            reason="tampered",
+            created_at=utcnow(),
         )
         # year 1 said to have ended before the January close: its January credit came too late,
         # and what it still holds was never expired
@@ -62,15 +62,11 @@ def test_a_correction_up_that_leaves_an_earlier_day_below_zero_is_named(members,
     with members.unit_of_work() as uow:
         worked = _worked(uow)
         common = {"enrollment": worked, "program_year": 1, "actor": "mallory", "reason": "x", "created_at": utcnow()}
-        uow.conn.execute(
-            insert(le).values(
-                kind="adjust", counts_as="adjust", entry_date=date(2026, 2, 1), amount_cents=-3_000_000, **common
-            )
+        add_entry(
+            uow.conn, kind="adjust", counts_as="adjust", entry_date=date(2026, 2, 1), amount_cents=-3_000_000, **common
         )
-        uow.conn.execute(
-            insert(le).values(
-                kind="adjust", counts_as="adjust", entry_date=date(2026, 2, 2), amount_cents=3_000_000, **common
-            )
+        add_entry(
+            uow.conn, kind="adjust", counts_as="adjust", entry_date=date(2026, 2, 2), amount_cents=3_000_000, **common
         )
         uow.commit()
     breaches = members.query(verify)
@@ -81,7 +77,7 @@ def test_a_correction_up_that_leaves_an_earlier_day_below_zero_is_named(members,
 
 def _entry(uow, **values) -> int:
     common = {"actor": "mallory", "reason": "tampered", "created_at": utcnow(), "program_year": 1}
-    return uow.conn.execute(insert(le).values(**{**common, **values}).returning(le.c.id)).scalar()
+    return add_entry(uow.conn, **{**common, **values})
 
 
 def test_verify_names_entries_counted_as_another_kind_even_when_they_look_ordinary(members, write_csv):

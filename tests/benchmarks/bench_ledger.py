@@ -20,6 +20,7 @@ from app import schema
 from app.bulk import bulk_insert
 from app.clock import FixedClock, utcnow
 from app.database import Database
+from app.kept_sums import add_entries
 from app.services.imports import ImportApplications, import_applications
 from app.services.ledger import CloseMonth, close_month
 from app.services.verify import verify
@@ -103,10 +104,10 @@ def build(database: Database, members: int, months: int, folder: Path) -> None:
         for table, rows in (
             (schema.enrollments, enrollments),
             (schema.program_years, years),
-            (schema.ledger_entries, grants),
             (schema.bills, bills),
         ):
             bulk_insert(conn, table, rows)
+        add_entries(conn, grants)
         uow.commit()
 
 

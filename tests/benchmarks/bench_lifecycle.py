@@ -27,6 +27,7 @@ from app import schema
 from app.bulk import bulk_insert
 from app.clock import FixedClock, utcnow
 from app.database import Database
+from app.kept_sums import add_entries
 from app.services.ledger.forecasts import Forecast, forecast
 from app.services.whatif import WhatIf, what_if
 from models.dates import add_years
@@ -174,10 +175,10 @@ def build_members(database: Database, count: int) -> None:
         for table, rows in (
             (schema.enrollments, enrollments),
             (schema.program_years, years),
-            (schema.ledger_entries, entries),
             (schema.bills, bills),
         ):
             bulk_insert(conn, table, rows)
+        add_entries(conn, entries)
         conn.execute(schema.month_closes.insert().values(month="2026-12", closed_at=now, actor="bench"))
         uow.commit()
 

@@ -95,6 +95,13 @@ def build_ledger(path: Path, members: int) -> int:
     )
     con.commit()
     con.close()
+    from app import db
+    from app.kept_sums import refill
+
+    engine = db.create(f"sqlite:///{path}")
+    with engine.begin() as conn:  # the sums the writers keep, of the entries written straight into the table
+        refill(conn)
+    engine.dispose()
     return len(entries)
 
 

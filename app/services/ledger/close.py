@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select, update
 
 from app import schema
-from app.bulk import bulk_insert
 from app.database import UnitOfWork
+from app.kept_sums import add_entries
 from app.services.ledger.common import (
     CLOSE_KINDS,
     b,
@@ -114,7 +114,7 @@ def close_month(command: CloseMonth, uow: UnitOfWork) -> CloseSummary:
     if previous is not None and previous != expected:
         raise RuleRefused(f"close {expected} first: months close in order, so that every expiry is on time")
     entries = settle_month(uow, month, None, summary, catch_up=previous is None)
-    bulk_insert(conn, le, entries)
+    add_entries(conn, entries)
     conn.execute(update(b).where(b.c.month == month).values(settled_cents=b.c.amount_cents))
     conn.execute(insert(mc).values(month=month, closed_at=uow.now(), actor=uow.actor))
     from app.services.ledger.notices import notices_on
@@ -286,7 +286,7 @@ def _restate(uow: UnitOfWork, month: str, workspaces: list[str]) -> CloseSummary
     summary = CloseSummary(month)
     for each in months:
         part = CloseSummary(each)
-        bulk_insert(conn, le, settle_month(uow, each, ids, part, catch_up=True))
+        add_entries(conn, settle_month(uow, each, ids, part, catch_up=True))
         if each == month:
             summary = part
     conn.execute(

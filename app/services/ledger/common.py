@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, func, insert, select
 
 from app import schema
-from app.bulk import bulk_insert
 from app.database import UnitOfWork
 from app.errors import AppError
 from app.grant_validity import last_valid_day
+from app.kept_sums import add_entries
 from models.dates import month_end, parse_month
 from models.errors import RuleRefused
 from models.ledger import CREDIT_KINDS, EntryKind, GrantBalance, ProgramYear, lowest_balance_from
@@ -143,9 +143,8 @@ def reversed_ids():
 def reverse_all(uow: UnitOfWork, rows, reason: str) -> None:
     """Reverse each of these entries, dated and tagged as the entry it cancels."""
     now = uow.now()
-    bulk_insert(
+    add_entries(
         uow.conn,
-        le,
         [
             {
                 "enrollment": row.enrollment,

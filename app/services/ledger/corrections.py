@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from app.database import UnitOfWork
 from app.errors import AppError
+from app.kept_sums import add_entry
 from app.services.ledger.common import (
     e,
     enrollment_row,
@@ -73,19 +74,18 @@ def adjust(command: Adjust, uow: UnitOfWork) -> int:
     refuse_below_zero(
         conn, enrollment.id, grant.program_year, on, amount, f"adjusting {workspace} by {display(amount)}"
     )
-    return conn.execute(
-        insert(le).values(
-            enrollment=enrollment.id,
-            kind=EntryKind.ADJUST.value,
-            counts_as=EntryKind.ADJUST.value,
-            entry_date=on,
-            amount_cents=amount,
-            program_year=grant.program_year,
-            reason=reason,
-            actor=uow.actor,
-            created_at=uow.now(),
-        )
-    ).inserted_primary_key[0]
+    return add_entry(
+        conn,
+        enrollment=enrollment.id,
+        kind=EntryKind.ADJUST.value,
+        counts_as=EntryKind.ADJUST.value,
+        entry_date=on,
+        amount_cents=amount,
+        program_year=grant.program_year,
+        reason=reason,
+        actor=uow.actor,
+        created_at=uow.now(),
+    )
 
 
 def _entry(uow: UnitOfWork, entry_id: int):
@@ -114,21 +114,20 @@ def reverse(command: Reverse, uow: UnitOfWork) -> int:
     # never before what it cancels: a year granted ahead of its start is reversed on that day
     on = max(uow.today, original.entry_date)
     refuse_entry_below_zero(conn, original, on, -original.amount_cents, f"reversing entry {entry_id}")
-    entry = conn.execute(
-        insert(le).values(
-            enrollment=original.enrollment,
-            kind=EntryKind.REVERSE.value,
-            counts_as=original.kind,
-            entry_date=on,
-            amount_cents=-original.amount_cents,
-            program_year=original.program_year,
-            month=original.month,
-            reason=reason,
-            actor=uow.actor,
-            reverses=entry_id,
-            created_at=uow.now(),
-        )
-    ).inserted_primary_key[0]
+    entry = add_entry(
+        conn,
+        enrollment=original.enrollment,
+        kind=EntryKind.REVERSE.value,
+        counts_as=original.kind,
+        entry_date=on,
+        amount_cents=-original.amount_cents,
+        program_year=original.program_year,
+        month=original.month,
+        reason=reason,
+        actor=uow.actor,
+        reverses=entry_id,
+        created_at=uow.now(),
+    )
     if original.kind == EntryKind.GRANT.value and (original.program_year or 0) >= 2:
         # a later year granted by mistake goes with its grant (nothing was drawn from it, see
         # above), so it can be granted again; the grant and its reversal keep the trail
@@ -163,19 +162,18 @@ def reinstate_entry(command: ReinstateEntry, uow: UnitOfWork) -> int:
         raise RuleRefused(f"extension {original.id} was taken back: extend the grant again instead")
     on = max(uow.today, reversal.entry_date)
     refuse_entry_below_zero(conn, original, on, original.amount_cents, f"reinstating entry {original.id}")
-    return conn.execute(
-        insert(le).values(
-            enrollment=original.enrollment,
-            kind=original.kind,
-            counts_as=original.kind,
-            entry_date=on,
-            amount_cents=original.amount_cents,
-            program_year=original.program_year,
-            month=original.month,
-            reason=f"reinstated entry {original.id} (reversal {reversal_id} undone): {reason}",
-            actor=uow.actor,
-            policy_version=original.policy_version,
-            reinstates=reversal_id,
-            created_at=uow.now(),
-        )
-    ).inserted_primary_key[0]
+    return add_entry(
+        conn,
+        enrollment=original.enrollment,
+        kind=original.kind,
+        counts_as=original.kind,
+        entry_date=on,
+        amount_cents=original.amount_cents,
+        program_year=original.program_year,
+        month=original.month,
+        reason=f"reinstated entry {original.id} (reversal {reversal_id} undone): {reason}",
+        actor=uow.actor,
+        policy_version=original.policy_version,
+        reinstates=reversal_id,
+        created_at=uow.now(),
+    )

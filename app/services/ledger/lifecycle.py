@@ -21,6 +21,7 @@ from sqlalchemy import Connection, func, insert, select
 from app.database import UnitOfWork
 from app.errors import AppError
 from app.grant_validity import last_valid_day, standing_extensions
+from app.kept_sums import add_entry
 from app.ledger_queries import last_closed_month
 from app.services.ledger.common import e, enrollment_row, le, py, reversed_ids
 from models.dates import month_end, parse_month
@@ -96,21 +97,20 @@ def extend(command: Extend, uow: UnitOfWork) -> dict:
         raise RuleRefused(
             f"{name} is valid until {year.until}; an extension must end later than that, not on {command.until}"
         )
-    entry = conn.execute(
-        insert(le).values(
-            enrollment=enrollment.id,
-            kind=EntryKind.EXTEND.value,
-            counts_as=EntryKind.EXTEND.value,
-            entry_date=today,
-            amount_cents=0,
-            program_year=year.number,
-            reason=reason,
-            actor=uow.actor,
-            extends_entry=grant.id,
-            extended_until=command.until,
-            created_at=uow.now(),
-        )
-    ).inserted_primary_key[0]
+    entry = add_entry(
+        conn,
+        enrollment=enrollment.id,
+        kind=EntryKind.EXTEND.value,
+        counts_as=EntryKind.EXTEND.value,
+        entry_date=today,
+        amount_cents=0,
+        program_year=year.number,
+        reason=reason,
+        actor=uow.actor,
+        extends_entry=grant.id,
+        extended_until=command.until,
+        created_at=uow.now(),
+    )
     return {
         "entry": entry,
         "workspace": workspace,
@@ -223,21 +223,20 @@ def bonus(command: Bonus, uow: UnitOfWork) -> dict:
             decided_at=now,
         )
     )
-    entry = conn.execute(
-        insert(le).values(
-            enrollment=enrollment.id,
-            kind=EntryKind.GRANT.value,
-            counts_as=EntryKind.GRANT.value,
-            entry_date=command.valid_from,
-            amount_cents=command.amount,
-            program_year=number,
-            reason=f"{grant_name(number)}, valid {command.valid_from} to {command.valid_until}, "
-            f"priority {priority}: {reason}",
-            actor=uow.actor,
-            policy_version=policy.version,
-            created_at=now,
-        )
-    ).inserted_primary_key[0]
+    entry = add_entry(
+        conn,
+        enrollment=enrollment.id,
+        kind=EntryKind.GRANT.value,
+        counts_as=EntryKind.GRANT.value,
+        entry_date=command.valid_from,
+        amount_cents=command.amount,
+        program_year=number,
+        reason=f"{grant_name(number)}, valid {command.valid_from} to {command.valid_until}, "
+        f"priority {priority}: {reason}",
+        actor=uow.actor,
+        policy_version=policy.version,
+        created_at=now,
+    )
     return {
         "workspace": command.workspace,
         "grant_entry": entry,

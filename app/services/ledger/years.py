@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, insert, select, update
 
 from app.database import UnitOfWork
+from app.kept_sums import add_entry
 from app.services.enrollment import partner_of
 from app.services.ledger.common import e, enrollment_row, grant_balances, le, member_of, note, py, reversed_ids
 from models.errors import RuleRefused
@@ -182,17 +183,16 @@ def _add_year(uow: UnitOfWork, enrollment: int, year: ProgramYear, policy_versio
     )
     if not year.credit:
         return None
-    return conn.execute(
-        insert(le).values(
-            enrollment=enrollment,
-            kind=EntryKind.GRANT.value,
-            counts_as=EntryKind.GRANT.value,
-            entry_date=year.valid_from,
-            amount_cents=year.credit,
-            program_year=year.number,
-            reason=f"program year {year.number}, valid {year.valid_from} to {year.valid_until} (confirmed {decided_on})",
-            actor=uow.actor,
-            policy_version=policy_version,
-            created_at=now,
-        )
-    ).inserted_primary_key[0]
+    return add_entry(
+        conn,
+        enrollment=enrollment,
+        kind=EntryKind.GRANT.value,
+        counts_as=EntryKind.GRANT.value,
+        entry_date=year.valid_from,
+        amount_cents=year.credit,
+        program_year=year.number,
+        reason=f"program year {year.number}, valid {year.valid_from} to {year.valid_until} (confirmed {decided_on})",
+        actor=uow.actor,
+        policy_version=policy_version,
+        created_at=now,
+    )

@@ -11,6 +11,7 @@ One module per kind of check:
 - `bills`: credit within each bill, closed months settled;
 - `numbering`: grant numbers and priorities;
 - `months`: each closed month's billing adjustments against its close;
+- `kept_sums`: the sums kept per member-year against the entries;
 - `common`: the tables and the naming of offending rows.
 """
 
@@ -20,6 +21,7 @@ from app.database import UnitOfWork
 from app.services.verify.bills import applied_within_bills, bills_settled
 from app.services.verify.entries import counted_as, extensions, reversals
 from app.services.verify.grants import applied_while_valid, grant_pass, never_negative, signs
+from app.services.verify.kept_sums import kept_sums
 from app.services.verify.months import close_totals, export_totals, exports_agree_with_closes, month_totals
 from app.services.verify.numbering import bonus_grants
 
@@ -44,4 +46,5 @@ def verify(uow: UnitOfWork) -> list[str]:
         *grants.expired_not_empty,
         *bills_settled(conn),
         *exports_agree_with_closes(uow),
+        *kept_sums(conn),
     ]
