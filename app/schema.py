@@ -381,7 +381,7 @@ deal_request_events = Table(
 )
 
 # the outbox (0005) and the ledger's sums kept by its writers (0023) live in their own modules, on this metadata
-from app.kept_sums import ledger_year_sums  # noqa: E402,F401
+import app.kept_sums  # noqa: E402,F401  (the module, not a name of it: either of the two may be imported first)
 from app.outbox_schema import followups, message_templates, outbox_messages, send_log  # noqa: E402,F401
 
 

@@ -200,3 +200,13 @@ def test_migration_0023_builds_the_kept_sums_from_the_entries_and_its_downgrade_
         assert upgraded.query(verify) == []
     finally:
         upgraded.close()
+
+
+def test_the_kept_sums_may_be_imported_before_the_schema():
+    """A benchmark's builder imports app.kept_sums first: the schema's import of it must not find it half made."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", "import app.kept_sums"], check=True, cwd=root)
