@@ -102,6 +102,36 @@ def test_verify_names_a_kept_row_that_differs_from_its_entries(members):  # noqa
     ]
 
 
+@pytest.mark.parametrize(
+    "drift",
+    [
+        {"applied_cents": ys.c.applied_cents - 1},
+        {"extensions": ys.c.extensions + 1},
+        {"latest_credit_on": date(2020, 1, 1)},
+        {"latest_credit_on": None},
+    ],
+    ids=["applied", "extensions", "latest credit", "no latest credit"],
+)
+def test_verify_names_a_kept_row_wrong_in_any_of_its_figures(members, drift):  # noqa: F811
+    worked = select(schema.enrollments.c.id).where(schema.enrollments.c.workspace == "worked").scalar_subquery()
+    with members.engine.begin() as conn:
+        conn.execute(update(ys).where(ys.c.program_year == 1, ys.c.enrollment == worked).values(**drift))
+    breaches = [b for b in members.query(verify) if "sums kept" in b]
+    assert breaches == ["worked: the sums kept for program year 1 differ from its entries"]
+
+
+def test_verify_names_a_kept_row_of_a_year_without_entries(members):  # noqa: F811
+    from sqlalchemy import insert
+
+    worked = select(schema.enrollments.c.id).where(schema.enrollments.c.workspace == "worked").scalar_subquery()
+    with members.engine.begin() as conn:
+        row = dict(program_year=7, credit_cents=0, applied_cents=0, latest_credit_on=None, extensions=0)
+        conn.execute(insert(ys).values(enrollment=worked, **row))
+    assert [b for b in members.query(verify) if "sums kept" in b] == [
+        "worked: the sums kept for program year 7 differ from its entries"
+    ]
+
+
 def test_an_entry_written_without_its_sums_is_named_by_verify(members):  # noqa: F811
     from sqlalchemy import insert
 

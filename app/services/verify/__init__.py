@@ -46,5 +46,5 @@ def verify(uow: UnitOfWork) -> list[str]:
         *grants.expired_not_empty,
         *bills_settled(conn),
         *exports_agree_with_closes(uow),
-        *kept_sums(conn),
+        *kept_sums(conn, grants),
     ]

@@ -17,9 +17,10 @@ from sqlalchemy import Connection, and_, case, exists, false, func, or_, select
 
 from app import schema
 from app.grant_validity import extension_ends, standing_ends
+from app.kept_sums import NO_YEAR, ys
 from app.services.verify.common import CHUNK, FEW, e, le, named, py
 from models.dates import month_end, parse_month
-from models.ledger import CREDIT_KINDS
+from models.ledger import CREDIT_KINDS, EntryKind
 from models.money import display
 
 
@@ -28,6 +29,7 @@ class Grants(NamedTuple):
     negative: list[str]  # the grants that end below zero, named
     outside: list[int]  # the members with credit applied outside a program year's own days
     expired_not_empty: list[str]
+    kept_differ: list[tuple[int, int]]  # (member, year) whose kept sums (app.kept_sums) differ from the entries
 
 
 #: 0 for an entry as the close, the grants and the corrections down write it: a grant above zero,
@@ -63,9 +65,23 @@ def grant_pass(conn: Connection) -> Grants:
                 "balance"
             ),
             func.max(ODD).label("odd"),
+            # what app.kept_sums keeps of the member-year, summed here in the same pass (its credit is the balance)
+            func.sum(case((le.c.counts_as == EntryKind.APPLY.value, le.c.amount_cents), else_=0)).label("applied"),
+            func.max(case((le.c.kind.in_(CREDIT_KINDS), le.c.entry_date), else_=None)).label("latest"),
+            func.sum(case((le.c.kind == EntryKind.EXTEND.value, 1), else_=0)).label("extensions"),
         )
         .group_by(le.c.enrollment, le.c.program_year)
         .subquery("per_grant")
+    )
+    g = per_grant.c
+    kept = and_(ys.c.enrollment == g.enrollment, ys.c.program_year == func.coalesce(g.program_year, NO_YEAR))
+    kept_differs = or_(
+        ys.c.enrollment.is_(None),
+        ys.c.credit_cents != g.balance,
+        ys.c.applied_cents != g.applied,
+        ys.c.extensions != g.extensions,
+        ys.c.latest_credit_on != g.latest,
+        ys.c.latest_credit_on.is_(None) != g.latest.is_(None),
     )
     last_closed = conn.execute(select(func.max(schema.month_closes.c.month))).scalar()
     horizon = month_end(*parse_month(last_closed)) if last_closed is not None else None
@@ -79,16 +95,20 @@ def grant_pass(conn: Connection) -> Grants:
             py.c.valid_until,
             py.c.renewal,
             py.c.id.is_not(None),
+            kept_differs,
         )
         .outerjoin(py, and_(py.c.enrollment == per_grant.c.enrollment, py.c.number == per_grant.c.program_year))
-        .where(or_(per_grant.c.odd > 0, per_grant.c.balance < 0, held))
+        .outerjoin(ys, kept)
+        .where(or_(per_grant.c.odd > 0, per_grant.c.balance < 0, held, kept_differs))
         .order_by(per_grant.c.enrollment, per_grant.c.program_year)
     ).all()
+    # a row there only for its kept sums names nothing below: it is neither odd, nor below zero, nor held
+    differ = [(row.enrollment, NO_YEAR if row.program_year is None else row.program_year) for row in rows if row[-1]]
     odd = sorted({row.enrollment for row in rows if row.odd} | set(_reversing(conn)))
     extended = standing_ends(conn, odd, whole_past=FEW)
     workspaces = _workspaces(conn, sorted({row.enrollment for row in rows}))
     negative, expired = [], []
-    for n, number, balance, _, end, renewal, has_year in rows:
+    for n, number, balance, _, end, renewal, has_year, _ in rows:
         workspace = workspaces.get(n)
         if workspace is None:  # entries of no member (foreign keys off): left out, as the join to members did
             continue
@@ -99,7 +119,7 @@ def grant_pass(conn: Connection) -> Grants:
             expired.append(
                 f"{workspace}: program year {number} ended {end} but still holds {display(balance)} (expiry missing)"
             )
-    return Grants(odd, negative, _applied_outside_own_days(conn), expired)
+    return Grants(odd, negative, _applied_outside_own_days(conn), expired, differ)
 
 
 def _applied_outside_own_days(conn: Connection) -> list[int]:

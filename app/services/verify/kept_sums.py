@@ -1,30 +1,20 @@
 """The check of the sums the writers keep per member-year (`app.kept_sums`): each row equals
-what the member-year's entries sum to, and no member-year with entries lacks its row."""
+what the member-year's entries sum to, and no member-year with entries lacks its row (both
+from the grant pass, `grants.grant_pass`), and no row is kept for a member-year without entries."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, exists, or_, select
+from sqlalchemy import Connection, exists, select
 
-from app.kept_sums import NO_YEAR, recomputed, ys
+from app.kept_sums import NO_YEAR, ys
 from app.services.verify.common import e, le
+from app.services.verify.grants import Grants
 
 
-def kept_sums(conn: Connection) -> list[str]:
-    """One grouped pass over the entries beside the kept rows (by their key), then the kept rows
-    of a member-year without entries (by the entries' index)."""
-    summed = recomputed().subquery("summed")
-    latest = (summed.c.latest_credit_on, ys.c.latest_credit_on)
-    differs = or_(
-        ys.c.enrollment.is_(None),
-        *(summed.c[name] != ys.c[name] for name in ("credit_cents", "applied_cents", "extensions")),
-        latest[0] != latest[1],
-        latest[0].is_(None) != latest[1].is_(None),
-    )
-    wrong = conn.execute(
-        select(summed.c.enrollment, summed.c.program_year)
-        .outerjoin(ys, and_(ys.c.enrollment == summed.c.enrollment, ys.c.program_year == summed.c.program_year))
-        .where(differs)
-    ).all()
+def kept_sums(conn: Connection, grants: Grants) -> list[str]:
+    """The member-years whose kept row differs from their entries (the grant pass sums both beside
+    each other), then the kept rows of a member-year without entries (by the entries' index)."""
+    wrong = grants.kept_differ
     stray = []
     for of_year, rows in (
         (le.c.program_year == ys.c.program_year, ys.c.program_year != NO_YEAR),
