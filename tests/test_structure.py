@@ -57,3 +57,17 @@ def test_no_module_is_longer_than_400_lines():
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
     ]
     assert long == [], "split it by concern"
+
+
+def test_ledger_entries_are_written_through_the_kept_sums_only():
+    """The Ledger pane reads the sums every writer keeps beside the entries (app/kept_sums.py): an
+    insert that went around it would leave them behind (verify would name them, but only then)."""
+    writing = re.compile(r"(?:insert|bulk_insert|insert_columns)\((?:\w+, )?(?:le|schema\.ledger_entries)\b")
+    around = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sources("app", "ui")
+        if path != ROOT / "app" / "kept_sums.py" and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if writing.search(line)
+    ]
+    assert around == [], "write entries with app.kept_sums.add_entry/add_entries"
