@@ -273,9 +273,8 @@ def _member_rows(last: str | None, today: date, enrollments: list[int] | None):
 
 
 def program_totals(uow: UnitOfWork, totals: dict | None = None, by_year: dict | None = None) -> ProgramTotals:
-    """The program's figures; `totals` (`member_figures(...).totals` of every member, or `year_sums`
-    of every member-year) saves the pass over the entries, `by_year` (`_summaries`' count) the
-    pass over the program years."""
+    """The program's figures; `totals` (`member_figures(...).totals` of every member) saves the pass
+    over the entries, `by_year` (`_summaries`' count) the pass over the program years."""
     conn, today = uow.conn, uow.today
     if totals is not None:
         available, committed = sum(f[0] for f in totals.values()), sum(f[1] for f in totals.values())

@@ -1,6 +1,5 @@
-"""The ledger's sums read from what the writers keep (`app.kept_sums`), not from the entries: per
-member (`member_figures`: the Ledger pane's and the program totals') and per member-year
-(`year_sums`). `app.ledger_queries` reads them.
+"""The ledger's sums per member, read from what the writers keep (`app.kept_sums`), not from the
+entries (`member_figures`: the Ledger pane's and the program totals'). `app.ledger_queries` reads them.
 """
 
 from __future__ import annotations
@@ -45,59 +44,6 @@ def _full_figures(conn: Connection, today: date, enrollments: list[int]):
     for start in range(0, len(enrollments), CHUNK):
         rows += conn.execute(query.where(le.c.enrollment.in_(enrollments[start : start + CHUNK]))).all()
     return rows
-
-
-def year_sums(conn: Connection, today: date, last: str | None, enrollments: list[int] | None = None):
-    """(enrollment, program year) -> (available, committed, used, applied in the last closed month,
-    the grant's latest standing extension or None): read from the sums the writers keep
-    (`app.kept_sums`), not from the entries.
-
-    A member-year whose latest credit entry is dated after today (a year 2 confirmed ahead of its
-    anniversary) holds credit committed rather than available: that member's years are summed from
-    their entries with a condition per figure (`_full_figures`). The last month's applied credit
-    comes from the month index (that month's entries only), and whether an extension still stands
-    (not reversed) is asked of the member-years that hold one."""
-    query = select(
-        ys.c.enrollment,
-        ys.c.program_year,
-        ys.c.credit_cents,
-        ys.c.applied_cents,
-        case((ys.c.latest_credit_on > today, 1), else_=0),
-        ys.c.extensions,
-    )
-    if enrollments is not None:
-        query = query.where(ys.c.enrollment.in_(enrollments))
-    sums: dict[tuple[int, int | None], tuple] = {}
-    again, extended = set(), []
-    for enrollment, year, credit, applied, later, extensions in conn.execute(query).all():
-        if later:
-            again.add(enrollment)
-        sums[enrollment, year or None] = (credit, 0, -applied, 0, None)
-        if extensions:
-            extended.append((enrollment, year))
-    if again:
-        for enrollment, year, total, later, used in _full_figures(conn, today, sorted(again)):
-            sums[enrollment, year or None] = (int(total) - int(later), int(later), int(used), 0, None)
-    if last:
-        month = (
-            select(le.c.enrollment, le.c.program_year, func.sum(le.c.amount_cents))
-            .where(le.c.month == last, le.c.counts_as.in_(("apply", "discount")))
-            .group_by(le.c.enrollment, le.c.program_year)
-        )
-        if enrollments is not None:
-            month = month.where(le.c.enrollment.in_(enrollments))
-        # (on PostgreSQL each statement reads what was committed when it began: an entry of a close
-        # that committed since the pass is left out rather than refused)
-        for enrollment, year, amount in conn.execute(month).all():
-            f = sums.get((enrollment, year))
-            if f is not None:
-                sums[enrollment, year] = (f[0], f[1], f[2], int(amount), None)
-    if extended:
-        for key, until in standing_ends(conn, sorted({n for n, _ in extended}), _FEW_EXTENDED).items():
-            f = sums.get(key)
-            if f is not None:
-                sums[key] = (f[0], f[1], f[2], f[3], until)
-    return sums
 
 
 class MemberFigures(NamedTuple):

@@ -45,7 +45,7 @@ def ledger_of(uow: UnitOfWork, workspace: str) -> dict:
     return {
         "workspace": workspace,
         "status": enrollment.status,
-        "balance": available,  # credit available today: what ledger_sums.year_sums counts too
+        "balance": available,  # credit available today: what ledger_sums.member_figures counts too
         "committed": running - available,  # granted for later (dated after today)
         "entries": entries,
     }
