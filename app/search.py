@@ -29,17 +29,12 @@ from sqlalchemy import (
 from sqlalchemy.types import ARRAY
 
 from app import schema
-from app.search_backlog import waiting_from
+from app.search_backlog import has_sqlite_table, waiting_from
 
 
 def has_trigram_index(conn: Connection) -> bool:
     """Whether this SQLite database has the FTS5 trigram table (migration 0003; SQLite 3.34+)."""
-    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
-    if "sqlite" not in cache:
-        cache["sqlite"] = conn.dialect.name == "sqlite" and bool(
-            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts'").first()
-        )
-    return cache["sqlite"]
+    return has_sqlite_table(conn, "applications_fts")
 
 
 def text_condition(conn: Connection, needle: str, row_id=None):
@@ -156,12 +151,7 @@ def _waiting_hits(conn: Connection, needle: str, cap: int | None) -> list[int]:
 
 def has_short_search(conn: Connection) -> bool:
     """Whether this SQLite database has migration 0012's vocabulary of the trigram table."""
-    cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
-    if "terms" not in cache:
-        cache["terms"] = has_trigram_index(conn) and bool(
-            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts_terms'").first()
-        )
-    return cache["terms"]
+    return has_trigram_index(conn) and has_sqlite_table(conn, "applications_fts_terms")
 
 
 #: migration 0012's partial index: an application with a searched value too short for a trigram

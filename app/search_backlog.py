@@ -21,18 +21,20 @@ SLICE = 20_000
 FTS_COLUMNS = ("company", "contact_name", "contact_email", "web_domain", "application_id")
 
 
-def _has_backlog(conn: Connection) -> bool:
+def has_sqlite_table(conn: Connection, name: str) -> bool:
+    """Whether this is SQLite with the search table `name` (the trigram table and its companions,
+    made by migrations where SQLite can): asked once per engine."""
     cache = conn.engine.__dict__.setdefault("_startup_desk_fts", {})
-    if "backlog" not in cache:
-        cache["backlog"] = conn.dialect.name == "sqlite" and bool(
-            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'applications_fts_backlog'").first()
+    if name not in cache:
+        cache[name] = conn.dialect.name == "sqlite" and bool(
+            conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first()
         )
-    return cache["backlog"]
+    return cache[name]
 
 
 def waiting_from(conn: Connection) -> int | None:
     """The first application id the trigram table does not hold, or None when it holds every one."""
-    if not _has_backlog(conn):
+    if not has_sqlite_table(conn, "applications_fts_backlog"):
         return None
     start, last = conn.exec_driver_sql(
         "SELECT indexed_below, (SELECT max(id) FROM applications) FROM applications_fts_backlog"
@@ -79,7 +81,7 @@ def index_small_import(conn: Connection) -> None:
 
 def all_indexed(conn: Connection) -> None:
     """After the trigram table was rebuilt from the applications (a restored copy): nothing waits."""
-    if _has_backlog(conn):
+    if has_sqlite_table(conn, "applications_fts_backlog"):
         conn.exec_driver_sql(
             "UPDATE applications_fts_backlog SET indexed_below = (SELECT coalesce(max(id), 0) + 1 FROM applications)"
         )
